@@ -1,0 +1,136 @@
+#include "commands.h"
+
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "concert/io/read.h"
+#include "concert/io/write.h"
+#include "concert/models/registry.h"
+#include "concert/output/atomic_file.h"
+#include "concert/output/forecast_output.h"
+
+namespace concert::cli {
+namespace {
+
+void Emit(const std::string& output, const std::string& bytes) {
+  if (output.empty() || output == "-") {
+    std::cout << bytes;
+    std::cout.flush();
+  } else {
+    WriteFileAtomically(output, bytes);
+  }
+}
+
+std::string ParamText(const ParamInfo& p) {
+  std::string kind;
+  switch (p.type) {
+    case ParamInfo::Type::kInt:
+      kind = fmt::format("integer in [{}, {}]", p.min, p.max);
+      break;
+    case ParamInfo::Type::kReal:
+      kind = fmt::format("number in [{}, {}]", p.min, p.max);
+      break;
+    case ParamInfo::Type::kChoice:
+      kind = fmt::format("one of {}", fmt::join(p.choices, "|"));
+      break;
+  }
+  return fmt::format("    {} = {}  ({}{}) {}\n", p.name, p.default_value, kind,
+                     p.unit.empty() ? "" : ", " + p.unit, p.description);
+}
+
+}  // namespace
+
+int Forecast(const ForecastOptions& options) {
+  // Check every model spec before reading anything, so a typo fails fast.
+  std::vector<std::string> specs = options.models;
+  if (specs.empty()) {
+    for (const ModelInfo& info : Registry::Builtin().models()) specs.push_back(info.name);
+  }
+  std::vector<CreatedModel> models;
+  for (const std::string& spec : specs) models.push_back(CreateModel(spec));
+
+  const Scenario scenario =
+      ReadScenarioFile(options.scenario, ParseInputFormat(options.input_format));
+  std::vector<concert::Forecast> forecasts;
+  RunContext context;
+  context.seed = options.seed;
+  for (const CreatedModel& created : models) {
+    concert::Forecast forecast = created.model->Run(scenario, context);
+    forecast.model = created.spec;
+    forecasts.push_back(std::move(forecast));
+  }
+  std::string bytes;
+  if (options.format == "json") {
+    bytes = ForecastsToJson(scenario, forecasts, options.seed);
+  } else if (options.format == "csv") {
+    bytes = ForecastsToCsv(scenario, forecasts);
+  } else {
+    bytes = ForecastsToText(scenario, forecasts);
+  }
+  Emit(options.output, bytes);
+  return 0;
+}
+
+int Models(const std::string& format) {
+  const auto& infos = Registry::Builtin().models();
+  if (format == "json") {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const ModelInfo& info : infos) {
+      nlohmann::ordered_json params = nlohmann::ordered_json::array();
+      for (const ParamInfo& p : info.params) {
+        nlohmann::ordered_json item = {{"name", p.name}, {"default", p.default_value}};
+        if (p.type == ParamInfo::Type::kChoice) {
+          item["type"] = "choice";
+          item["choices"] = p.choices;
+        } else {
+          item["type"] = p.type == ParamInfo::Type::kInt ? "integer" : "number";
+          item["min"] = p.min;
+          item["max"] = p.max;
+        }
+        item["unit"] = p.unit;
+        item["description"] = p.description;
+        params.push_back(item);
+      }
+      list.push_back({{"name", info.name},
+                      {"summary", info.summary},
+                      {"citations", info.citations},
+                      {"parameters", params}});
+    }
+    std::cout << list.dump(2) << "\n";
+    return 0;
+  }
+  for (const ModelInfo& info : infos) {
+    std::cout << info.name << "\n  " << info.summary << "\n";
+    if (!info.params.empty()) {
+      std::cout << "  parameters (name = default):\n";
+      for (const ParamInfo& p : info.params) std::cout << ParamText(p);
+    }
+    std::cout << "  citations:\n";
+    for (const std::string& c : info.citations) std::cout << "    - " << c << "\n";
+    std::cout << "\n";
+  }
+  return 0;
+}
+
+int Validate(const std::string& scenario, const std::string& input_format) {
+  const Scenario s = ReadScenarioFile(scenario, ParseInputFormat(input_format));
+  std::size_t stances = 0;
+  for (std::size_t i = 0; i < s.num_issues(); ++i) {
+    for (std::size_t a = 0; a < s.num_actors(); ++a) stances += s.stance(a, i) != nullptr;
+  }
+  std::cout << fmt::format("ok: {} actors, {} issues, {} stances\n", s.num_actors(),
+                           s.num_issues(), stances);
+  return 0;
+}
+
+int Convert(const std::string& scenario, const std::string& input_format,
+            const std::string& output) {
+  const Scenario s = ReadScenarioFile(scenario, ParseInputFormat(input_format));
+  Emit(output, ScenarioToYaml(s));
+  return 0;
+}
+
+}  // namespace concert::cli

@@ -1,0 +1,26 @@
+// The CLI's subcommands. Each returns the process exit code; errors in the
+// input throw concert::InputError, which main() reports.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace concert::cli {
+
+struct ForecastOptions {
+  std::string scenario;
+  std::string input_format = "auto";
+  std::vector<std::string> models;  // empty: every baseline model
+  std::string format = "text";
+  std::string output;  // empty: stdout
+  std::uint64_t seed = 0;
+};
+
+int Forecast(const ForecastOptions& options);
+int Models(const std::string& format);
+int Validate(const std::string& scenario, const std::string& input_format);
+int Convert(const std::string& scenario, const std::string& input_format,
+            const std::string& output);
+
+}  // namespace concert::cli

@@ -1,0 +1,77 @@
+// concert — forecasts multilateral negotiations. See `concert --help`.
+// Exit codes: 0 success, 1 bad input (the message names file, line and field),
+// 2 bad command line, 3 internal error.
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "commands.h"
+#include "concert/core/error.h"
+#include "concert/io/read.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "concert: forecast multilateral negotiations with bargaining models.\n"
+      "Scenarios are actors x issues with capability, position and salience; see "
+      "docs/scenario-format.md."};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "concert 0.1.0");
+  const std::string formats = "auto|yaml|json|ktab|decide|bdm";
+
+  concert::cli::ForecastOptions fo;
+  CLI::App* forecast = app.add_subcommand(
+      "forecast", "Run bargaining models on a scenario and print each issue's forecast.");
+  forecast->add_option("scenario", fo.scenario, "scenario file")->required();
+  forecast->add_option("-m,--model", fo.models,
+                       "model spec, e.g. 'compromise' or 'nash(weight=influence)'; repeatable; "
+                       "default: every registered model (see `concert models`)");
+  forecast->add_option("-f,--format", fo.format, "output format")
+      ->check(CLI::IsMember({"text", "json", "csv"}))
+      ->capture_default_str();
+  forecast->add_option("-o,--output", fo.output, "write to this file instead of stdout");
+  forecast->add_option("--input-format", fo.input_format, "input format: " + formats)
+      ->capture_default_str();
+  forecast->add_option("--seed", fo.seed, "random seed (recorded in the output)")
+      ->capture_default_str();
+
+  std::string models_format = "text";
+  CLI::App* models =
+      app.add_subcommand("models", "List the registered models, their parameters and citations.");
+  models->add_option("-f,--format", models_format, "output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+
+  std::string file, input_format = "auto", output;
+  CLI::App* validate =
+      app.add_subcommand("validate", "Check a scenario file; print 'ok' or the first error.");
+  validate->add_option("scenario", file, "scenario file")->required();
+  validate->add_option("--input-format", input_format, "input format: " + formats)
+      ->capture_default_str();
+
+  CLI::App* convert =
+      app.add_subcommand("convert", "Convert any supported scenario format to concert's YAML.");
+  convert->add_option("scenario", file, "scenario file")->required();
+  convert->add_option("--input-format", input_format, "input format: " + formats)
+      ->capture_default_str();
+  convert->add_option("-o,--output", output, "write to this file instead of stdout");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  try {
+    if (forecast->parsed()) return concert::cli::Forecast(fo);
+    if (models->parsed()) return concert::cli::Models(models_format);
+    if (validate->parsed()) return concert::cli::Validate(file, input_format);
+    if (convert->parsed()) return concert::cli::Convert(file, input_format, output);
+  } catch (const concert::InputError& e) {
+    std::cerr << "concert: error: " << e.what() << "\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "concert: internal error: " << e.what() << "\n";
+    return 3;
+  }
+  return 2;
+}

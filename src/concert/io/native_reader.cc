@@ -1,0 +1,239 @@
+// The native YAML/JSON scenario reader (schema: docs/scenario-format.md).
+// JSON is checked for JSON syntax first, then read with the same YAML code, so
+// both formats report semantic errors with line numbers.
+#include <set>
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <nlohmann/json.hpp>
+
+#include "concert/io/read.h"
+
+namespace concert {
+namespace {
+
+class NativeReader {
+ public:
+  explicit NativeReader(std::string path) : path_(std::move(path)) {}
+
+  ScenarioDraft Read(const YAML::Node& root) {
+    ScenarioDraft draft;
+    draft.file = path_;
+    draft.salience_unit = 100.0;
+    if (!root.IsDefined() || root.IsNull()) {
+      throw InputError({path_, 0, ""}, "the file is empty; expected a scenario with actors, "
+                                       "issues and positions");
+    }
+    if (!root.IsMap()) throw Error(root, "", "expected a mapping with actors, issues, positions");
+    CheckKeys(root, "", {"name", "description", "sources", "actors", "issues", "positions"});
+    draft.name = OptionalString(root, "name", "");
+    draft.description = OptionalString(root, "description", "");
+    if (const YAML::Node sources = root["sources"]) {
+      if (sources.IsScalar()) {
+        draft.sources.push_back(sources.as<std::string>());
+      } else {
+        for (std::size_t k = 0; k < List(sources, "sources").size(); ++k) {
+          draft.sources.push_back(String(sources[k], fmt::format("sources[{}]", k)));
+        }
+      }
+    }
+    const YAML::Node actors = Required(root, "actors", "");
+    for (std::size_t k = 0; k < List(actors, "actors").size(); ++k) {
+      draft.actors.push_back(ReadActor(actors[k], fmt::format("actors[{}]", k)));
+    }
+    const YAML::Node issues = Required(root, "issues", "");
+    for (std::size_t k = 0; k < List(issues, "issues").size(); ++k) {
+      draft.issues.push_back(ReadIssue(issues[k], fmt::format("issues[{}]", k)));
+    }
+    const YAML::Node positions = Required(root, "positions", "");
+    for (std::size_t k = 0; k < List(positions, "positions").size(); ++k) {
+      draft.stances.push_back(ReadStance(positions[k], fmt::format("positions[{}]", k)));
+    }
+    return draft;
+  }
+
+ private:
+  ActorDraft ReadActor(const YAML::Node& node, const std::string& field) {
+    Map(node, field);
+    CheckKeys(node, field, {"id", "name", "capability", "description"});
+    ActorDraft a;
+    a.where = Where(node, field);
+    a.actor.id = String(Required(node, "id", field), field + ".id");
+    a.actor.name = OptionalString(node, "name", a.actor.id);
+    a.actor.description = OptionalString(node, "description", "");
+    a.actor.capability = ReadNumber(Required(node, "capability", field), field + ".capability");
+    return a;
+  }
+
+  IssueDraft ReadIssue(const YAML::Node& node, const std::string& field) {
+    Map(node, field);
+    CheckKeys(node, field, {"id", "name", "description", "scale", "status_quo"});
+    IssueDraft d;
+    d.where = Where(node, field);
+    Issue& issue = d.issue;
+    issue.id = String(Required(node, "id", field), field + ".id");
+    issue.name = OptionalString(node, "name", issue.id);
+    issue.description = OptionalString(node, "description", "");
+    if (const YAML::Node scale = node["scale"]) {
+      std::string sfield = field + ".scale";
+      Map(scale, sfield);
+      CheckKeys(scale, sfield, {"min", "max", "anchors"});
+      issue.scale_min = Double(Required(scale, "min", sfield), sfield + ".min");
+      issue.scale_max = Double(Required(scale, "max", sfield), sfield + ".max");
+      if (const YAML::Node anchors = scale["anchors"]) {
+        for (std::size_t k = 0; k < List(anchors, sfield + ".anchors").size(); ++k) {
+          std::string afield = fmt::format("{}.anchors[{}]", sfield, k);
+          Map(anchors[k], afield);
+          CheckKeys(anchors[k], afield, {"at", "label"});
+          issue.anchors.push_back({Double(Required(anchors[k], "at", afield), afield + ".at"),
+                                   String(Required(anchors[k], "label", afield), afield + ".label")});
+        }
+      }
+    }
+    if (const YAML::Node sq = node["status_quo"]) {
+      issue.status_quo = ReadNumber(sq, field + ".status_quo");
+    }
+    return d;
+  }
+
+  StanceDraft ReadStance(const YAML::Node& node, const std::string& field) {
+    Map(node, field);
+    CheckKeys(node, field, {"actor", "issue", "position", "salience", "capability"});
+    StanceDraft s;
+    s.where = Where(node, field);
+    s.actor_id = String(Required(node, "actor", field), field + ".actor");
+    s.issue_id = String(Required(node, "issue", field), field + ".issue");
+    s.stance.position = ReadNumber(Required(node, "position", field), field + ".position");
+    s.stance.salience = ReadNumber(Required(node, "salience", field), field + ".salience");
+    if (const YAML::Node c = node["capability"]) {
+      s.stance.capability = ReadNumber(c, field + ".capability");
+    }
+    return s;
+  }
+
+  // A number, or {value, range: [low, high]} or {value, sd}.
+  Number ReadNumber(const YAML::Node& node, const std::string& field) {
+    Number number;
+    if (node.IsScalar()) {
+      number.value = Double(node, field);
+      return number;
+    }
+    if (!node.IsMap()) {
+      throw Error(node, field, "expected a number or {value: x, range: [low, high]} or "
+                               "{value: x, sd: s}");
+    }
+    CheckKeys(node, field, {"value", "range", "sd"});
+    number.value = Double(Required(node, "value", field), field + ".value");
+    const YAML::Node range = node["range"];
+    const YAML::Node sd = node["sd"];
+    if (range && sd) throw Error(node, field, "expected either 'range' or 'sd', not both");
+    if (range) {
+      if (!range.IsSequence() || range.size() != 2) {
+        throw Error(range, field + ".range", "expected a list of two numbers [low, high]");
+      }
+      number.uncertainty.kind = Uncertainty::Kind::kRange;
+      number.uncertainty.low = Double(range[0], field + ".range[0]");
+      number.uncertainty.high = Double(range[1], field + ".range[1]");
+    } else if (sd) {
+      number.uncertainty.kind = Uncertainty::Kind::kNormal;
+      number.uncertainty.sd = Double(sd, field + ".sd");
+    }
+    return number;
+  }
+
+  double Double(const YAML::Node& node, const std::string& field) {
+    if (!node.IsScalar()) throw Error(node, field, "expected a number");
+    try {
+      return node.as<double>();
+    } catch (const YAML::Exception&) {
+      throw Error(node, field, fmt::format("expected a number but got '{}'", node.Scalar()));
+    }
+  }
+
+  std::string String(const YAML::Node& node, const std::string& field) {
+    if (!node.IsScalar()) throw Error(node, field, "expected a string");
+    return node.Scalar();
+  }
+
+  std::string OptionalString(const YAML::Node& map, const std::string& key, std::string fallback) {
+    const YAML::Node node = map[key];
+    return node ? String(node, key) : fallback;
+  }
+
+  YAML::Node Required(const YAML::Node& map, const std::string& key, const std::string& field) {
+    const YAML::Node node = map[key];
+    if (!node) {
+      throw Error(map, field.empty() ? key : field + "." + key,
+                  fmt::format("missing required field '{}'", key));
+    }
+    return node;
+  }
+
+  const YAML::Node& List(const YAML::Node& node, const std::string& field) {
+    if (!node.IsSequence()) throw Error(node, field, "expected a list");
+    return node;
+  }
+
+  void Map(const YAML::Node& node, const std::string& field) {
+    if (!node.IsMap()) throw Error(node, field, "expected a mapping");
+  }
+
+  void CheckKeys(const YAML::Node& map, const std::string& field,
+                 std::initializer_list<const char*> allowed) {
+    std::set<std::string> ok(allowed.begin(), allowed.end());
+    for (const auto& entry : map) {
+      std::string key = entry.first.Scalar();
+      if (!ok.count(key)) {
+        std::string list;
+        for (const char* a : allowed) list += std::string(list.empty() ? "" : ", ") + a;
+        throw Error(entry.first, field.empty() ? key : field + "." + key,
+                    fmt::format("unknown field '{}'; expected one of: {}", key, list));
+      }
+    }
+  }
+
+  ErrorLocation Where(const YAML::Node& node, const std::string& field) const {
+    const YAML::Mark mark = node.Mark();
+    return {path_, mark.is_null() ? 0 : mark.line + 1, field};
+  }
+
+  InputError Error(const YAML::Node& node, const std::string& field, const std::string& message) {
+    return InputError(Where(node, field), message);
+  }
+
+  std::string path_;
+};
+
+void CheckJsonSyntax(const std::string& path, std::string_view text) {
+  try {
+    nlohmann::json parsed = nlohmann::json::parse(text.begin(), text.end());
+    (void)parsed;
+  } catch (const nlohmann::json::parse_error& e) {
+    std::size_t end = std::min<std::size_t>(e.byte, text.size());
+    int line = 1;
+    for (std::size_t k = 0; k + 1 < end; ++k) line += text[k] == '\n';
+    std::string what = e.what();
+    std::size_t cut = what.find("syntax error");
+    throw InputError({path, line, ""}, "invalid JSON: " +
+                                           (cut == std::string::npos ? what : what.substr(cut)));
+  }
+}
+
+}  // namespace
+
+ScenarioDraft ReadNativeDraft(const std::string& path, std::string_view text, bool json) {
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    throw InputError({path, 0, ""}, "the file is empty; expected a scenario");
+  }
+  if (json) CheckJsonSyntax(path, text);
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(text));
+  } catch (const YAML::ParserException& e) {
+    throw InputError({path, e.mark.line + 1, ""}, "invalid YAML: " + e.msg);
+  }
+  return NativeReader(path).Read(root);
+}
+
+}  // namespace concert

@@ -1,0 +1,131 @@
+#include "concert/io/read.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "concert/core/sha256.h"
+#include "concert/io/text.h"
+
+namespace concert {
+namespace {
+
+struct FormatName {
+  InputFormat format;
+  const char* name;
+};
+constexpr FormatName kFormats[] = {{InputFormat::kYaml, "yaml"},     {InputFormat::kJson, "json"},
+                                   {InputFormat::kKtab, "ktab"},     {InputFormat::kDecide, "decide"},
+                                   {InputFormat::kBdm, "bdm"}};
+
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+std::string Extension(const std::string& path) {
+  std::size_t slash = path.find_last_of('/');
+  std::size_t dot = path.find_last_of('.');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return "";
+  return Lower(path.substr(dot + 1));
+}
+
+bool LooksLikeBdmHeader(const std::string& line) {
+  std::vector<std::string> f = text::Split(line, ',');
+  if (f.size() != 4) return false;
+  return Lower(text::Trim(f[2])) == "position" && Lower(text::Trim(f[3])) == "salience";
+}
+
+}  // namespace
+
+InputFormat ParseInputFormat(const std::string& name) {
+  if (name == "auto") return InputFormat::kAuto;
+  for (const auto& f : kFormats) {
+    if (name == f.name) return f.format;
+  }
+  throw InputError({"", 0, "--input-format"},
+                   fmt::format("unknown input format '{}'; expected one of: auto, {}", name,
+                               fmt::join(InputFormatNames(), ", ")));
+}
+
+std::string InputFormatName(InputFormat format) {
+  for (const auto& f : kFormats) {
+    if (f.format == format) return f.name;
+  }
+  return "auto";
+}
+
+std::vector<std::string> InputFormatNames() {
+  std::vector<std::string> names;
+  for (const auto& f : kFormats) names.emplace_back(f.name);
+  return names;
+}
+
+InputFormat DetectInputFormat(const std::string& path, std::string_view text) {
+  const std::string ext = Extension(path);
+  if (ext == "yaml" || ext == "yml") return InputFormat::kYaml;
+  if (ext == "json") return InputFormat::kJson;
+  std::vector<text::Line> lines;
+  for (auto& line : text::SplitLines(text)) {
+    if (!text::IsBlank(line.content)) lines.push_back(std::move(line));
+    if (lines.size() == 2) break;
+  }
+  if (lines.empty()) throw InputError({path, 0, ""}, "the file is empty; expected a scenario");
+  const std::string first = text::Trim(lines[0].content);
+  if (first.rfind("#A", 0) == 0 || first.rfind("'#", 0) == 0 || first.rfind("#P", 0) == 0) {
+    return InputFormat::kDecide;
+  }
+  if (first.front() == '{') return InputFormat::kJson;
+  if (LooksLikeBdmHeader(first)) return InputFormat::kBdm;
+  if (lines.size() == 2) {
+    std::vector<std::string> head = text::Split(first, ',');
+    std::vector<std::string> header = text::Split(lines[1].content, ',');
+    if (head.size() >= 4 && header.size() >= 5) return InputFormat::kKtab;
+  }
+  throw InputError({path, 0, ""},
+                   fmt::format("cannot tell the format of this file; name it with --input-format "
+                               "({})", fmt::join(InputFormatNames(), ", ")));
+}
+
+Scenario ReadScenario(const std::string& path, std::string_view text, InputFormat format) {
+  if (format == InputFormat::kAuto) format = DetectInputFormat(path, text);
+  ScenarioDraft draft;
+  switch (format) {
+    case InputFormat::kYaml:
+      draft = ReadNativeDraft(path, text, false);
+      break;
+    case InputFormat::kJson:
+      draft = ReadNativeDraft(path, text, true);
+      break;
+    case InputFormat::kKtab:
+      draft = ReadKtabDraft(path, text);
+      break;
+    case InputFormat::kDecide:
+      draft = ReadDecideDraft(path, text);
+      break;
+    case InputFormat::kBdm:
+      draft = ReadBdmDraft(path, text);
+      break;
+    case InputFormat::kAuto:
+      break;
+  }
+  draft.sha256 = Sha256Hex(text);
+  if (draft.name.empty()) {
+    std::size_t slash = path.find_last_of('/');
+    std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+    draft.name = base.substr(0, base.find_last_of('.'));
+  }
+  return BuildScenario(draft);
+}
+
+Scenario ReadScenarioFile(const std::string& path, InputFormat format) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError({path, 0, ""}, "cannot open the file for reading");
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return ReadScenario(path, bytes.str(), format);
+}
+
+}  // namespace concert

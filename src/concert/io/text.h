@@ -1,0 +1,31 @@
+// concert/io/text.h — small helpers the line-based readers share.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "concert/core/error.h"
+
+namespace concert::text {
+
+struct Line {
+  int number = 0;  // 1-based
+  std::string content;
+};
+
+// Splits on \n, \r\n or a lone \r (old Mac files); drops a UTF-8 byte-order mark.
+std::vector<Line> SplitLines(std::string_view text);
+
+std::vector<std::string> Split(std::string_view line, char separator);
+std::string Trim(std::string_view s);
+bool IsBlank(std::string_view s);
+
+// Parses a whole field as a finite double; throws InputError
+// "expected a number for <what> but got '<field>'".
+double ParseNumber(const std::string& field, const ErrorLocation& where, const std::string& what);
+
+// A lowercase id from a free-text name: letters/digits kept, runs of others -> '_'.
+std::string Slug(std::string_view name);
+
+}  // namespace concert::text

@@ -1,0 +1,14 @@
+// concert/io/write.h — a Scenario back out as concert's native YAML (`concert convert`).
+// Reading the output gives the same Scenario: ids, numbers (shortest exact
+// decimal form; saliences on 0-100 to 15 significant digits), uncertainty, anchors.
+#pragma once
+
+#include <string>
+
+#include "concert/core/scenario.h"
+
+namespace concert {
+
+std::string ScenarioToYaml(const Scenario& scenario);
+
+}  // namespace concert

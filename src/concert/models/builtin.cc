@@ -1,0 +1,19 @@
+// The built-in models. A new model adds one line here (an explicit list: no
+// static registration objects for the linker to drop).
+#include "concert/models/baseline.h"
+#include "concert/models/registry.h"
+
+namespace concert {
+
+const Registry& Registry::Builtin() {
+  static const Registry registry = [] {
+    Registry r;
+    r.Add(CompromiseInfo(), MakeCompromise);
+    r.Add(MedianInfo(), MakeMedian);
+    r.Add(NashInfo(), MakeNash);
+    return r;
+  }();
+  return registry;
+}
+
+}  // namespace concert

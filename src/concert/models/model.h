@@ -1,0 +1,98 @@
+// concert/models/model.h — what a bargaining model is, and how it is named.
+//
+// Read this header first. A model is a plug-in with a name, typed parameters
+// with defaults and units, a description and citations (ModelInfo), and one
+// entry point, Model::Run, that turns a validated Scenario into a Forecast.
+// Everywhere — CLI, scenario files, Monte Carlo, backtests — a model is named
+// by a spec string such as `bdm(rounds=10,risk=on)`; CreateModel() parses and
+// validates it against the registry (registry.h) and returns the model with
+// its canonical spec (every parameter spelled out, in declared order).
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "concert/core/scenario.h"
+
+namespace concert {
+
+struct ParamInfo {
+  enum class Type { kInt, kReal, kChoice };
+  std::string name;
+  Type type = Type::kReal;
+  std::string default_value;
+  std::vector<std::string> choices;  // kChoice
+  double min = 0.0;                  // kInt, kReal: inclusive bounds
+  double max = 0.0;
+  std::string unit;
+  std::string description;
+};
+
+struct ModelInfo {
+  std::string name;
+  std::string summary;  // one paragraph
+  std::vector<std::string> citations;
+  std::vector<ParamInfo> params;
+};
+
+// Parameter values after validation; every declared parameter is present.
+class Params {
+ public:
+  Params() = default;
+  explicit Params(std::map<std::string, std::string> values) : values_(std::move(values)) {}
+  const std::string& Choice(const std::string& name) const;
+  long Int(const std::string& name) const;
+  double Real(const std::string& name) const;
+
+ private:
+  std::map<std::string, std::string> values_;
+};
+
+// One round of a model's path on one issue. Round 0 holds the input positions.
+struct Round {
+  int round = 0;
+  std::optional<double> outcome;               // on the issue's scale
+  std::vector<std::optional<double>> positions;  // per actor; empty optional = no stance
+};
+
+struct IssueForecast {
+  std::size_t issue = 0;           // index into Scenario::issues
+  std::optional<double> outcome;   // the model's forecast; none when it cannot say (see note)
+  std::string note;                // why there is no outcome, or a caveat
+  std::vector<Round> rounds;
+};
+
+struct Forecast {
+  std::string model;  // canonical spec
+  std::vector<IssueForecast> issues;
+};
+
+// Progress (fraction done in [0, 1]) and cancellation for long runs.
+struct RunContext {
+  std::uint64_t seed = 0;
+  std::function<void(double)> progress;
+  const std::atomic<bool>* cancel = nullptr;
+};
+
+class Model {
+ public:
+  virtual ~Model() = default;
+  virtual Forecast Run(const Scenario& scenario, const RunContext& context) const = 0;
+};
+
+// ---- specs ----
+
+struct ModelSpec {
+  std::string name;
+  std::vector<std::pair<std::string, std::string>> args;  // as written, in order
+};
+
+// Parses `name` or `name(key=value, ...)`; throws InputError on bad syntax.
+ModelSpec ParseModelSpec(const std::string& text);
+
+}  // namespace concert

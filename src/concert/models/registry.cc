@@ -1,0 +1,149 @@
+#include "concert/models/registry.h"
+
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <set>
+
+#include <fmt/format.h>
+
+namespace concert {
+namespace {
+
+std::string Trim(const std::string& s) {
+  std::size_t b = s.find_first_not_of(" \t");
+  if (b == std::string::npos) return "";
+  return s.substr(b, s.find_last_not_of(" \t") - b + 1);
+}
+
+InputError SpecError(const std::string& spec, const std::string& message) {
+  return InputError({"", 0, "model spec '" + spec + "'"}, message);
+}
+
+std::string ParamNames(const ModelInfo& info) {
+  if (info.params.empty()) return "(none)";
+  std::vector<std::string> names;
+  for (const auto& p : info.params) names.push_back(p.name);
+  return fmt::format("{}", fmt::join(names, ", "));
+}
+
+// Checks a value against its declaration; returns the canonical text.
+std::string CheckValue(const std::string& spec, const ParamInfo& p, const std::string& value) {
+  if (p.type == ParamInfo::Type::kChoice) {
+    for (const auto& c : p.choices) {
+      if (value == c) return value;
+    }
+    throw SpecError(spec, fmt::format("parameter '{}' expects one of {} but got '{}'", p.name,
+                                      fmt::join(p.choices, ", "), value));
+  }
+  const char* begin = value.c_str();
+  char* end = nullptr;
+  double v = std::strtod(begin, &end);
+  bool is_number = !value.empty() && end == begin + value.size() && std::isfinite(v);
+  bool is_int = is_number && v == std::floor(v);
+  const char* kind = p.type == ParamInfo::Type::kInt ? "a whole number" : "a number";
+  if (!is_number || (p.type == ParamInfo::Type::kInt && !is_int) || v < p.min || v > p.max) {
+    throw SpecError(spec, fmt::format("parameter '{}' expects {} in [{}, {}] but got '{}'", p.name,
+                                      kind, p.min, p.max, value));
+  }
+  return p.type == ParamInfo::Type::kInt ? fmt::format("{}", static_cast<long>(v))
+                                         : fmt::format("{}", v);
+}
+
+}  // namespace
+
+const std::string& Params::Choice(const std::string& name) const { return values_.at(name); }
+long Params::Int(const std::string& name) const { return std::stol(values_.at(name)); }
+double Params::Real(const std::string& name) const { return std::stod(values_.at(name)); }
+
+ModelSpec ParseModelSpec(const std::string& text) {
+  const std::string spec = Trim(text);
+  ModelSpec out;
+  std::size_t open = spec.find('(');
+  out.name = Trim(spec.substr(0, open));
+  if (out.name.empty()) throw SpecError(spec, "expected a model name such as 'compromise'");
+  for (unsigned char c : out.name) {
+    if (!std::isalnum(c) && c != '_' && c != '-') {
+      throw SpecError(spec, fmt::format("expected a model name of letters, digits, '_' or '-', "
+                                        "optionally followed by (key=value, ...)"));
+    }
+  }
+  if (open == std::string::npos) return out;
+  if (spec.back() != ')') throw SpecError(spec, "expected ')' at the end");
+  std::string body = spec.substr(open + 1, spec.size() - open - 2);
+  if (Trim(body).empty()) return out;
+  std::size_t start = 0;
+  while (start <= body.size()) {
+    std::size_t comma = body.find(',', start);
+    std::string item = body.substr(start, comma == std::string::npos ? comma : comma - start);
+    std::size_t eq = item.find('=');
+    if (eq == std::string::npos) {
+      throw SpecError(spec, fmt::format("expected key=value but got '{}'", Trim(item)));
+    }
+    std::string key = Trim(item.substr(0, eq));
+    std::string value = Trim(item.substr(eq + 1));
+    if (key.empty() || value.empty()) {
+      throw SpecError(spec, fmt::format("expected key=value but got '{}'", Trim(item)));
+    }
+    out.args.emplace_back(key, value);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
+void Registry::Add(ModelInfo info, ModelFactory factory) {
+  infos_.push_back(std::move(info));
+  factories_.push_back(std::move(factory));
+}
+
+const ModelInfo* Registry::Find(const std::string& name) const {
+  for (const auto& info : infos_) {
+    if (info.name == name) return &info;
+  }
+  return nullptr;
+}
+
+CreatedModel Registry::Create(const std::string& spec_text) const {
+  ModelSpec spec = ParseModelSpec(spec_text);
+  std::size_t index = 0;
+  while (index < infos_.size() && infos_[index].name != spec.name) ++index;
+  if (index == infos_.size()) {
+    std::vector<std::string> names;
+    for (const auto& info : infos_) names.push_back(info.name);
+    throw SpecError(spec_text, fmt::format("unknown model '{}'; registered models: {}", spec.name,
+                                           fmt::join(names, ", ")));
+  }
+  const ModelInfo& info = infos_[index];
+  std::map<std::string, std::string> values;
+  for (const auto& p : info.params) values[p.name] = p.default_value;
+  std::set<std::string> seen;
+  for (const auto& [key, value] : spec.args) {
+    const ParamInfo* param = nullptr;
+    for (const auto& p : info.params) {
+      if (p.name == key) param = &p;
+    }
+    if (param == nullptr) {
+      throw SpecError(spec_text, fmt::format("model '{}' has no parameter '{}'; its parameters: {}",
+                                             info.name, key, ParamNames(info)));
+    }
+    if (!seen.insert(key).second) {
+      throw SpecError(spec_text, fmt::format("parameter '{}' given twice", key));
+    }
+    values[key] = CheckValue(spec_text, *param, value);
+  }
+  CreatedModel created;
+  created.info = &info;
+  created.spec = info.name;
+  if (!info.params.empty()) {
+    std::vector<std::string> parts;
+    for (const auto& p : info.params) parts.push_back(p.name + "=" + values[p.name]);
+    created.spec += fmt::format("({})", fmt::join(parts, ","));
+  }
+  created.model = factories_[index](Params(values));
+  return created;
+}
+
+CreatedModel CreateModel(const std::string& spec) { return Registry::Builtin().Create(spec); }
+
+}  // namespace concert

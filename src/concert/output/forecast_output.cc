@@ -1,0 +1,114 @@
+#include "concert/output/forecast_output.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+namespace concert {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json Optional(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
+std::string Num(const std::optional<double>& v) { return v ? fmt::format("{}", *v) : ""; }
+
+}  // namespace
+
+std::string CsvField(const std::string& field) {
+  if (field.find_first_of(",\"\r\n") == std::string::npos) return field;
+  std::string out = "\"";
+  for (char c : field) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string ForecastsToJson(const Scenario& scenario, const std::vector<Forecast>& forecasts,
+                            std::uint64_t seed) {
+  Json root;
+  root["scenario"] = {{"name", scenario.name}, {"sha256", scenario.sha256}};
+  root["seed"] = seed;
+  Json list = Json::array();
+  for (const Forecast& forecast : forecasts) {
+    Json issues = Json::array();
+    for (const IssueForecast& f : forecast.issues) {
+      const Issue& issue = scenario.issues[f.issue];
+      Json item;
+      item["id"] = issue.id;
+      item["name"] = issue.name;
+      item["outcome"] = Optional(f.outcome);
+      if (!f.note.empty()) item["note"] = f.note;
+      Json rounds = Json::array();
+      for (const Round& r : f.rounds) {
+        Json positions = Json::object();
+        for (std::size_t a = 0; a < r.positions.size(); ++a) {
+          if (r.positions[a]) positions[scenario.actors[a].id] = *r.positions[a];
+        }
+        rounds.push_back({{"round", r.round}, {"outcome", Optional(r.outcome)},
+                          {"positions", positions}});
+      }
+      item["rounds"] = rounds;
+      issues.push_back(item);
+    }
+    list.push_back({{"model", forecast.model}, {"issues", issues}});
+  }
+  root["forecasts"] = list;
+  return root.dump(2) + "\n";
+}
+
+std::string ForecastsToCsv(const Scenario& scenario, const std::vector<Forecast>& forecasts) {
+  std::string out = "model,issue,round,actor,position,outcome\n";
+  for (const Forecast& forecast : forecasts) {
+    for (const IssueForecast& f : forecast.issues) {
+      const std::string& issue = scenario.issues[f.issue].id;
+      for (const Round& r : f.rounds) {
+        for (std::size_t a = 0; a < r.positions.size(); ++a) {
+          if (!r.positions[a]) continue;
+          out += fmt::format("{},{},{},{},{},{}\n", CsvField(forecast.model), CsvField(issue),
+                             r.round, CsvField(scenario.actors[a].id), Num(r.positions[a]),
+                             Num(r.outcome));
+        }
+      }
+    }
+  }
+  return out;
+}
+
+std::string ForecastsToText(const Scenario& scenario, const std::vector<Forecast>& forecasts) {
+  std::string out = fmt::format("Scenario: {}\n\n", scenario.name);
+  // One row per issue, one column per model: the forecast outcome.
+  std::size_t issue_width = 5;
+  for (const Issue& issue : scenario.issues) issue_width = std::max(issue_width, issue.id.size());
+  std::vector<std::size_t> widths;
+  out += fmt::format("{:<{}}  {:>15}", "issue", issue_width, "scale");
+  for (const Forecast& f : forecasts) {
+    widths.push_back(std::max<std::size_t>(10, f.model.size()));
+    out += fmt::format("  {:>{}}", f.model, widths.back());
+  }
+  out += "\n";
+  std::vector<std::string> notes;
+  for (std::size_t i = 0; i < scenario.num_issues(); ++i) {
+    const Issue& issue = scenario.issues[i];
+    out += fmt::format("{:<{}}  {:>15}", issue.id, issue_width,
+                       fmt::format("{:g}-{:g}", issue.scale_min, issue.scale_max));
+    for (std::size_t m = 0; m < forecasts.size(); ++m) {
+      const IssueForecast& f = forecasts[m].issues[i];
+      std::string cell = f.outcome ? fmt::format("{:.2f}", *f.outcome) : "-";
+      if (!f.note.empty()) {
+        notes.push_back(fmt::format("{} on {}: {}", forecasts[m].model, issue.id, f.note));
+        cell += fmt::format(" [{}]", notes.size());
+      }
+      out += fmt::format("  {:>{}}", cell, widths[m]);
+    }
+    out += "\n";
+  }
+  for (std::size_t k = 0; k < notes.size(); ++k) {
+    out += fmt::format("{}[{}] {}\n", k == 0 ? "\n" : "", k + 1, notes[k]);
+  }
+  return out;
+}
+
+}  // namespace concert

@@ -1,0 +1,30 @@
+// concert/output/forecast_output.h — forecasts out as JSON, tidy CSV or a text table.
+//
+// The JSON contract (docs/output.md) is stable: later models add fields, never rename.
+//   {"scenario": {"name", "sha256"}, "seed",
+//    "forecasts": [{"model", "issues": [{"id", "name", "outcome", ["note"],
+//                   "rounds": [{"round", "outcome", "positions": {actor: position}}]}]}]}
+// CSV is long format, one row per model x issue x round x actor:
+//   model,issue,round,actor,position,outcome
+// Numbers are written in their shortest exact decimal form; a missing outcome is
+// null in JSON and an empty field in CSV.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "concert/core/scenario.h"
+#include "concert/models/model.h"
+
+namespace concert {
+
+std::string ForecastsToJson(const Scenario& scenario, const std::vector<Forecast>& forecasts,
+                            std::uint64_t seed);
+std::string ForecastsToCsv(const Scenario& scenario, const std::vector<Forecast>& forecasts);
+std::string ForecastsToText(const Scenario& scenario, const std::vector<Forecast>& forecasts);
+
+// RFC 4180 quoting when a field holds a comma, quote or line break.
+std::string CsvField(const std::string& field);
+
+}  // namespace concert
