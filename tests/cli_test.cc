@@ -1,0 +1,129 @@
+// The command-line program as a user runs it: exit codes, outputs, no partial files.
+#include <array>
+#include <cstdio>
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "test_util.h"
+
+namespace concert::testing {
+namespace {
+
+struct CliRun {
+  int code = -1;
+  std::string out;  // stdout and stderr together
+};
+
+CliRun Concert(const std::string& args) {
+  std::string command = std::string(CONCERT_BINARY) + " " + args + " 2>&1";
+  CliRun run;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return run;
+  std::array<char, 4096> buffer{};
+  std::size_t n;
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) run.out.append(buffer.data(), n);
+  int status = pclose(pipe);
+  run.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+std::string Scenario(const std::string& name) { return SourceDir() + "/scenarios/" + name; }
+
+std::string TempPath(const std::string& name) {
+  return ::testing::TempDir() + "concert_cli_" + name;
+}
+
+TEST(Cli, ForecastTextTableByDefault) {
+  CliRun r = Concert(Scenario("six_party_talks_2005.yaml"));
+  EXPECT_EQ(r.code, 2) << "a subcommand is required";
+  r = Concert("forecast " + Scenario("six_party_talks_2005.yaml"));
+  EXPECT_EQ(r.code, 0) << r.out;
+  for (const char* word : {"nuclear", "refugees", "missiles", "unification", "compromise",
+                           "median", "nash"}) {
+    EXPECT_NE(r.out.find(word), std::string::npos) << word;
+  }
+}
+
+TEST(Cli, ForecastJsonOnEmission) {
+  CliRun r = Concert("forecast " + Scenario("emission_standards_1994.yaml") +
+                  " --model compromise --format json");
+  ASSERT_EQ(r.code, 0) << r.out;
+  auto json = nlohmann::json::parse(r.out);
+  EXPECT_NEAR(json["forecasts"][0]["issues"][0]["outcome"].get<double>(), 7.389955686853767,
+              1e-9);
+}
+
+TEST(Cli, CsvToFile) {
+  std::string out = TempPath("out.csv");
+  std::remove(out.c_str());
+  CliRun r = Concert("forecast " + Scenario("six_party_talks_2005.yaml") +
+                  " --model median --format csv -o " + out);
+  ASSERT_EQ(r.code, 0) << r.out;
+  std::ifstream in(out);
+  std::string header;
+  std::getline(in, header);
+  EXPECT_EQ(header, "model,issue,round,actor,position,outcome");
+  int rows = 0;
+  for (std::string line; std::getline(in, line);) ++rows;
+  EXPECT_EQ(rows, 24);  // 6 actors x 4 issues, one round
+}
+
+TEST(Cli, BadInputExitsOneAndLeavesNoFile) {
+  std::string bad = TempPath("bad.yaml");
+  std::ofstream(bad) << "actors:\n  - {id: A, capability: -1}\nissues: [{id: x}]\n"
+                        "positions: [{actor: A, issue: x, position: 1, salience: 1}]\n";
+  std::string out = TempPath("never.json");
+  std::remove(out.c_str());
+  CliRun r = Concert("forecast " + bad + " --format json -o " + out);
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find(bad + ":2: field 'actors[0].capability'"), std::string::npos) << r.out;
+  EXPECT_FALSE(FileExists(out));
+}
+
+TEST(Cli, UnknownModelAndOptionExitCodes) {
+  CliRun r = Concert("forecast " + Scenario("six_party_talks_2005.yaml") + " --model bmd");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find("registered models: compromise, median, nash"), std::string::npos);
+  r = Concert("forecast " + Scenario("six_party_talks_2005.yaml") + " --format xml");
+  EXPECT_EQ(r.code, 2);
+  r = Concert("forecast /nonexistent.yaml");
+  EXPECT_EQ(r.code, 1);
+}
+
+TEST(Cli, ValidateAndConvert) {
+  CliRun r = Concert("validate " + Scenario("six_party_talks_2005.yaml"));
+  EXPECT_EQ(r.code, 0);
+  EXPECT_EQ(r.out, "ok: 6 actors, 4 issues, 24 stances\n");
+  std::string ktab = TempPath("k.csv");
+  std::ofstream(ktab) << "T,d,2,1,\nActor,Description,Power,P1,S1,\nA,a,1,20,50\nB,b,3,60,50\n";
+  std::string yaml = TempPath("k.yaml");
+  r = Concert("convert " + ktab + " --input-format ktab -o " + yaml);
+  ASSERT_EQ(r.code, 0) << r.out;
+  r = Concert("forecast " + yaml + " --model compromise --format csv");
+  EXPECT_EQ(r.code, 0) << r.out;
+  // (1*20 + 3*60) / 4 = 50
+  EXPECT_NE(r.out.find("compromise,p1,0,A,20,50\n"), std::string::npos) << r.out;
+}
+
+TEST(Cli, ModelsJsonListsParameters) {
+  CliRun r = Concert("models --format json");
+  ASSERT_EQ(r.code, 0);
+  auto json = nlohmann::json::parse(r.out);
+  ASSERT_EQ(json.size(), 3u);
+  EXPECT_EQ(json[2]["name"], "nash");
+  EXPECT_EQ(json[2]["parameters"][0]["default"], "capability");
+}
+
+TEST(Cli, HelpExplainsSubcommands) {
+  CliRun r = Concert("--help");
+  EXPECT_EQ(r.code, 0);
+  for (const char* word : {"forecast", "models", "validate", "convert"}) {
+    EXPECT_NE(r.out.find(word), std::string::npos) << word;
+  }
+}
+
+}  // namespace
+}  // namespace concert::testing

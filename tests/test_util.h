@@ -1,0 +1,25 @@
+// Helpers shared by the tests.
+#pragma once
+
+#include <cstdlib>
+#include <string>
+
+#include "concert/core/error.h"
+#include "concert/io/read.h"
+
+namespace concert::testing {
+
+inline std::string SourceDir() { return CONCERT_SOURCE_DIR; }
+
+// The shared data folder (../shared/data beside the clone), or CONCERT_SHARED_DATA.
+inline std::string SharedData() {
+  if (const char* env = std::getenv("CONCERT_SHARED_DATA")) return env;
+  return SourceDir() + "/../shared/data";
+}
+
+bool FileExists(const std::string& path);
+
+// Reads `text` as `format` and returns the error message, or "" if it read fine.
+std::string ReadError(const std::string& text, InputFormat format, int* line = nullptr);
+
+}  // namespace concert::testing
