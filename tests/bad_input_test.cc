@@ -34,11 +34,14 @@ std::vector<BadInput> Cases() {
        "field 'actors[0].capability': expected a number but got 'lots'", 2},
       {"duplicate actor", Y,
        "actors:\n  - {id: A, capability: 1}\n  - {id: A, capability: 2}\nissues:\n  - {id: x}\n"
-       "positions:\n" + ok,
+       "positions:\n" +
+           ok,
        "duplicate actor id 'A'", 3},
-      {"unknown actor", Y, kHead + std::string("  - {actor: Z, issue: x, position: 1, salience: 1}\n"),
+      {"unknown actor", Y,
+       kHead + std::string("  - {actor: Z, issue: x, position: 1, salience: 1}\n"),
        "unknown actor id 'Z'", 6},
-      {"unknown issue", Y, kHead + std::string("  - {actor: A, issue: q, position: 1, salience: 1}\n"),
+      {"unknown issue", Y,
+       kHead + std::string("  - {actor: A, issue: q, position: 1, salience: 1}\n"),
        "unknown issue id 'q'", 6},
       {"position off scale", Y,
        kHead + std::string("  - {actor: A, issue: x, position: 101, salience: 1}\n"),
@@ -60,7 +63,8 @@ std::vector<BadInput> Cases() {
        "issue 'y' has no actor with a stance on it", 5},
       {"scale reversed", Y,
        "actors:\n  - {id: A, capability: 1}\nissues:\n  - {id: x, scale: {min: 5, max: 1}}\n"
-       "positions:\n" + ok,
+       "positions:\n" +
+           ok,
        "expected finite min < max but got min 5 and max 1", 4},
       {"range misses value", Y,
        kHead + std::string("  - {actor: A, issue: x, position: {value: 5, range: [10, 20]}, "
@@ -68,10 +72,10 @@ std::vector<BadInput> Cases() {
        "expected the range [10, 20] to contain the value 5", 6},
       {"duplicate stance", Y, kHead + ok + ok, "duplicate stance of actor 'A' on issue 'x'", 7},
       {"no actors", Y, "actors: []\nissues: []\npositions: []\n", "expected at least one actor", 0},
-      {"ktab columns", K, ktab_head + "A,a,1,50\nB,b,1,50,50\n",
-       "expected 5 columns but got 4", 3},
-      {"ktab salience sum", K, "T,d,2,2,\nActor,Description,Power,P1,S1,P2,S2\n"
-                               "A,a,1,50,70,50,40\nB,b,1,50,50,50,50\n",
+      {"ktab columns", K, ktab_head + "A,a,1,50\nB,b,1,50,50\n", "expected 5 columns but got 4", 3},
+      {"ktab salience sum", K,
+       "T,d,2,2,\nActor,Description,Power,P1,S1,P2,S2\n"
+       "A,a,1,50,70,50,40\nB,b,1,50,50,50,50\n",
        "saliences of actor 'A' to sum to at most 100 (a KTAB rule) but they sum to 110", 3},
       {"ktab actor count", K, ktab_head + "A,a,1,50,50\n",
        "the first line announces 2 actors but the file has 1 actor rows", 1},

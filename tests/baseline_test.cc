@@ -1,8 +1,9 @@
 // The baseline models against numbers worked out by hand in the comments.
+#include "concert/models/baseline.h"
+
 #include <gtest/gtest.h>
 
 #include "concert/io/read.h"
-#include "concert/models/baseline.h"
 #include "concert/models/registry.h"
 
 namespace concert {

@@ -1,10 +1,9 @@
 // The command-line program as a user runs it: exit codes, outputs, no partial files.
+#include <gtest/gtest.h>
+
 #include <array>
 #include <cstdio>
 #include <fstream>
-
-#include <gtest/gtest.h>
-
 #include <nlohmann/json.hpp>
 
 #include "test_util.h"
@@ -41,26 +40,25 @@ TEST(Cli, ForecastTextTableByDefault) {
   EXPECT_EQ(r.code, 2) << "a subcommand is required";
   r = Concert("forecast " + Scenario("six_party_talks_2005.yaml"));
   EXPECT_EQ(r.code, 0) << r.out;
-  for (const char* word : {"nuclear", "refugees", "missiles", "unification", "compromise",
-                           "median", "nash"}) {
+  for (const char* word :
+       {"nuclear", "refugees", "missiles", "unification", "compromise", "median", "nash"}) {
     EXPECT_NE(r.out.find(word), std::string::npos) << word;
   }
 }
 
 TEST(Cli, ForecastJsonOnEmission) {
   CliRun r = Concert("forecast " + Scenario("emission_standards_1994.yaml") +
-                  " --model compromise --format json");
+                     " --model compromise --format json");
   ASSERT_EQ(r.code, 0) << r.out;
   auto json = nlohmann::json::parse(r.out);
-  EXPECT_NEAR(json["forecasts"][0]["issues"][0]["outcome"].get<double>(), 7.389955686853767,
-              1e-9);
+  EXPECT_NEAR(json["forecasts"][0]["issues"][0]["outcome"].get<double>(), 7.389955686853767, 1e-9);
 }
 
 TEST(Cli, CsvToFile) {
   std::string out = TempPath("out.csv");
   std::remove(out.c_str());
   CliRun r = Concert("forecast " + Scenario("six_party_talks_2005.yaml") +
-                  " --model median --format csv -o " + out);
+                     " --model median --format csv -o " + out);
   ASSERT_EQ(r.code, 0) << r.out;
   std::ifstream in(out);
   std::string header;

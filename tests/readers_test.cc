@@ -134,8 +134,7 @@ TEST(Detect, ByExtensionThenContent) {
   EXPECT_EQ(DetectInputFormat("a.yml", ""), InputFormat::kYaml);
   EXPECT_EQ(DetectInputFormat("a.JSON", ""), InputFormat::kJson);
   EXPECT_EQ(DetectInputFormat("a.txt", "{\"a\": 1}"), InputFormat::kJson);
-  EXPECT_EQ(DetectInputFormat("a.csv", "Actor,Capability,Position,Salience\n"),
-            InputFormat::kBdm);
+  EXPECT_EQ(DetectInputFormat("a.csv", "Actor,Capability,Position,Salience\n"), InputFormat::kBdm);
   EXPECT_EQ(DetectInputFormat("a.csv", "'#A'\t'x'\n"), InputFormat::kDecide);
 }
 

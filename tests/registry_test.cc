@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "concert/models/registry.h"
+
+#include <gtest/gtest.h>
 
 namespace concert {
 namespace {

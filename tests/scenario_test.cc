@@ -1,8 +1,9 @@
-#include <fstream>
+#include "concert/core/scenario.h"
 
 #include <gtest/gtest.h>
 
-#include "concert/core/scenario.h"
+#include <fstream>
+
 #include "concert/core/sha256.h"
 #include "test_util.h"
 

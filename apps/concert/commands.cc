@@ -1,9 +1,8 @@
 #include "commands.h"
 
-#include <iostream>
-
 #include <fmt/format.h>
 
+#include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "concert/io/read.h"
@@ -121,8 +120,8 @@ int Validate(const std::string& scenario, const std::string& input_format) {
   for (std::size_t i = 0; i < s.num_issues(); ++i) {
     for (std::size_t a = 0; a < s.num_actors(); ++a) stances += s.stance(a, i) != nullptr;
   }
-  std::cout << fmt::format("ok: {} actors, {} issues, {} stances\n", s.num_actors(),
-                           s.num_issues(), stances);
+  std::cout << fmt::format("ok: {} actors, {} issues, {} stances\n", s.num_actors(), s.num_issues(),
+                           stances);
   return 0;
 }
 

@@ -1,9 +1,8 @@
 // concert — forecasts multilateral negotiations. See `concert --help`.
 // Exit codes: 0 success, 1 bad input (the message names file, line and field),
 // 2 bad command line, 3 internal error.
-#include <iostream>
-
 #include <CLI/CLI.hpp>
+#include <iostream>
 
 #include "commands.h"
 #include "concert/core/error.h"

@@ -1,10 +1,10 @@
 #include "concert/core/scenario.h"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <limits>
 #include <map>
-
-#include <fmt/format.h>
 
 namespace concert {
 namespace {
@@ -37,7 +37,8 @@ void CheckNumber(const Number& number, double low, double high, const ErrorLocat
   if (u.kind == Uncertainty::Kind::kRange) {
     if (!std::isfinite(u.low) || !std::isfinite(u.high) || u.low > u.high) {
       throw InputError(At(where, "range"), fmt::format("expected [low, high] with low <= high, "
-                                                       "got [{}, {}]", u.low, u.high));
+                                                       "got [{}, {}]",
+                                                       u.low, u.high));
     }
     if (u.low < low || u.high > high) {
       throw InputError(At(where, "range"),
@@ -66,7 +67,8 @@ void CheckId(const std::string& id, const ErrorLocation& where) {
   }
   if (id.front() == ' ' || id.back() == ' ') {
     throw InputError(where, fmt::format("expected an id without leading or trailing spaces, got "
-                                        "'{}'", id));
+                                        "'{}'",
+                                        id));
   }
 }
 
@@ -93,9 +95,7 @@ void Scenario::set_stance(std::size_t actor, std::size_t issue, std::optional<St
   stances_[issue * actors.size() + actor] = std::move(stance);
 }
 
-void Scenario::resize_stances() {
-  stances_.assign(actors.size() * issues.size(), std::nullopt);
-}
+void Scenario::resize_stances() { stances_.assign(actors.size() * issues.size(), std::nullopt); }
 
 Scenario BuildScenario(const ScenarioDraft& draft) {
   const ErrorLocation file_where{draft.file, 0, ""};
@@ -141,8 +141,8 @@ Scenario BuildScenario(const ScenarioDraft& draft) {
       }
     }
     if (issue.status_quo) {
-      CheckNumber(*issue.status_quo, issue.scale_min, issue.scale_max,
-                  At(d.where, "status_quo"), "status quo on the issue's scale");
+      CheckNumber(*issue.status_quo, issue.scale_min, issue.scale_max, At(d.where, "status_quo"),
+                  "status quo on the issue's scale");
     }
     scenario.issues.push_back(issue);
   }
@@ -206,9 +206,11 @@ void ValidateScenario(const Scenario& scenario) {
     draft.issues.push_back({scenario.issues[i], {"", 0, fmt::format("issues[{}]", i)}});
     for (std::size_t a = 0; a < scenario.num_actors(); ++a) {
       if (const Stance* s = scenario.stance(a, i)) {
-        draft.stances.push_back({scenario.actors[a].id, scenario.issues[i].id, *s,
-                                 {"", 0, fmt::format("stance[{}][{}]", scenario.actors[a].id,
-                                                     scenario.issues[i].id)}});
+        draft.stances.push_back(
+            {scenario.actors[a].id,
+             scenario.issues[i].id,
+             *s,
+             {"", 0, fmt::format("stance[{}][{}]", scenario.actors[a].id, scenario.issues[i].id)}});
       }
     }
   }

@@ -26,9 +26,9 @@ namespace concert {
 struct Uncertainty {
   enum class Kind { kNone, kRange, kNormal };
   Kind kind = Kind::kNone;
-  double low = 0.0;   // kRange: uniform on [low, high]
+  double low = 0.0;  // kRange: uniform on [low, high]
   double high = 0.0;
-  double sd = 0.0;    // kNormal: standard deviation, truncated at the bounds
+  double sd = 0.0;  // kNormal: standard deviation, truncated at the bounds
 };
 
 // A number as judged by the analyst, with its uncertainty.

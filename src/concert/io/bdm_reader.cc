@@ -4,9 +4,9 @@
 // Old Mac files end lines with a lone CR. Saliences are fractions (0-1) when
 // none exceeds 1, else on 0-100. The issue's scale is [min, max] of the
 // positions; the issue id is "issue".
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "concert/io/read.h"
 #include "concert/io/text.h"
@@ -24,7 +24,8 @@ ScenarioDraft ReadBdmDraft(const std::string& path, std::string_view text) {
   if (header.size() != 4) {
     throw InputError({path, lines[0].number, ""},
                      fmt::format("expected the header Actor,Capability,Position,Salience (4 "
-                                 "columns) but got {} columns", header.size()));
+                                 "columns) but got {} columns",
+                                 header.size()));
   }
   ScenarioDraft draft;
   draft.file = path;

@@ -9,10 +9,10 @@
 //   #/ and #O lines are comments; blank lines are ignored.
 // Saliences are fractions when none exceeds 1, else on 0-100. Power may differ
 // by issue; concert keeps it per stance when it does.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
-
-#include <fmt/format.h>
 
 #include "concert/io/read.h"
 #include "concert/io/text.h"
@@ -82,10 +82,10 @@ ScenarioDraft ReadDecideDraft(const std::string& path, std::string_view text) {
       s.actor_id = f[1];
       s.issue_id = f[2];
       s.where = where;
-      s.stance.position.value = text::ParseNumber(f[3], {path, line.number, "position"},
-                                                  "a position");
-      s.stance.salience.value = text::ParseNumber(f[4], {path, line.number, "salience"},
-                                                  "a salience");
+      s.stance.position.value =
+          text::ParseNumber(f[3], {path, line.number, "position"}, "a position");
+      s.stance.salience.value =
+          text::ParseNumber(f[4], {path, line.number, "salience"}, "a salience");
       double power = text::ParseNumber(f[5], {path, line.number, "power"}, "a power");
       s.stance.capability = Number{power, {}};
       max_salience = std::max(max_salience, s.stance.salience.value);
@@ -93,7 +93,8 @@ ScenarioDraft ReadDecideDraft(const std::string& path, std::string_view text) {
       draft.stances.push_back(s);
     } else {
       throw InputError(where, fmt::format("expected a line starting with #A, #P, #M, #D, #/ or "
-                                          "#O but got '{}'", tag));
+                                          "#O but got '{}'",
+                                          tag));
     }
   }
   if (!any) throw InputError({path, 0, ""}, "the file is empty; expected a DECIDE file");
@@ -118,7 +119,8 @@ ScenarioDraft ReadDecideDraft(const std::string& path, std::string_view text) {
                              [&](const IssueDraft& d) { return d.issue.id == id; });
     if (!known) {
       throw InputError({path, 0, "#M"}, fmt::format("scale points for unknown issue '{}' (no #P "
-                                                    "line names it)", id));
+                                                    "line names it)",
+                                                    id));
     }
   }
   // One capability per actor: the power of its first #D line; other issues keep

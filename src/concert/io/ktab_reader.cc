@@ -3,9 +3,9 @@
 //   line 2: headers: Actor, Description, Power, then Position, Salience per dimension
 //   then one row per actor. Positions and saliences are on 0-100; KTAB requires
 //   each actor's saliences to sum to at most 100. Trailing commas are ignored.
-#include <cmath>
-
 #include <fmt/format.h>
+
+#include <cmath>
 
 #include "concert/io/read.h"
 #include "concert/io/text.h"
@@ -23,8 +23,8 @@ std::vector<std::string> Fields(const text::Line& line) {
 int ParseCount(const std::string& field, const ErrorLocation& where, const std::string& what) {
   double v = text::ParseNumber(field, where, what);
   if (!(v >= 1) || v != std::floor(v) || v > 1e6) {
-    throw InputError(where, fmt::format("expected {} as a whole number >= 1 but got '{}'", what,
-                                        field));
+    throw InputError(where,
+                     fmt::format("expected {} as a whole number >= 1 but got '{}'", what, field));
   }
   return static_cast<int>(v);
 }
@@ -49,8 +49,10 @@ ScenarioDraft ReadKtabDraft(const std::string& path, std::string_view text) {
   }
   draft.name = head[0];
   draft.description = head[1];
-  int num_actors = ParseCount(head[2], {path, lines[0].number, "numActors"}, "the number of actors");
-  int num_dims = ParseCount(head[3], {path, lines[0].number, "numDims"}, "the number of dimensions");
+  int num_actors =
+      ParseCount(head[2], {path, lines[0].number, "numActors"}, "the number of actors");
+  int num_dims =
+      ParseCount(head[3], {path, lines[0].number, "numDims"}, "the number of dimensions");
   if (lines.size() < 2) {
     throw InputError({path, lines[0].number, ""}, "expected a header line after the first line");
   }
@@ -74,7 +76,8 @@ ScenarioDraft ReadKtabDraft(const std::string& path, std::string_view text) {
   if (rows != num_actors) {
     throw InputError({path, lines[0].number, "numActors"},
                      fmt::format("the first line announces {} actors but the file has {} actor "
-                                 "rows", num_actors, rows));
+                                 "rows",
+                                 num_actors, rows));
   }
   for (std::size_t k = 2; k < lines.size(); ++k) {
     const text::Line& line = lines[k];
@@ -108,7 +111,8 @@ ScenarioDraft ReadKtabDraft(const std::string& path, std::string_view text) {
     if (salience_sum > 100 + 1e-9) {
       throw InputError({path, line.number, ""},
                        fmt::format("expected the saliences of actor '{}' to sum to at most 100 "
-                                   "(a KTAB rule) but they sum to {}", f[0], salience_sum));
+                                   "(a KTAB rule) but they sum to {}",
+                                   f[0], salience_sum));
     }
     draft.actors.push_back(actor);
   }

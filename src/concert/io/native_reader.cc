@@ -1,12 +1,11 @@
 // The native YAML/JSON scenario reader (schema: docs/scenario-format.md).
 // JSON is checked for JSON syntax first, then read with the same YAML code, so
 // both formats report semantic errors with line numbers.
-#include <set>
-
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "concert/io/read.h"
 
@@ -22,8 +21,9 @@ class NativeReader {
     draft.file = path_;
     draft.salience_unit = 100.0;
     if (!root.IsDefined() || root.IsNull()) {
-      throw InputError({path_, 0, ""}, "the file is empty; expected a scenario with actors, "
-                                       "issues and positions");
+      throw InputError({path_, 0, ""},
+                       "the file is empty; expected a scenario with actors, "
+                       "issues and positions");
     }
     if (!root.IsMap()) throw Error(root, "", "expected a mapping with actors, issues, positions");
     CheckKeys(root, "", {"name", "description", "sources", "actors", "issues", "positions"});
@@ -86,8 +86,9 @@ class NativeReader {
           std::string afield = fmt::format("{}.anchors[{}]", sfield, k);
           Map(anchors[k], afield);
           CheckKeys(anchors[k], afield, {"at", "label"});
-          issue.anchors.push_back({Double(Required(anchors[k], "at", afield), afield + ".at"),
-                                   String(Required(anchors[k], "label", afield), afield + ".label")});
+          issue.anchors.push_back(
+              {Double(Required(anchors[k], "at", afield), afield + ".at"),
+               String(Required(anchors[k], "label", afield), afield + ".label")});
         }
       }
     }
@@ -120,8 +121,9 @@ class NativeReader {
       return number;
     }
     if (!node.IsMap()) {
-      throw Error(node, field, "expected a number or {value: x, range: [low, high]} or "
-                               "{value: x, sd: s}");
+      throw Error(node, field,
+                  "expected a number or {value: x, range: [low, high]} or "
+                  "{value: x, sd: s}");
     }
     CheckKeys(node, field, {"value", "range", "sd"});
     number.value = Double(Required(node, "value", field), field + ".value");
@@ -215,8 +217,8 @@ void CheckJsonSyntax(const std::string& path, std::string_view text) {
     for (std::size_t k = 0; k + 1 < end; ++k) line += text[k] == '\n';
     std::string what = e.what();
     std::size_t cut = what.find("syntax error");
-    throw InputError({path, line, ""}, "invalid JSON: " +
-                                           (cut == std::string::npos ? what : what.substr(cut)));
+    throw InputError({path, line, ""},
+                     "invalid JSON: " + (cut == std::string::npos ? what : what.substr(cut)));
   }
 }
 

@@ -1,10 +1,10 @@
 #include "concert/io/read.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
-
-#include <fmt/format.h>
 
 #include "concert/core/sha256.h"
 #include "concert/io/text.h"
@@ -16,8 +16,10 @@ struct FormatName {
   InputFormat format;
   const char* name;
 };
-constexpr FormatName kFormats[] = {{InputFormat::kYaml, "yaml"},     {InputFormat::kJson, "json"},
-                                   {InputFormat::kKtab, "ktab"},     {InputFormat::kDecide, "decide"},
+constexpr FormatName kFormats[] = {{InputFormat::kYaml, "yaml"},
+                                   {InputFormat::kJson, "json"},
+                                   {InputFormat::kKtab, "ktab"},
+                                   {InputFormat::kDecide, "decide"},
                                    {InputFormat::kBdm, "bdm"}};
 
 std::string Lower(std::string s) {
@@ -86,7 +88,8 @@ InputFormat DetectInputFormat(const std::string& path, std::string_view text) {
   }
   throw InputError({path, 0, ""},
                    fmt::format("cannot tell the format of this file; name it with --input-format "
-                               "({})", fmt::join(InputFormatNames(), ", ")));
+                               "({})",
+                               fmt::join(InputFormatNames(), ", ")));
 }
 
 Scenario ReadScenario(const std::string& path, std::string_view text, InputFormat format) {

@@ -1,10 +1,10 @@
 #include "concert/io/text.h"
 
+#include <fmt/format.h>
+
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
-
-#include <fmt/format.h>
 
 namespace concert::text {
 
@@ -59,8 +59,8 @@ double ParseNumber(const std::string& field, const ErrorLocation& where, const s
     throw InputError(where, fmt::format("expected a number for {} but got '{}'", what, trimmed));
   }
   if (!std::isfinite(value)) {
-    throw InputError(where, fmt::format("expected a finite number for {} but got '{}'", what,
-                                        trimmed));
+    throw InputError(where,
+                     fmt::format("expected a finite number for {} but got '{}'", what, trimmed));
   }
   return value;
 }

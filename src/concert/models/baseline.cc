@@ -11,8 +11,9 @@ constexpr const char* kAchen =
     "Stokman, C. H. Achen & T. Koenig (eds.), The European Union Decides (pp. 264-298). "
     "Cambridge University Press.";
 
-const char* kNoWeight = "no outcome: the total capability x salience of the actors on this "
-                        "issue is zero";
+const char* kNoWeight =
+    "no outcome: the total capability x salience of the actors on this "
+    "issue is zero";
 
 // A static model: one round holding the input positions and the outcome.
 template <typename Solve>
@@ -41,24 +42,24 @@ std::vector<double> Influence(const IssueView& v) {
 class Compromise : public Model {
  public:
   Forecast Run(const Scenario& scenario, const RunContext&) const override {
-    return RunStatic(scenario, [](const Scenario&, std::size_t, const IssueView& v,
-                                  std::string& note) {
-      auto outcome = WeightedMean(v.position, Influence(v));
-      if (!outcome) note = kNoWeight;
-      return outcome;
-    });
+    return RunStatic(scenario,
+                     [](const Scenario&, std::size_t, const IssueView& v, std::string& note) {
+                       auto outcome = WeightedMean(v.position, Influence(v));
+                       if (!outcome) note = kNoWeight;
+                       return outcome;
+                     });
   }
 };
 
 class Median : public Model {
  public:
   Forecast Run(const Scenario& scenario, const RunContext&) const override {
-    return RunStatic(scenario, [](const Scenario&, std::size_t, const IssueView& v,
-                                  std::string& note) {
-      auto outcome = WeightedMedian(v.position, Influence(v));
-      if (!outcome) note = kNoWeight;
-      return outcome;
-    });
+    return RunStatic(scenario,
+                     [](const Scenario&, std::size_t, const IssueView& v, std::string& note) {
+                       auto outcome = WeightedMedian(v.position, Influence(v));
+                       if (!outcome) note = kNoWeight;
+                       return outcome;
+                     });
   }
 };
 
@@ -66,24 +67,27 @@ class Nash : public Model {
  public:
   explicit Nash(bool by_influence) : by_influence_(by_influence) {}
   Forecast Run(const Scenario& scenario, const RunContext&) const override {
-    return RunStatic(scenario, [this](const Scenario& s, std::size_t i, const IssueView& v,
-                                      std::string& note) -> std::optional<double> {
-      const auto& status_quo = s.issues[i].status_quo;
-      if (!status_quo) {
-        note = "no outcome: the issue has no status quo, and the Nash bargaining solution needs "
-               "one as the disagreement point";
-        return std::nullopt;
-      }
-      std::vector<double> w = by_influence_ ? Influence(v) : v.capability;
-      std::vector<bool> constrains(v.position.size());
-      for (std::size_t k = 0; k < w.size(); ++k) {
-        constrains[k] = v.salience[k] > 0;
-        if (!constrains[k]) w[k] = 0;
-      }
-      auto outcome = NashSolution(v.position, w, constrains, status_quo->value);
-      if (!outcome) note = "no outcome: no actor with positive weight and salience";
-      return outcome;
-    });
+    return RunStatic(
+        scenario,
+        [this](const Scenario& s, std::size_t i, const IssueView& v,
+               std::string& note) -> std::optional<double> {
+          const auto& status_quo = s.issues[i].status_quo;
+          if (!status_quo) {
+            note =
+                "no outcome: the issue has no status quo, and the Nash bargaining solution needs "
+                "one as the disagreement point";
+            return std::nullopt;
+          }
+          std::vector<double> w = by_influence_ ? Influence(v) : v.capability;
+          std::vector<bool> constrains(v.position.size());
+          for (std::size_t k = 0; k < w.size(); ++k) {
+            constrains[k] = v.salience[k] > 0;
+            if (!constrains[k]) w[k] = 0;
+          }
+          auto outcome = NashSolution(v.position, w, constrains, status_quo->value);
+          if (!outcome) note = "no outcome: no actor with positive weight and salience";
+          return outcome;
+        });
   }
 
  private:

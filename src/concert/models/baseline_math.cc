@@ -27,9 +27,8 @@ std::optional<double> WeightedMedian(const std::vector<double>& x, const std::ve
     }
   }
   if (order.empty()) return std::nullopt;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return x[a] < x[b];
-  });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return x[a] < x[b]; });
   // Walk up to the first position at which the weight at or below reaches half.
   const double half = total / 2;
   const double tie = 1e-12 * total;

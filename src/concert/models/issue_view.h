@@ -12,8 +12,8 @@ namespace concert {
 struct IssueView {
   std::vector<std::size_t> actors;  // indices of actors with a stance, in scenario order
   std::vector<double> position;
-  std::vector<double> capability;   // issue-specific where the stance has one
-  std::vector<double> salience;     // fraction in [0, 1]
+  std::vector<double> capability;  // issue-specific where the stance has one
+  std::vector<double> salience;    // fraction in [0, 1]
 };
 
 IssueView ViewIssue(const Scenario& scenario, std::size_t issue);

@@ -56,14 +56,14 @@ class Params {
 // One round of a model's path on one issue. Round 0 holds the input positions.
 struct Round {
   int round = 0;
-  std::optional<double> outcome;               // on the issue's scale
+  std::optional<double> outcome;                 // on the issue's scale
   std::vector<std::optional<double>> positions;  // per actor; empty optional = no stance
 };
 
 struct IssueForecast {
-  std::size_t issue = 0;           // index into Scenario::issues
-  std::optional<double> outcome;   // the model's forecast; none when it cannot say (see note)
-  std::string note;                // why there is no outcome, or a caveat
+  std::size_t issue = 0;          // index into Scenario::issues
+  std::optional<double> outcome;  // the model's forecast; none when it cannot say (see note)
+  std::string note;               // why there is no outcome, or a caveat
   std::vector<Round> rounds;
 };
 

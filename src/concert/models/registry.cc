@@ -1,11 +1,11 @@
 #include "concert/models/registry.h"
 
+#include <fmt/format.h>
+
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <set>
-
-#include <fmt/format.h>
 
 namespace concert {
 namespace {

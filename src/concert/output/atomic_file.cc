@@ -1,9 +1,9 @@
 #include "concert/output/atomic_file.h"
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <fstream>
-
-#include <unistd.h>
 
 #include "concert/core/error.h"
 

@@ -1,9 +1,8 @@
 #include "concert/output/forecast_output.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 namespace concert {
@@ -47,8 +46,8 @@ std::string ForecastsToJson(const Scenario& scenario, const std::vector<Forecast
         for (std::size_t a = 0; a < r.positions.size(); ++a) {
           if (r.positions[a]) positions[scenario.actors[a].id] = *r.positions[a];
         }
-        rounds.push_back({{"round", r.round}, {"outcome", Optional(r.outcome)},
-                          {"positions", positions}});
+        rounds.push_back(
+            {{"round", r.round}, {"outcome", Optional(r.outcome)}, {"positions", positions}});
       }
       item["rounds"] = rounds;
       issues.push_back(item);
@@ -67,9 +66,9 @@ std::string ForecastsToCsv(const Scenario& scenario, const std::vector<Forecast>
       for (const Round& r : f.rounds) {
         for (std::size_t a = 0; a < r.positions.size(); ++a) {
           if (!r.positions[a]) continue;
-          out += fmt::format("{},{},{},{},{},{}\n", CsvField(forecast.model), CsvField(issue),
-                             r.round, CsvField(scenario.actors[a].id), Num(r.positions[a]),
-                             Num(r.outcome));
+          out +=
+              fmt::format("{},{},{},{},{},{}\n", CsvField(forecast.model), CsvField(issue), r.round,
+                          CsvField(scenario.actors[a].id), Num(r.positions[a]), Num(r.outcome));
         }
       }
     }
