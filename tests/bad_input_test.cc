@@ -93,6 +93,9 @@ std::vector<BadInput> Cases() {
        "field 'Position': expected a number for a position but got 'x'", 3},
       {"bdm infinite", B, "Actor,Capability,Position,Salience\nA,inf,2,0.5\n",
        "expected a finite number for a capability but got 'inf'", 2},
+      {"bdm without header", B, "A,0.5,4,0.8\nB,0.5,6,0.8\n", "expected a header line", 1},
+      {"decide scale of unknown issue", D, "'#A'\t'a'\n'#M'\t'q'\t0\n",
+       "scale points for unknown issue 'q'", 2},
       {"cannot detect", InputFormat::kAuto, "hello world\n", "cannot tell the format", 0},
   };
 }

@@ -32,10 +32,10 @@ TEST(WeightedMedian, HandComputed) {
 TEST(NashSolution, TwoActorsHandComputed) {
   // q = 0, A at 60 (w 1), B at 100 (w 3). Feasible: |x-60| <= 60 and |x-100| <= 100 -> [0, 120].
   // On [60, 100]: maximise log(120 - x) + 3 log(x): -1/(120-x) + 3/x = 0 -> x = 90.
-  EXPECT_NEAR(*NashSolution({60, 100}, {1, 3}, {true, true}, 0), 90.0, 1e-9);
+  EXPECT_NEAR(*NashSolution({60, 100}, {1, 3}, {true, true}, 0).outcome, 90.0, 1e-9);
   // Equal weights: on [60, 100] the derivative -1/(120-x) + 1/x is 0 at 60 and negative
   // above; below 60 both gains grow with x -> x = 60.
-  EXPECT_NEAR(*NashSolution({60, 100}, {1, 1}, {true, true}, 0), 60.0, 1e-9);
+  EXPECT_NEAR(*NashSolution({60, 100}, {1, 1}, {true, true}, 0).outcome, 60.0, 1e-9);
 }
 
 TEST(NashSolution, ThreeActorsHandComputed) {
@@ -43,18 +43,21 @@ TEST(NashSolution, ThreeActorsHandComputed) {
   // Feasible [10, 70] n [10, 130] n [10, 50] = [10, 50].
   // On [30, 40]: f = 2 log(x-10) + log(x-10) + 2 log(50-x); f' = 3/(x-10) - 2/(50-x) = 0
   // -> 150 - 3x = 2x - 20 -> x = 34 (inside [30, 40]; f' > 0 below 30, < 0 above 40).
-  EXPECT_NEAR(*NashSolution({40, 70, 30}, {2, 1, 2}, {true, true, true}, 10), 34.0, 1e-9);
+  EXPECT_NEAR(*NashSolution({40, 70, 30}, {2, 1, 2}, {true, true, true}, 10).outcome, 34.0, 1e-9);
 }
 
 TEST(NashSolution, StatusQuoBetweenActorsIsTheOnlyAgreement) {
   // q = 50 with actors at 20 and 80: any move hurts one of them.
-  EXPECT_DOUBLE_EQ(*NashSolution({20, 80, 90}, {1, 1, 2}, {true, true, true}, 50), 50.0);
+  NashResult r = NashSolution({20, 80, 90}, {1, 1, 2}, {true, true, true}, 50);
+  EXPECT_DOUBLE_EQ(*r.outcome, 50.0);
+  EXPECT_TRUE(r.only_status_quo);
+  EXPECT_FALSE(NashSolution({60, 100}, {1, 3}, {true, true}, 0).only_status_quo);
 }
 
 TEST(NashSolution, NonConstrainingActorIsIgnored) {
   // The actor at 20 has salience 0: it does not block; result as in the two-actor case.
-  EXPECT_NEAR(*NashSolution({60, 100, 20}, {1, 3, 0}, {true, true, false}, 0), 90.0, 1e-9);
-  EXPECT_FALSE(NashSolution({60}, {0}, {false}, 0));
+  EXPECT_NEAR(*NashSolution({60, 100, 20}, {1, 3, 0}, {true, true, false}, 0).outcome, 90.0, 1e-9);
+  EXPECT_FALSE(NashSolution({60}, {0}, {false}, 0).outcome);
 }
 
 const char* kScenario = R"(actors:

@@ -88,6 +88,18 @@ TEST(KtabReader, ReadsActorsDimensionsAndTrailingCommas) {
   EXPECT_EQ(DetectInputFormat("k.csv", text), InputFormat::kKtab);
 }
 
+TEST(KtabReader, QuotedFieldsMayHoldCommas) {
+  const char* text =
+      "T,\"A scenario, quoted\",2,1\n"
+      "Actor,Description,Power,P1,S1\n"
+      "A,\"Ministry of Finance, \"\"MoF\"\"\",10,20,50\n"
+      "B,plain,30,60,50\n";
+  Scenario s = ReadScenario("k.csv", text, InputFormat::kKtab);
+  EXPECT_EQ(s.description, "A scenario, quoted");
+  EXPECT_EQ(s.actors[0].description, "Ministry of Finance, \"MoF\"");
+  EXPECT_DOUBLE_EQ(s.actors[0].capability.value, 10);
+}
+
 TEST(DecideReader, ReadsQuotedTabSeparatedRecords) {
   const char* text =
       "'#A'\t'A1'\t'Actor one'\t''\n"
@@ -136,6 +148,7 @@ TEST(Detect, ByExtensionThenContent) {
   EXPECT_EQ(DetectInputFormat("a.txt", "{\"a\": 1}"), InputFormat::kJson);
   EXPECT_EQ(DetectInputFormat("a.csv", "Actor,Capability,Position,Salience\n"), InputFormat::kBdm);
   EXPECT_EQ(DetectInputFormat("a.csv", "'#A'\t'x'\n"), InputFormat::kDecide);
+  EXPECT_EQ(DetectInputFormat("a.txt", "#/ comment\n#A\tx\n"), InputFormat::kDecide);
 }
 
 TEST(Formats, NamesRoundTrip) {

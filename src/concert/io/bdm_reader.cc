@@ -19,13 +19,25 @@ ScenarioDraft ReadBdmDraft(const std::string& path, std::string_view text) {
     if (!text::IsBlank(line.content)) lines.push_back(std::move(line));
   }
   if (lines.empty()) throw InputError({path, 0, ""}, "the file is empty; expected a BDM CSV");
-  std::vector<std::string> header = text::Split(lines[0].content, ',');
-  for (auto& h : header) h = text::Trim(h);
+  std::vector<std::string> header = text::SplitCsv(lines[0].content);
   if (header.size() != 4) {
     throw InputError({path, lines[0].number, ""},
                      fmt::format("expected the header Actor,Capability,Position,Salience (4 "
                                  "columns) but got {} columns",
                                  header.size()));
+  }
+  bool numeric_header = true;
+  for (std::size_t k = 1; k < 4 && numeric_header; ++k) {
+    try {
+      text::ParseNumber(header[k], {}, "");
+    } catch (const InputError&) {
+      numeric_header = false;
+    }
+  }
+  if (numeric_header) {
+    throw InputError({path, lines[0].number, ""},
+                     "expected a header line (Actor,Capability,Position,Salience) first, but "
+                     "the first line holds numbers");
   }
   ScenarioDraft draft;
   draft.file = path;
@@ -38,8 +50,7 @@ ScenarioDraft ReadBdmDraft(const std::string& path, std::string_view text) {
   double max_salience = 0;
   double low = 0, high = 0;
   for (std::size_t k = 1; k < lines.size(); ++k) {
-    std::vector<std::string> f = text::Split(lines[k].content, ',');
-    for (auto& field : f) field = text::Trim(field);
+    std::vector<std::string> f = text::SplitCsv(lines[k].content);
     int n = lines[k].number;
     if (f.size() != 4) {
       throw InputError({path, n, ""}, fmt::format("expected 4 columns but got {}", f.size()));
@@ -47,7 +58,7 @@ ScenarioDraft ReadBdmDraft(const std::string& path, std::string_view text) {
     ActorDraft actor;
     actor.actor.id = f[0];
     actor.actor.name = f[0];
-    actor.where = {path, n, header[0]};
+    actor.where = {path, n, ""};
     actor.actor.capability.value = text::ParseNumber(f[1], {path, n, header[1]}, "a capability");
     StanceDraft s;
     s.actor_id = f[0];

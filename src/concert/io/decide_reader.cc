@@ -28,6 +28,7 @@ std::string Unquote(const std::string& field) {
 
 struct Scale {
   std::vector<Anchor> marks;
+  int first_line = 0;
 };
 
 }  // namespace
@@ -75,7 +76,9 @@ ScenarioDraft ReadDecideDraft(const std::string& path, std::string_view text) {
     } else if (tag == "#M") {
       need(3, "#M, issue id, value, [label]");
       double at = text::ParseNumber(f[2], {path, line.number, "value"}, "a scale point");
-      scales[f[1]].marks.push_back({at, f.size() > 3 ? f[3] : ""});
+      Scale& scale = scales[f[1]];
+      if (scale.marks.empty()) scale.first_line = line.number;
+      scale.marks.push_back({at, f.size() > 3 ? f[3] : ""});
     } else if (tag == "#D") {
       need(6, "#D, actor id, issue id, position, salience, power");
       StanceDraft s;
@@ -114,13 +117,14 @@ ScenarioDraft ReadDecideDraft(const std::string& path, std::string_view text) {
       if (!m.label.empty()) d.issue.anchors.push_back(m);
     }
   }
-  for (const auto& [id, marks] : scales) {
+  for (const auto& [id, scale] : scales) {
     bool known = std::any_of(draft.issues.begin(), draft.issues.end(),
                              [&](const IssueDraft& d) { return d.issue.id == id; });
     if (!known) {
-      throw InputError({path, 0, "#M"}, fmt::format("scale points for unknown issue '{}' (no #P "
-                                                    "line names it)",
-                                                    id));
+      throw InputError({path, scale.first_line, ""},
+                       fmt::format("scale points for unknown issue '{}' (no #P "
+                                   "line names it)",
+                                   id));
     }
   }
   // One capability per actor: the power of its first #D line; other issues keep

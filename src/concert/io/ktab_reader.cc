@@ -14,8 +14,7 @@ namespace concert {
 namespace {
 
 std::vector<std::string> Fields(const text::Line& line) {
-  std::vector<std::string> fields = text::Split(line.content, ',');
-  for (auto& f : fields) f = text::Trim(f);
+  std::vector<std::string> fields = text::SplitCsv(line.content);
   while (!fields.empty() && fields.back().empty()) fields.pop_back();
   return fields;
 }
@@ -90,7 +89,7 @@ ScenarioDraft ReadKtabDraft(const std::string& path, std::string_view text) {
     actor.actor.id = f[0];
     actor.actor.name = f[0];
     actor.actor.description = f[1];
-    actor.where = {path, line.number, header[0]};
+    actor.where = {path, line.number, ""};
     ErrorLocation power_where{path, line.number, header[2]};
     actor.actor.capability.value = text::ParseNumber(f[2], power_where, "the actor's power");
     double salience_sum = 0;

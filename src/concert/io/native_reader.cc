@@ -27,8 +27,8 @@ class NativeReader {
     }
     if (!root.IsMap()) throw Error(root, "", "expected a mapping with actors, issues, positions");
     CheckKeys(root, "", {"name", "description", "sources", "actors", "issues", "positions"});
-    draft.name = OptionalString(root, "name", "");
-    draft.description = OptionalString(root, "description", "");
+    draft.name = OptionalString(root, "name", "", "");
+    draft.description = OptionalString(root, "description", "", "");
     if (const YAML::Node sources = root["sources"]) {
       if (sources.IsScalar()) {
         draft.sources.push_back(sources.as<std::string>());
@@ -60,8 +60,8 @@ class NativeReader {
     ActorDraft a;
     a.where = Where(node, field);
     a.actor.id = String(Required(node, "id", field), field + ".id");
-    a.actor.name = OptionalString(node, "name", a.actor.id);
-    a.actor.description = OptionalString(node, "description", "");
+    a.actor.name = OptionalString(node, "name", field, a.actor.id);
+    a.actor.description = OptionalString(node, "description", field, "");
     a.actor.capability = ReadNumber(Required(node, "capability", field), field + ".capability");
     return a;
   }
@@ -73,8 +73,8 @@ class NativeReader {
     d.where = Where(node, field);
     Issue& issue = d.issue;
     issue.id = String(Required(node, "id", field), field + ".id");
-    issue.name = OptionalString(node, "name", issue.id);
-    issue.description = OptionalString(node, "description", "");
+    issue.name = OptionalString(node, "name", field, issue.id);
+    issue.description = OptionalString(node, "description", field, "");
     if (const YAML::Node scale = node["scale"]) {
       std::string sfield = field + ".scale";
       Map(scale, sfield);
@@ -158,9 +158,10 @@ class NativeReader {
     return node.Scalar();
   }
 
-  std::string OptionalString(const YAML::Node& map, const std::string& key, std::string fallback) {
+  std::string OptionalString(const YAML::Node& map, const std::string& key,
+                             const std::string& field, std::string fallback) {
     const YAML::Node node = map[key];
-    return node ? String(node, key) : fallback;
+    return node ? String(node, field.empty() ? key : field + "." + key) : fallback;
   }
 
   YAML::Node Required(const YAML::Node& map, const std::string& key, const std::string& field) {

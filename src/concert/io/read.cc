@@ -76,7 +76,8 @@ InputFormat DetectInputFormat(const std::string& path, std::string_view text) {
   }
   if (lines.empty()) throw InputError({path, 0, ""}, "the file is empty; expected a scenario");
   const std::string first = text::Trim(lines[0].content);
-  if (first.rfind("#A", 0) == 0 || first.rfind("'#", 0) == 0 || first.rfind("#P", 0) == 0) {
+  std::string tag = first.substr(first.rfind("'#", 0) == 0 ? 1 : 0, 2);
+  if (tag == "#A" || tag == "#P" || tag == "#M" || tag == "#D" || tag == "#/" || tag == "#O") {
     return InputFormat::kDecide;
   }
   if (first.front() == '{') return InputFormat::kJson;

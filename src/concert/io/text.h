@@ -18,6 +18,9 @@ struct Line {
 std::vector<Line> SplitLines(std::string_view text);
 
 std::vector<std::string> Split(std::string_view line, char separator);
+// Comma-separated fields with RFC 4180 double quotes ("a, b" and "" inside quotes),
+// each trimmed of surrounding spaces.
+std::vector<std::string> SplitCsv(std::string_view line);
 std::string Trim(std::string_view s);
 bool IsBlank(std::string_view s);
 

@@ -84,9 +84,14 @@ class Nash : public Model {
             constrains[k] = v.salience[k] > 0;
             if (!constrains[k]) w[k] = 0;
           }
-          auto outcome = NashSolution(v.position, w, constrains, status_quo->value);
-          if (!outcome) note = "no outcome: no actor with positive weight and salience";
-          return outcome;
+          NashResult result = NashSolution(v.position, w, constrains, status_quo->value);
+          if (!result.outcome) note = "no outcome: no actor with positive weight and salience";
+          if (result.only_status_quo) {
+            note =
+                "the status quo: actors who care sit on both sides of it (or at it), so no "
+                "agreement leaves every one of them at least as well off";
+          }
+          return result.outcome;
         });
   }
 

@@ -13,7 +13,10 @@
 //             where q is the status quo (the disagreement point) and
 //             u_i(x) = -s_i |x - x_i| (linear loss scaled by salience).
 //             Nash (1950); Kalai (1977) for the asymmetric form; as applied to
-//             EU decisions, Achen (2006) and Schneider et al. (2006).
+//             EU decisions, Achen (2006).
+//             In one dimension, when actors who care sit on both sides of q, no
+//             agreement makes all of them better off and the solution is q itself
+//             (reported in the note).
 //             Parameter weight = capability (default; w_i = c_i) or influence
 //             (w_i = c_i s_i). With weight=capability the saliences cancel from the
 //             maximiser (the solution is invariant to rescaling each utility); they
@@ -38,8 +41,12 @@ std::optional<double> WeightedMedian(const std::vector<double>& x, const std::ve
 // Nash solution with disagreement point q; `constrains[i]` marks actors whose
 // individual rationality restricts the agreement (salience > 0); weights w_i
 // of 0 leave an actor out of the product.
-std::optional<double> NashSolution(const std::vector<double>& x, const std::vector<double>& w,
-                                   const std::vector<bool>& constrains, double q);
+struct NashResult {
+  std::optional<double> outcome;  // none when no actor has positive weight
+  bool only_status_quo = false;   // no agreement other than q leaves everyone as well off
+};
+NashResult NashSolution(const std::vector<double>& x, const std::vector<double>& w,
+                        const std::vector<bool>& constrains, double q);
 
 ModelInfo CompromiseInfo();
 ModelInfo MedianInfo();

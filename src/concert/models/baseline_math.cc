@@ -50,8 +50,8 @@ std::optional<double> WeightedMedian(const std::vector<double>& x, const std::ve
   return x[order.back()];
 }
 
-std::optional<double> NashSolution(const std::vector<double>& x, const std::vector<double>& w,
-                                   const std::vector<bool>& constrains, double q) {
+NashResult NashSolution(const std::vector<double>& x, const std::vector<double>& w,
+                        const std::vector<bool>& constrains, double q) {
   // The agreements every constraining actor weakly prefers to q form an interval
   // [low, high] around q: actor i accepts x with |x - x_i| <= r_i = |q - x_i|.
   double low = -INFINITY, high = INFINITY;
@@ -63,8 +63,9 @@ std::optional<double> NashSolution(const std::vector<double>& x, const std::vect
     high = std::min(high, x[i] + r);
     anyone = anyone || w[i] > 0;
   }
-  if (!anyone) return std::nullopt;
-  if (!(low < high)) return q;  // someone sits at the status quo: no move gains for all
+  if (!anyone) return {};
+  // Actors on both sides of q (or one at q): every move hurts someone.
+  if (!(low < high)) return {q, true};
   // f(x) = sum w_i log(r_i - |x - x_i|) is strictly concave on (low, high).
   // Bisect on the sign of its right derivative
   // f'(x+) = sum_i w_i * (x < x_i ? 1 : -1) / (r_i - |x - x_i|).
@@ -84,7 +85,7 @@ std::optional<double> NashSolution(const std::vector<double>& x, const std::vect
       hi = mid;
     }
   }
-  return lo + (hi - lo) / 2;
+  return {lo + (hi - lo) / 2, false};
 }
 
 }  // namespace concert

@@ -17,7 +17,7 @@ std::string Trim(const std::string& s) {
 }
 
 InputError SpecError(const std::string& spec, const std::string& message) {
-  return InputError({"", 0, "model spec '" + spec + "'"}, message);
+  return InputError({}, "model spec '" + spec + "': " + message);
 }
 
 std::string ParamNames(const ModelInfo& info) {

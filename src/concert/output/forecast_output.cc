@@ -97,8 +97,11 @@ std::string ForecastsToText(const Scenario& scenario, const std::vector<Forecast
       const IssueForecast& f = forecasts[m].issues[i];
       std::string cell = f.outcome ? fmt::format("{:.2f}", *f.outcome) : "-";
       if (!f.note.empty()) {
-        notes.push_back(fmt::format("{} on {}: {}", forecasts[m].model, issue.id, f.note));
-        cell += fmt::format(" [{}]", notes.size());
+        // Number each distinct note once; cells with the same note share it.
+        std::string note = fmt::format("{}: {}", forecasts[m].model, f.note);
+        auto it = std::find(notes.begin(), notes.end(), note);
+        if (it == notes.end()) it = notes.insert(notes.end(), note);
+        cell += fmt::format(" [{}]", it - notes.begin() + 1);
       }
       out += fmt::format("  {:>{}}", cell, widths[m]);
     }
