@@ -1,6 +1,7 @@
 // The built-in models. A new model adds one line here (an explicit list: no
 // static registration objects for the linker to drop).
 #include "concert/models/baseline.h"
+#include "concert/models/bdm.h"
 #include "concert/models/registry.h"
 
 namespace concert {
@@ -11,6 +12,7 @@ const Registry& Registry::Builtin() {
     r.Add(CompromiseInfo(), MakeCompromise);
     r.Add(MedianInfo(), MakeMedian);
     r.Add(NashInfo(), MakeNash);
+    r.Add(BdmInfo(), MakeBdm);
     return r;
   }();
   return registry;

@@ -14,6 +14,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -53,11 +54,24 @@ class Params {
   std::map<std::string, std::string> values_;
 };
 
-// One round of a model's path on one issue. Round 0 holds the input positions.
+// Named numbers a model reports beside the common fields, e.g. {"median", 7.0}.
+using Values = std::vector<std::pair<std::string, double>>;
+
+// What one actor did in a round, for models that explain moves.
+struct ActorDetail {
+  Values values;                    // e.g. {"risk", 1.4}, {"eu_ij", -0.1}
+  std::string offer;                // e.g. "compromise"; empty when the actor did not move
+  std::optional<std::size_t> from;  // actor whose offer it took
+};
+
+// One round of a model's path on one issue. Round 0 holds the input positions;
+// round k the positions after the k-th round of moves.
 struct Round {
   int round = 0;
-  std::optional<double> outcome;                 // on the issue's scale
-  std::vector<std::optional<double>> positions;  // per actor; empty optional = no stance
+  std::optional<double> outcome;                    // on the issue's scale
+  std::vector<std::optional<double>> positions;     // per actor; empty optional = no stance
+  Values values;                                    // model-specific, e.g. median and mean
+  std::vector<std::optional<ActorDetail>> details;  // per actor, or empty
 };
 
 struct IssueForecast {
@@ -77,6 +91,10 @@ struct RunContext {
   std::uint64_t seed = 0;
   std::function<void(double)> progress;
   const std::atomic<bool>* cancel = nullptr;
+  // When set, models that can explain themselves write why this actor (index)
+  // moved, one line at a time, to `explain`.
+  std::optional<std::size_t> explain_actor;
+  std::function<void(const std::string&)> explain;
 };
 
 class Model {

@@ -13,6 +13,21 @@ using Json = nlohmann::ordered_json;
 Json Optional(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
 std::string Num(const std::optional<double>& v) { return v ? fmt::format("{}", *v) : ""; }
 
+// Per actor: the model's named values, and the offer it took and from whom.
+Json Details(const Scenario& scenario, const Round& r) {
+  Json actors = Json::object();
+  for (std::size_t a = 0; a < r.details.size(); ++a) {
+    if (!r.details[a]) continue;
+    const ActorDetail& d = *r.details[a];
+    Json item = Json::object();
+    for (const auto& [name, value] : d.values) item[name] = value;
+    if (!d.offer.empty()) item["offer"] = d.offer;
+    if (d.from) item["from"] = scenario.actors[*d.from].id;
+    actors[scenario.actors[a].id] = item;
+  }
+  return actors;
+}
+
 }  // namespace
 
 std::string CsvField(const std::string& field) {
@@ -46,8 +61,11 @@ std::string ForecastsToJson(const Scenario& scenario, const std::vector<Forecast
         for (std::size_t a = 0; a < r.positions.size(); ++a) {
           if (r.positions[a]) positions[scenario.actors[a].id] = *r.positions[a];
         }
-        rounds.push_back(
-            {{"round", r.round}, {"outcome", Optional(r.outcome)}, {"positions", positions}});
+        Json round = {{"round", r.round}, {"outcome", Optional(r.outcome)}};
+        for (const auto& [name, value] : r.values) round[name] = value;
+        round["positions"] = positions;
+        if (!r.details.empty()) round["actors"] = Details(scenario, r);
+        rounds.push_back(round);
       }
       item["rounds"] = rounds;
       issues.push_back(item);

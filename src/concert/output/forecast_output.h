@@ -3,7 +3,9 @@
 // The JSON contract (docs/output.md) is stable: later models add fields, never rename.
 //   {"scenario": {"name", "sha256"}, "seed",
 //    "forecasts": [{"model", "issues": [{"id", "name", "outcome", ["note"],
-//                   "rounds": [{"round", "outcome", "positions": {actor: position}}]}]}]}
+//                   "rounds": [{"round", "outcome", <model values, e.g. "median">,
+//                               "positions": {actor: position},
+//                               ["actors": {actor: {<values>, "offer", "from"}}]}]}]}]}
 // CSV is long format, one row per model x issue x round x actor:
 //   model,issue,round,actor,position,outcome
 // Numbers are written in their shortest exact decimal form; a missing outcome is

@@ -1,0 +1,187 @@
+#include "concert/models/bdm_round.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace concert::bdm {
+
+const char* OfferName(OfferType type) {
+  switch (type) {
+    case OfferType::kConfrontation:
+      return "confrontation";
+    case OfferType::kCompromise:
+      return "compromise";
+    case OfferType::kCapitulation:
+      return "capitulation";
+  }
+  return "";
+}
+
+IssueState::IssueState(std::vector<double> x, std::vector<double> c, std::vector<double> s,
+                       const Options& options)
+    : x_(std::move(x)), c_(std::move(c)), s_(std::move(s)), options_(options) {
+  w_.resize(x_.size());
+  for (std::size_t k = 0; k < x_.size(); ++k) w_[k] = c_[k] * s_[k];
+  r_.assign(x_.size(), 1.0);
+  auto [low, high] = std::minmax_element(x_.begin(), x_.end());
+  range_ = x_.empty() ? 0.0 : *high - *low;  // fixed at the initial spread
+}
+
+// U_s, U_f, U_sq and EU of a challenge (reference `Actor.u_success`,
+// `u_failure`, `u_status_quo`, `eu_challenge`), with the observer's exponent r.
+double IssueState::Eu(double r, double x_from, double x_to, double s_to, double p) const {
+  const double u_success = 2 - 4 * std::pow(0.5 - 0.5 * std::abs(x_from - x_to) / range_, r);
+  const double u_failure = 2 - 4 * std::pow(0.5 + 0.5 * std::abs(x_from - x_to) / range_, r);
+  const double u_status_quo = 2 - 4 * std::pow(0.5, r);
+  const double resist = s_to * (p * u_success + (1 - p) * u_failure);
+  const double not_resist = (1 - s_to) * u_success;
+  return resist + not_resist - options_.q * u_status_quo;
+}
+
+// Sum over the others of the EU, seen by i (r = 1), of their challenging i.
+double IssueState::Danger(std::size_t i, const VoteTable& votes) const {
+  double danger = 0;
+  for (std::size_t k = 0; k < size(); ++k) {
+    if (k != i) danger += Eu(1.0, x_[k], x_[i], s_[i], votes.P(k, i));
+  }
+  return danger;
+}
+
+// Danger of i were it at distinct position y (paper variant): voter i's own
+// vote moves with it; the paper probability is N(k, i) / (N(k, i) + N(i, k)).
+double IssueState::DangerAt(std::size_t i, std::size_t y, const VoteTable& votes) const {
+  const double p_i = votes.distinct_positions()[y];
+  auto vote = [&](double voter, double a, double b) {  // max(0, v(a over b)), r = 1
+    return std::max(0.0, w_[i] * (std::abs(voter - b) / range_ - std::abs(voter - a) / range_));
+  };
+  double danger = 0;
+  for (std::size_t k = 0; k < size(); ++k) {
+    if (k == i) continue;
+    const std::size_t yk = votes.position_index(k);
+    double p = 0.0;
+    if (yk != y) {
+      const double x_k = x_[k];
+      double for_k = votes.Numerator(yk, y) - vote(x_[i], x_k, p_i) + vote(p_i, x_k, p_i);
+      double for_i = votes.Numerator(y, yk) - vote(x_[i], p_i, x_k) + vote(p_i, p_i, x_k);
+      for_k = std::max(0.0, for_k);
+      for_i = std::max(0.0, for_i);
+      p = for_k + for_i > 0 ? for_k / (for_k + for_i) : 0.5;
+    }
+    danger += Eu(1.0, x_[k], p_i, s_[i], p);
+  }
+  return danger;
+}
+
+void IssueState::EstimateRisk() {
+  const std::size_t n = size();
+  r_.assign(n, 1.0);
+  if (!options_.risk || n < 2 || !(range_ > 0)) return;
+  VoteTable votes;
+  votes.Prepare(x_, w_, r_, range_, options_.paper);
+  std::vector<double> danger(n);
+  for (std::size_t i = 0; i < n; ++i) danger[i] = Danger(i, votes);
+  std::vector<double> acceptance(n, 0.0);
+  if (!options_.paper) {
+    // Reference: rank each danger between the smallest and largest of all actors'.
+    auto [low, high] = std::minmax_element(danger.begin(), danger.end());
+    if (*high > *low) {
+      for (std::size_t i = 0; i < n; ++i) {
+        acceptance[i] = (2 * danger[i] - *high - *low) / (*high - *low);
+      }
+    }
+  } else {
+    // Paper: rank it between i's own dangers at every position some actor holds.
+    const std::size_t m = votes.distinct_positions().size();
+    for (std::size_t i = 0; i < n; ++i) {
+      double low = INFINITY, high = -INFINITY;
+      for (std::size_t y = 0; y < m; ++y) {
+        double d = DangerAt(i, y, votes);
+        low = std::min(low, d);
+        high = std::max(high, d);
+      }
+      if (high > low) acceptance[i] = (2 * danger[i] - high - low) / (high - low);
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    r_[i] = (1 - acceptance[i] / 3.0) / (1 + acceptance[i] / 3.0);
+  }
+}
+
+std::vector<std::optional<Offer>> IssueState::BestOffers(const Consider& consider) const {
+  const std::size_t n = size();
+  std::vector<std::optional<Offer>> best(n);
+  if (n < 2 || !(range_ > 0)) return best;
+  VoteTable votes;
+  votes.Prepare(x_, w_, r_, range_, options_.paper);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::optional<Offer> chosen;
+    double chosen_key = 0;
+    for (std::size_t j = 0; j < n; ++j) {
+      if (x_[j] == x_[i]) continue;
+      const double eu_ij = Eu(r_[i], x_[i], x_[j], s_[j], votes.P(i, j));
+      const double eu_ji = Eu(r_[i], x_[j], x_[i], s_[i], votes.P(j, i));
+      std::optional<Offer> offer;
+      if (eu_ji > eu_ij && eu_ij > 0) {
+        offer = Offer{OfferType::kConfrontation, j, eu_ij, eu_ji, x_[j]};
+      } else if (eu_ji > 0 && 0 > eu_ij && eu_ji > std::abs(eu_ij)) {
+        double position = x_[i] + (x_[j] - x_[i]) * std::abs(eu_ij / eu_ji);
+        offer = Offer{OfferType::kCompromise, j, eu_ij, eu_ji, position};
+      } else if (options_.paper && eu_ji > 0 && 0 > eu_ij && std::abs(eu_ij) > eu_ji) {
+        offer = Offer{OfferType::kCapitulation, j, eu_ij, eu_ji, x_[j]};
+      }
+      if (consider) consider(i, j, eu_ij, eu_ji, offer);
+      if (!offer) continue;
+      // Confrontation beats compromise beats capitulation; within a type the
+      // smallest key wins, the first in actor order on ties.
+      double key = std::abs(x_[i] - offer->position);
+      if (offer->type == OfferType::kCompromise && !options_.paper) {
+        key = (std::abs(eu_ij) * x_[i] + std::abs(eu_ji) * x_[j]) /
+              (std::abs(eu_ij) + std::abs(eu_ji));
+      }
+      if (!chosen || offer->type < chosen->type ||
+          (offer->type == chosen->type && key < chosen_key)) {
+        chosen = offer;
+        chosen_key = key;
+      }
+    }
+    best[i] = chosen;
+  }
+  return best;
+}
+
+void IssueState::Apply(const std::vector<std::optional<Offer>>& offers) {
+  for (std::size_t i = 0; i < size(); ++i) {
+    if (offers[i]) x_[i] = offers[i]->position;
+  }
+}
+
+double IssueState::Median() const {
+  // Reference `median_position`: walk the distinct positions, replacing the
+  // incumbent whenever the c s weighted vote (r = 1) strictly prefers another.
+  // concert walks them in ascending order; the reference in Python set order,
+  // which matters only for exact ties.
+  if (!(range_ > 0)) return x_.front();  // everyone at one position
+  std::vector<double> ys = x_;
+  std::sort(ys.begin(), ys.end());
+  ys.erase(std::unique(ys.begin(), ys.end()), ys.end());
+  double incumbent = ys.front();
+  for (std::size_t k = 1; k < ys.size(); ++k) {
+    double votes = 0;
+    for (std::size_t v = 0; v < size(); ++v) {
+      votes += w_[v] * (std::abs(x_[v] - incumbent) / range_ - std::abs(x_[v] - ys[k]) / range_);
+    }
+    if (votes > 0) incumbent = ys[k];
+  }
+  return incumbent;
+}
+
+double IssueState::Mean() const {
+  double sum = 0, total = 0;
+  for (std::size_t k = 0; k < size(); ++k) {
+    sum += w_[k] * x_[k];
+    total += w_[k];
+  }
+  return sum / total;
+}
+
+}  // namespace concert::bdm
