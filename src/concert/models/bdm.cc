@@ -154,6 +154,9 @@ ModelInfo BdmInfo() {
            "(pp. 71-104). Yale University Press."},
           {Param("rounds", T::kInt, "10", 0, 1000, "rounds", "number of rounds of offers"),
            Param("q", T::kReal, "1", 0, 1, "", "weight of the status-quo utility in EU"),
+           Param("t", T::kReal, "1", 0, 1, "",
+                 "paper variant with q < 1: probability that a change without challenge "
+                 "favours the actor (weight of U_b against U_w)"),
            Param("risk", T::kChoice, "on", 0, 0, "",
                  "on: estimate risk exponents each round; off: r = 1", {"on", "off"}),
            Param("variant", T::kChoice, "reference", 0, 0, "",
@@ -166,6 +169,7 @@ std::unique_ptr<Model> MakeBdm(const Params& params) {
   bdm::Options options;
   options.rounds = static_cast<int>(params.Int("rounds"));
   options.q = params.Real("q");
+  options.t = params.Real("t");
   options.risk = params.Choice("risk") == "on";
   options.paper = params.Choice("variant") == "paper";
   return std::make_unique<Bdm>(options);

@@ -16,6 +16,7 @@
 // Parameters:
 //   rounds   number of rounds (default 10)
 //   q        weight of the status quo utility U_sq in EU (default 1)
+//   t        paper variant, q < 1: weight of U_b against U_w (default 1)
 //   risk     on: estimate r_i each round; off: r_i = 1 throughout (default on)
 //   variant  reference: exactly the open reference implementation
 //            (jmckib/bdm-scholz-expected-utility-model @ 55f63e9), which follows
@@ -25,12 +26,13 @@
 // Differences (reference -> paper):
 //   1. probability denominator: all voters x all ordered pairs of actors
 //      -> the votes on the pair itself, so P(i,j) + P(j,i) = 1;
-//   2. risk: an actor's danger is ranked against all actors' dangers -> against
-//      its own danger at each position held by some actor;
+//   2. votes inside P: each voter's risk exponent -> linear (eq. 30);
 //   3. capitulation: never (a condition that compares eu_ji with itself)
 //      -> when eu_ji > 0 > eu_ij and |eu_ij| > eu_ji;
 //   4. choice among compromises: lowest value of a weighted position -> the
-//      offer that moves the actor least.
+//      offer that moves the actor least;
+//   5. with q < 1, EU also subtracts (1 - q)(t U_b + (1 - t) U_w) (eqs. 18, 19,
+//      25); the reference only scales U_sq by q. Parameter t (default 1).
 // Cases the reference does not handle (it divides by zero): all actors at one
 // position (nothing moves; a note says so) and equal danger for all actors
 // (r = 1 for all that round).

@@ -29,45 +29,41 @@ IssueState::IssueState(std::vector<double> x, std::vector<double> c, std::vector
 
 // U_s, U_f, U_sq and EU of a challenge (reference `Actor.u_success`,
 // `u_failure`, `u_status_quo`, `eu_challenge`), with the observer's exponent r.
-double IssueState::Eu(double r, double x_from, double x_to, double s_to, double p) const {
-  const double u_success = 2 - 4 * std::pow(0.5 - 0.5 * std::abs(x_from - x_to) / range_, r);
-  const double u_failure = 2 - 4 * std::pow(0.5 + 0.5 * std::abs(x_from - x_to) / range_, r);
-  const double u_status_quo = 2 - 4 * std::pow(0.5, r);
+// Equation numbers of Scholz et al. (2011) as cited in docs/models/bdm.md.
+double IssueState::Eu(double r, double x_from, double x_to, double s_to, double p,
+                      double median) const {
+  const double d = std::abs(x_from - x_to);
+  const double u_success = 2 - 4 * std::pow(0.5 - 0.5 * d / range_, r);  // eq. 15
+  const double u_failure = 2 - 4 * std::pow(0.5 + 0.5 * d / range_, r);  // eq. 16
+  const double u_status_quo = 2 - 4 * std::pow(0.5, r);                  // eq. 24
   const double resist = s_to * (p * u_success + (1 - p) * u_failure);
   const double not_resist = (1 - s_to) * u_success;
-  return resist + not_resist - options_.q * u_status_quo;
+  double eu = resist + not_resist - options_.q * u_status_quo;  // eq. 25
+  if (options_.paper && options_.q < 1) {
+    // -(1 - Q)(T U_b + (1 - T) U_w): the status quo may change without a challenge.
+    const double shift = 0.25 * (std::abs(x_from - median) + d) / range_;
+    const double u_better = 2 - 4 * std::pow(0.5 - shift, r);  // eq. 18
+    const double u_worse = 2 - 4 * std::pow(0.5 + shift, r);   // eq. 19
+    eu -= (1 - options_.q) * (options_.t * u_better + (1 - options_.t) * u_worse);
+  }
+  return eu;
+}
+
+VoteTable IssueState::Votes() const {
+  VoteTable votes;
+  if (options_.paper) {
+    votes.Prepare(x_, w_, std::vector<double>(size(), 1.0), range_, true);
+  } else {
+    votes.Prepare(x_, w_, r_, range_, false);
+  }
+  return votes;
 }
 
 // Sum over the others of the EU, seen by i (r = 1), of their challenging i.
-double IssueState::Danger(std::size_t i, const VoteTable& votes) const {
+double IssueState::Danger(std::size_t i, const VoteTable& votes, double median) const {
   double danger = 0;
   for (std::size_t k = 0; k < size(); ++k) {
-    if (k != i) danger += Eu(1.0, x_[k], x_[i], s_[i], votes.P(k, i));
-  }
-  return danger;
-}
-
-// Danger of i were it at distinct position y (paper variant): voter i's own
-// vote moves with it; the paper probability is N(k, i) / (N(k, i) + N(i, k)).
-double IssueState::DangerAt(std::size_t i, std::size_t y, const VoteTable& votes) const {
-  const double p_i = votes.distinct_positions()[y];
-  auto vote = [&](double voter, double a, double b) {  // max(0, v(a over b)), r = 1
-    return std::max(0.0, w_[i] * (std::abs(voter - b) / range_ - std::abs(voter - a) / range_));
-  };
-  double danger = 0;
-  for (std::size_t k = 0; k < size(); ++k) {
-    if (k == i) continue;
-    const std::size_t yk = votes.position_index(k);
-    double p = 0.0;
-    if (yk != y) {
-      const double x_k = x_[k];
-      double for_k = votes.Numerator(yk, y) - vote(x_[i], x_k, p_i) + vote(p_i, x_k, p_i);
-      double for_i = votes.Numerator(y, yk) - vote(x_[i], p_i, x_k) + vote(p_i, p_i, x_k);
-      for_k = std::max(0.0, for_k);
-      for_i = std::max(0.0, for_i);
-      p = for_k + for_i > 0 ? for_k / (for_k + for_i) : 0.5;
-    }
-    danger += Eu(1.0, x_[k], p_i, s_[i], p);
+    if (k != i) danger += Eu(1.0, x_[k], x_[i], s_[i], votes.P(k, i), median);
   }
   return danger;
 }
@@ -76,32 +72,19 @@ void IssueState::EstimateRisk() {
   const std::size_t n = size();
   r_.assign(n, 1.0);
   if (!options_.risk || n < 2 || !(range_ > 0)) return;
-  VoteTable votes;
-  votes.Prepare(x_, w_, r_, range_, options_.paper);
+  const VoteTable votes = Votes();  // with r = 1 for every voter
+  const double median = NeedsMedian() ? Median() : 0.0;
   std::vector<double> danger(n);
-  for (std::size_t i = 0; i < n; ++i) danger[i] = Danger(i, votes);
+  for (std::size_t i = 0; i < n; ++i) danger[i] = Danger(i, votes, median);
+  // eq. 32: rank each danger between the smallest and largest of all actors'.
   std::vector<double> acceptance(n, 0.0);
-  if (!options_.paper) {
-    // Reference: rank each danger between the smallest and largest of all actors'.
-    auto [low, high] = std::minmax_element(danger.begin(), danger.end());
-    if (*high > *low) {
-      for (std::size_t i = 0; i < n; ++i) {
-        acceptance[i] = (2 * danger[i] - *high - *low) / (*high - *low);
-      }
-    }
-  } else {
-    // Paper: rank it between i's own dangers at every position some actor holds.
-    const std::size_t m = votes.distinct_positions().size();
+  auto [low, high] = std::minmax_element(danger.begin(), danger.end());
+  if (*high > *low) {
     for (std::size_t i = 0; i < n; ++i) {
-      double low = INFINITY, high = -INFINITY;
-      for (std::size_t y = 0; y < m; ++y) {
-        double d = DangerAt(i, y, votes);
-        low = std::min(low, d);
-        high = std::max(high, d);
-      }
-      if (high > low) acceptance[i] = (2 * danger[i] - high - low) / (high - low);
+      acceptance[i] = (2 * danger[i] - *high - *low) / (*high - *low);
     }
   }
+  // eq. 33
   for (std::size_t i = 0; i < n; ++i) {
     r_[i] = (1 - acceptance[i] / 3.0) / (1 + acceptance[i] / 3.0);
   }
@@ -111,15 +94,15 @@ std::vector<std::optional<Offer>> IssueState::BestOffers(const Consider& conside
   const std::size_t n = size();
   std::vector<std::optional<Offer>> best(n);
   if (n < 2 || !(range_ > 0)) return best;
-  VoteTable votes;
-  votes.Prepare(x_, w_, r_, range_, options_.paper);
+  const VoteTable votes = Votes();
+  const double median = NeedsMedian() ? Median() : 0.0;
   for (std::size_t i = 0; i < n; ++i) {
     std::optional<Offer> chosen;
     double chosen_key = 0;
     for (std::size_t j = 0; j < n; ++j) {
       if (x_[j] == x_[i]) continue;
-      const double eu_ij = Eu(r_[i], x_[i], x_[j], s_[j], votes.P(i, j));
-      const double eu_ji = Eu(r_[i], x_[j], x_[i], s_[i], votes.P(j, i));
+      const double eu_ij = Eu(r_[i], x_[i], x_[j], s_[j], votes.P(i, j), median);
+      const double eu_ji = Eu(r_[i], x_[j], x_[i], s_[i], votes.P(j, i), median);
       std::optional<Offer> offer;
       if (eu_ji > eu_ij && eu_ij > 0) {
         offer = Offer{OfferType::kConfrontation, j, eu_ij, eu_ji, x_[j]};

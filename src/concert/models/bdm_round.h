@@ -15,6 +15,7 @@ namespace concert::bdm {
 struct Options {
   int rounds = 10;
   double q = 1.0;
+  double t = 1.0;  // paper variant with q < 1 only
   bool risk = true;
   bool paper = false;  // variant=paper
 };
@@ -55,12 +56,16 @@ class IssueState {
   double Mean() const;    // sum c s x / sum c s
 
   // EU of a challenge by the actor at x_from to the actor at x_to (salience s_to),
-  // seen by an actor with exponent r, given the challenger's probability p.
-  double Eu(double r, double x_from, double x_to, double s_to, double p) const;
+  // seen by an actor with exponent r, given the challenger's probability p and
+  // the current median (used by the paper variant's U_b, U_w when q < 1).
+  double Eu(double r, double x_from, double x_to, double s_to, double p, double median) const;
 
  private:
-  double Danger(std::size_t i, const VoteTable& votes) const;
-  double DangerAt(std::size_t i, std::size_t y, const VoteTable& votes) const;
+  double Danger(std::size_t i, const VoteTable& votes, double median) const;
+  // The table of probabilities for the current positions: votes with each
+  // voter's r (reference) or linear votes (paper, eq. 30).
+  VoteTable Votes() const;
+  bool NeedsMedian() const { return options_.paper && options_.q < 1; }
 
   std::vector<double> x_, c_, s_, w_, r_;
   double range_;
