@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace concert::bdm {
 
@@ -60,9 +61,10 @@ VoteTable IssueState::Votes() const {
 }
 
 // Sum over the others of the EU, seen by i (r = 1), of their challenging i.
-double IssueState::Danger(std::size_t i, const VoteTable& votes, double median) const {
+double IssueState::Danger(std::size_t i, const VoteTable& votes, double median,
+                          const std::vector<std::size_t>& order) const {
   double danger = 0;
-  for (std::size_t k = 0; k < size(); ++k) {
+  for (std::size_t k : order) {
     if (k != i) danger += Eu(1.0, x_[k], x_[i], s_[i], votes.P(k, i), median);
   }
   return danger;
@@ -75,7 +77,8 @@ void IssueState::EstimateRisk() {
   const VoteTable votes = Votes();  // with r = 1 for every voter
   const double median = NeedsMedian() ? Median() : 0.0;
   std::vector<double> danger(n);
-  for (std::size_t i = 0; i < n; ++i) danger[i] = Danger(i, votes, median);
+  const std::vector<std::size_t> order = CanonicalOrder();
+  for (std::size_t i = 0; i < n; ++i) danger[i] = Danger(i, votes, median, order);
   // eq. 32: rank each danger between the smallest and largest of all actors'.
   std::vector<double> acceptance(n, 0.0);
   auto [low, high] = std::minmax_element(danger.begin(), danger.end());
@@ -100,7 +103,7 @@ std::vector<std::optional<Offer>> IssueState::BestOffers(const Consider& conside
     std::optional<Offer> chosen;
     double chosen_key = 0;
     for (std::size_t j = 0; j < n; ++j) {
-      if (x_[j] == x_[i]) continue;
+      if (SamePosition(x_[i], x_[j])) continue;
       const double eu_ij = Eu(r_[i], x_[i], x_[j], s_[j], votes.P(i, j), median);
       const double eu_ji = Eu(r_[i], x_[j], x_[i], s_[i], votes.P(j, i), median);
       std::optional<Offer> offer;
@@ -133,9 +136,29 @@ std::vector<std::optional<Offer>> IssueState::BestOffers(const Consider& conside
 }
 
 void IssueState::Apply(const std::vector<std::optional<Offer>>& offers) {
+  const std::vector<double> before = x_;
   for (std::size_t i = 0; i < size(); ++i) {
-    if (offers[i]) x_[i] = offers[i]->position;
+    if (!offers[i]) continue;
+    // A compromise that lands within rounding of the challenger joins it.
+    const double challenger = before[offers[i]->from];
+    x_[i] = SamePosition(offers[i]->position, challenger) ? challenger : offers[i]->position;
   }
+}
+
+std::vector<std::size_t> IssueState::CanonicalOrder() const {
+  std::vector<std::size_t> order(size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (x_[a] != x_[b]) return x_[a] < x_[b];
+    if (c_[a] != c_[b]) return c_[a] < c_[b];
+    if (s_[a] != s_[b]) return s_[a] < s_[b];
+    return a < b;
+  });
+  return order;
+}
+
+bool IssueState::SamePosition(double a, double b) const {
+  return std::abs(a - b) <= kSamePosition * range_;
 }
 
 double IssueState::Median() const {
@@ -147,10 +170,11 @@ double IssueState::Median() const {
   std::vector<double> ys = x_;
   std::sort(ys.begin(), ys.end());
   ys.erase(std::unique(ys.begin(), ys.end()), ys.end());
+  const std::vector<std::size_t> order = CanonicalOrder();
   double incumbent = ys.front();
   for (std::size_t k = 1; k < ys.size(); ++k) {
     double votes = 0;
-    for (std::size_t v = 0; v < size(); ++v) {
+    for (std::size_t v : order) {
       votes += w_[v] * (std::abs(x_[v] - incumbent) / range_ - std::abs(x_[v] - ys[k]) / range_);
     }
     if (votes > 0) incumbent = ys[k];
@@ -160,7 +184,7 @@ double IssueState::Median() const {
 
 double IssueState::Mean() const {
   double sum = 0, total = 0;
-  for (std::size_t k = 0; k < size(); ++k) {
+  for (std::size_t k : CanonicalOrder()) {
     sum += w_[k] * x_[k];
     total += w_[k];
   }

@@ -61,10 +61,20 @@ class IssueState {
   double Eu(double r, double x_from, double x_to, double s_to, double p, double median) const;
 
  private:
-  double Danger(std::size_t i, const VoteTable& votes, double median) const;
+  double Danger(std::size_t i, const VoteTable& votes, double median,
+                const std::vector<std::size_t>& order) const;
+  // Actors by (position, capability, salience): every sum runs in this order,
+  // so rounding, and with it the model's many sharp thresholds, does not depend
+  // on the order of the input. Only exact ties between offers do (documented).
+  std::vector<std::size_t> CanonicalOrder() const;
   // The table of probabilities for the current positions: votes with each
   // voter's r (reference) or linear votes (paper, eq. 30).
   VoteTable Votes() const;
+  // Positions closer than kSamePosition x R are one position: the reference
+  // compares floats exactly, which lets rounding noise (a compromise landing
+  // 1e-14 from its challenger) decide offers between all but coincident actors.
+  static constexpr double kSamePosition = 1e-10;
+  bool SamePosition(double a, double b) const;
   bool NeedsMedian() const { return options_.paper && options_.q < 1; }
 
   std::vector<double> x_, c_, s_, w_, r_;

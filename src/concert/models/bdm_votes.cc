@@ -29,8 +29,14 @@ void VoteTable::Prepare(const std::vector<double>& x, const std::vector<double>&
   }
   std::vector<std::size_t> voters(n_);
   std::iota(voters.begin(), voters.end(), 0);
-  std::stable_sort(voters.begin(), voters.end(),
-                   [&](std::size_t a, std::size_t b) { return x[a] < x[b]; });
+  // Ties in position are ordered by weight and exponent, so the sums below add
+  // the same numbers in the same order whatever the order of the input.
+  std::sort(voters.begin(), voters.end(), [&](std::size_t a, std::size_t b) {
+    if (x[a] != x[b]) return x[a] < x[b];
+    if (w[a] != w[b]) return w[a] < w[b];
+    if (rho[a] != rho[b]) return rho[a] < rho[b];
+    return a < b;
+  });
   voter_x_.resize(n_);
   for (std::size_t k = 0; k < n_; ++k) voter_x_[k] = x[voters[k]];
 
