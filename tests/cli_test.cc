@@ -115,6 +115,20 @@ TEST(Cli, ModelsJsonListsParameters) {
   EXPECT_EQ(json[2]["parameters"][0]["default"], "capability");
 }
 
+TEST(Cli, ExplainSaysWhyAnActorMoved) {
+  CliRun r = Concert("forecast " + Scenario("emission_standards_1994.yaml") +
+                     " -m 'bdm(rounds=1)' --explain BEL");
+  ASSERT_EQ(r.code, 0) << r.out;
+  // Round 1 of the reference run: Belgium takes France's compromise offer.
+  EXPECT_NE(r.out.find("accepts the compromise offer of FRA: moves from 7 to 8.4159323154"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("path by round"), std::string::npos);
+  r = Concert("forecast " + Scenario("emission_standards_1994.yaml") + " -m bdm --explain XX");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find("unknown actor 'XX'"), std::string::npos);
+}
+
 TEST(Cli, HelpExplainsSubcommands) {
   CliRun r = Concert("--help");
   EXPECT_EQ(r.code, 0);

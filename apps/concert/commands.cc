@@ -56,6 +56,20 @@ int Forecast(const ForecastOptions& options) {
   std::vector<concert::Forecast> forecasts;
   RunContext context;
   context.seed = options.seed;
+  std::string explanation;
+  if (!options.explain.empty()) {
+    for (std::size_t a = 0; a < scenario.num_actors(); ++a) {
+      if (scenario.actors[a].id == options.explain) context.explain_actor = a;
+    }
+    if (!context.explain_actor) {
+      std::vector<std::string> ids;
+      for (const Actor& a : scenario.actors) ids.push_back(a.id);
+      throw InputError({options.scenario, 0, "--explain"},
+                       fmt::format("unknown actor '{}'; the scenario's actors: {}", options.explain,
+                                   fmt::join(ids, ", ")));
+    }
+    context.explain = [&](const std::string& line) { explanation += line + "\n"; };
+  }
   for (const CreatedModel& created : models) {
     concert::Forecast forecast = created.model->Run(scenario, context);
     forecast.model = created.spec;
@@ -70,6 +84,17 @@ int Forecast(const ForecastOptions& options) {
     bytes = ForecastsToText(scenario, forecasts);
   }
   Emit(options.output, bytes);
+  if (!options.explain.empty()) {
+    if (explanation.empty()) {
+      explanation = fmt::format("none of the models run explains its moves (bdm does)\n");
+    }
+    // Beside a text table the explanation is part of the report; with JSON or
+    // CSV it goes to stderr so the data stays machine-readable.
+    (options.format == "text" && (options.output.empty() || options.output == "-") ? std::cout
+                                                                                   : std::cerr)
+        << "\n"
+        << explanation;
+  }
   return 0;
 }
 

@@ -15,6 +15,7 @@ struct ForecastOptions {
   std::string format = "text";
   std::string output;  // empty: stdout
   std::uint64_t seed = 0;
+  std::string explain;  // actor id: print why it moved (models that explain)
 };
 
 int Forecast(const ForecastOptions& options);

@@ -32,6 +32,9 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   forecast->add_option("--seed", fo.seed, "random seed (recorded in the output)")
       ->capture_default_str();
+  forecast->add_option("--explain", fo.explain,
+                       "actor id: print, round by round, the offers this actor weighed and why "
+                       "it moved (models with rounds, e.g. bdm)");
 
   std::string models_format = "text";
   CLI::App* models =

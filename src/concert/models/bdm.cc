@@ -12,6 +12,13 @@
 namespace concert {
 namespace {
 
+// Why a pair gave the receiver no offer, in words.
+std::string NoOffer(double eu_ij, double eu_ji) {
+  if (eu_ji <= 0) return "no offer: the other expects nothing from challenging it";
+  if (eu_ij > 0) return "no offer: it expects at least as much from challenging the other";
+  return "no offer: it would capitulate, which the reference variant never applies";
+}
+
 class Bdm : public Model {
  public:
   explicit Bdm(bdm::Options options) : options_(options) {}
@@ -73,7 +80,7 @@ class Bdm : public Model {
                           scenario.actors[view.actors[j]].id, eu_ij, eu_ji,
                           offer ? fmt::format("{} offer: move to {:.6g}",
                                               bdm::OfferName(offer->type), offer->position)
-                                : "no offer"));
+                                : NoOffer(eu_ij, eu_ji)));
         };
       }
       const std::vector<double> risk = state.risk();
@@ -81,9 +88,14 @@ class Bdm : public Model {
       auto offers = state.BestOffers(consider);
       if (explained) {
         const auto& o = offers[*explained];
-        say(o ? fmt::format("  accepts the {} offer of {}: moves from {} to {}",
+        say(o ? fmt::format("  accepts the {} offer of {}: moves from {} to {}\n"
+                            "  (rule: any confrontation, the nearest; else any compromise, {}; "
+                            "else any capitulation, the nearest; ties: first in input order)",
                             bdm::OfferName(o->type), scenario.actors[view.actors[o->from]].id,
-                            before[*explained], o->position)
+                            before[*explained], o->position,
+                            options_.paper ? "the smallest move"
+                                           : "the lowest weighted position "
+                                             "(|eu_ij| x_i + |eu_ji| x_j) / (|eu_ij| + |eu_ji|)")
               : "  no offer to accept: stays");
       }
       state.Apply(offers);

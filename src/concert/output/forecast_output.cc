@@ -28,6 +28,46 @@ Json Details(const Scenario& scenario, const Round& r) {
   return actors;
 }
 
+// Rounds down, the outcome, the model's values and (up to kMaxPathActors actors)
+// every actor's position across.
+constexpr std::size_t kMaxPathActors = 12;
+
+std::string PathTable(const Scenario& scenario, const std::string& model,
+                      const IssueForecast& issue) {
+  std::vector<std::size_t> actors;
+  for (std::size_t a = 0; a < scenario.num_actors(); ++a) {
+    if (issue.rounds.front().positions[a]) actors.push_back(a);
+  }
+  const bool all = actors.size() <= kMaxPathActors;
+  std::string out = fmt::format(
+      "\n{} on {}: path by round{}\n", model, scenario.issues[issue.issue].id,
+      all ? "" : fmt::format(" ({} actors; positions in --format json or csv)", actors.size()));
+  out += fmt::format("{:>5}  {:>9}", "round", "outcome");
+  for (const auto& [name, value] : issue.rounds.front().values) {
+    out += fmt::format("  {:>9}", name.substr(0, 9));
+  }
+  if (all) {
+    for (std::size_t a : actors) out += fmt::format("  {:>9}", scenario.actors[a].id.substr(0, 9));
+  }
+  out += "\n";
+  for (const Round& r : issue.rounds) {
+    out +=
+        fmt::format("{:>5}  {:>9}", r.round, r.outcome ? fmt::format("{:.3f}", *r.outcome) : "-");
+    for (const auto& [name, value] : r.values) out += fmt::format("  {:>9.3f}", value);
+    if (all) {
+      for (std::size_t a : actors) {
+        std::string cell = r.positions[a] ? fmt::format("{:.3f}", *r.positions[a]) : "-";
+        // A mark for actors that moved this round on someone's offer.
+        if (a < r.details.size() && r.details[a] && !r.details[a]->offer.empty()) cell += "*";
+        out += fmt::format("  {:>9}", cell);
+      }
+    }
+    out += "\n";
+  }
+  if (all) out += "(* = moved this round on another actor's offer)\n";
+  return out;
+}
+
 }  // namespace
 
 std::string CsvField(const std::string& field) {
@@ -127,6 +167,11 @@ std::string ForecastsToText(const Scenario& scenario, const std::vector<Forecast
   }
   for (std::size_t k = 0; k < notes.size(); ++k) {
     out += fmt::format("{}[{}] {}\n", k == 0 ? "\n" : "", k + 1, notes[k]);
+  }
+  for (const Forecast& f : forecasts) {
+    for (const IssueForecast& issue : f.issues) {
+      if (issue.rounds.size() > 1) out += PathTable(scenario, f.model, issue);
+    }
   }
   return out;
 }
