@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Times concert's bdm beside the Python reference on the same inputs, in one run,
+# and prints the ratio.
+#
+#   bash bench/bdm_vs_python.sh PATH/TO/bdm-scholz-expected-utility-model
+#
+# The reference is dmasad/bdm-scholz-expected-utility-model (Python 3 fork of
+# jmckib's, same numbers); clone it yourself, nothing of it is part of concert.
+# Needs build/concert_bench (cmake -DCONCERT_BUILD_BENCH=ON) and ../shared/data.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ref=${1:?usage: bdm_vs_python.sh PATH/TO/reference}
+rounds=10  # as in the concert benchmarks
+data=${CONCERT_SHARED_DATA:-../shared/data}/reference/bdm_scholz
+[ -x build/concert_bench ] || { echo "build/concert_bench missing: configure with -DCONCERT_BUILD_BENCH=ON" >&2; exit 1; }
+
+python_seconds() {  # file -> seconds for one run of the reference (rounds as above)
+  python3 - "$ref" "$1" "$rounds" <<'PY'
+import csv, io, sys, time, contextlib
+sys.path.insert(0, sys.argv[1])
+import bdm_scholz_model as m
+path, rounds = sys.argv[2], int(sys.argv[3])
+rows = list(csv.DictReader(open(path, newline='')))
+start = time.perf_counter()
+with contextlib.redirect_stdout(io.StringIO()):
+    model = m.BDMScholzModel(rows, verbose=False)
+    model.run_model(num_rounds=rounds)
+print(time.perf_counter() - start)
+PY
+}
+
+concert_seconds() {  # benchmark name -> seconds per run
+  ./build/concert_bench --benchmark_filter="$1\$" --benchmark_format=json 2>/dev/null |
+    python3 -c 'import json,sys; b=json.load(sys.stdin)["benchmarks"][0]; print(b["real_time"] * {"ns":1e-9,"us":1e-6,"ms":1e-3,"s":1}[b["time_unit"]])'
+}
+
+printf '%-22s %14s %14s %10s\n' case python_s concert_s ratio
+for case in "emission_10_actors:scholz_ExampleActors.csv" "sultan_17_actors:scholz_Sultan.csv"; do
+  name=${case%%:*}; file=${case#*:}
+  py=$(python_seconds "$data/$file")
+  cc=$(concert_seconds "BM_BdmFile/$name")
+  python3 -c "print(f'{\"$name\":<22} {$py:14.4f} {$cc:14.7f} {$py/$cc:10.0f}x')"
+done
