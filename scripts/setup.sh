@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake libcli11-dev nlohmann-json3-dev libyaml-cpp-dev libfmt-dev
-          libgtest-dev librapidcheck-dev)
+          libgtest-dev librapidcheck-dev libgmp-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -2,6 +2,7 @@
 // static registration objects for the linker to drop).
 #include "concert/models/baseline.h"
 #include "concert/models/bdm.h"
+#include "concert/models/exchange.h"
 #include "concert/models/registry.h"
 
 namespace concert {
@@ -13,6 +14,7 @@ const Registry& Registry::Builtin() {
     r.Add(MedianInfo(), MakeMedian);
     r.Add(NashInfo(), MakeNash);
     r.Add(BdmInfo(), MakeBdm);
+    r.Add(ExchangeInfo(), MakeExchange);
     return r;
   }();
   return registry;

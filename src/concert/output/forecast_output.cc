@@ -68,6 +68,26 @@ std::string PathTable(const Scenario& scenario, const std::string& model,
   return out;
 }
 
+Json Trades(const Scenario& scenario, const Forecast& forecast) {
+  Json list = Json::array();
+  auto party = [&](const Trade::Party& p) {
+    return Json{{"actor", scenario.actors[p.actor].id},
+                {"supply", scenario.issues[p.supply].id},
+                {"demand", scenario.issues[p.demand].id},
+                {"start", p.start},
+                {"before", p.before},
+                {"after", p.after},
+                {"move", p.move}};
+  };
+  for (const Trade& t : forecast.trades) {
+    Json item = {{"round", t.round}, {"order", t.order}, {"i", party(t.i)}, {"j", party(t.j)},
+                 {"gain", t.gain}};
+    for (const auto& [name, value] : t.values) item[name] = value;
+    list.push_back(item);
+  }
+  return list;
+}
+
 }  // namespace
 
 std::string CsvField(const std::string& field) {
@@ -110,7 +130,18 @@ std::string ForecastsToJson(const Scenario& scenario, const std::vector<Forecast
       item["rounds"] = rounds;
       issues.push_back(item);
     }
-    list.push_back({{"model", forecast.model}, {"issues", issues}});
+    Json entry = {{"model", forecast.model}, {"issues", issues}};
+    if (!forecast.trades.empty()) entry["exchanges"] = Trades(scenario, forecast);
+    if (!forecast.summary.empty()) {
+      Json summary = Json::array();
+      for (const ActorSummary& s : forecast.summary) {
+        Json item = {{"actor", scenario.actors[s.actor].id}};
+        for (const auto& [name, value] : s.values) item[name] = value;
+        summary.push_back(item);
+      }
+      entry["actors"] = summary;
+    }
+    list.push_back(entry);
   }
   root["forecasts"] = list;
   return root.dump(2) + "\n";
