@@ -84,7 +84,8 @@ TEST(Cli, BadInputExitsOneAndLeavesNoFile) {
 TEST(Cli, UnknownModelAndOptionExitCodes) {
   CliRun r = Concert("forecast " + Scenario("six_party_talks_2005.yaml") + " --model bmd");
   EXPECT_EQ(r.code, 1);
-  EXPECT_NE(r.out.find("registered models: compromise, median, nash, bdm"), std::string::npos);
+  EXPECT_NE(r.out.find("registered models: compromise, median, nash, bdm, exchange"),
+            std::string::npos);
   r = Concert("forecast " + Scenario("six_party_talks_2005.yaml") + " --format xml");
   EXPECT_EQ(r.code, 2);
   r = Concert("forecast /nonexistent.yaml");
@@ -110,7 +111,7 @@ TEST(Cli, ModelsJsonListsParameters) {
   CliRun r = Concert("models --format json");
   ASSERT_EQ(r.code, 0);
   auto json = nlohmann::json::parse(r.out);
-  ASSERT_EQ(json.size(), 4u);
+  ASSERT_EQ(json.size(), 5u);
   EXPECT_EQ(json[2]["name"], "nash");
   EXPECT_EQ(json[2]["parameters"][0]["default"], "capability");
 }

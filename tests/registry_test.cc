@@ -17,7 +17,7 @@ std::string CreateError(const std::string& spec) {
 TEST(Registry, RegisteredNames) {
   std::vector<std::string> names;
   for (const ModelInfo& info : Registry::Builtin().models()) names.push_back(info.name);
-  EXPECT_EQ(names, (std::vector<std::string>{"compromise", "median", "nash", "bdm"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"compromise", "median", "nash", "bdm", "exchange"}));
 }
 
 TEST(Registry, EveryModelHasSummaryAndCitation) {
@@ -45,7 +45,7 @@ TEST(Registry, ParsesKeyValueLists) {
 
 TEST(Registry, ClearErrors) {
   EXPECT_NE(CreateError("bmd").find("unknown model 'bmd'; registered models: compromise, median, "
-                                    "nash, bdm"),
+                                    "nash, bdm, exchange"),
             std::string::npos);
   EXPECT_NE(CreateError("nash(wieght=capability)")
                 .find("model 'nash' has no parameter 'wieght'; its parameters: weight"),

@@ -10,10 +10,10 @@
 // offers a reference-exact mode, not on hot paths by default.
 #pragma once
 
+#include <gmpxx.h>
+
 #include <string>
 #include <string_view>
-
-#include <gmpxx.h>
 
 namespace concert {
 

@@ -2,10 +2,10 @@
 // rounds, and what each round reports. The round itself is exchange_engine.cc.
 #include "concert/models/exchange.h"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <type_traits>
-
-#include <fmt/format.h>
 
 #include "concert/core/random.h"
 #include "concert/models/exchange_engine.h"
@@ -28,7 +28,9 @@ T FromDouble(double v) {
 
 struct Scale {
   double lower, upper;
-  double Denormalise(double v) const { return v == 0 ? lower : v / (100.0 / (upper - lower)) + lower; }
+  double Denormalise(double v) const {
+    return v == 0 ? lower : v / (100.0 / (upper - lower)) + lower;
+  }
   double Shift(double v) const { return v * (upper - lower) / 100.0; }
 };
 
@@ -238,12 +240,14 @@ ModelInfo ExchangeInfo() {
 
 std::unique_ptr<Model> MakeExchange(const Params& params) {
   if (params.Choice("variant") == "random-rate") {
-    throw InputError({}, "model 'exchange': variant=random-rate is not implemented yet; use "
-                         "variant=equal-gain");
+    throw InputError({},
+                     "model 'exchange': variant=random-rate is not implemented yet; use "
+                     "variant=equal-gain");
   }
   if (params.Real("p") != 0) {
-    throw InputError({}, "model 'exchange': p > 0 (randomised exchange rates) is not implemented "
-                         "yet; use p=0");
+    throw InputError({},
+                     "model 'exchange': p > 0 (randomised exchange rates) is not implemented "
+                     "yet; use p=0");
   }
   return std::make_unique<ExchangeModel>(static_cast<int>(params.Int("rounds")),
                                          params.Choice("ties") == "random",

@@ -124,16 +124,14 @@ class Round {
     a.nbs1 = AdjustedNbs(e, a, a.y);
     const T& x = opposite.demand_x;
     T d0 = x - a.nbs0, d1 = x - a.nbs1;
-    bool on_partner = false;
     if constexpr (!kExact<T>) {
-      // An earlier exchange may have put the outcome on the partner's position;
-      // the reference's decimals see that as exact, doubles as noise of either
-      // sign. concert snaps it and, as the guard intends, lets no move pass it.
+      // When an earlier exchange has put the outcome on the partner's position,
+      // the reference's decimals mostly give an exact zero here (and the move
+      // passes); doubles leave noise of either sign. Snap it to zero.
       if (Abs(d0) <= kSameOutcome) d0 = 0;
       if (Abs(d1) <= kSameOutcome) d1 = 0;
-      on_partner = d0 == 0 && d1 != 0;
     }
-    if (!on_partner && ((d0 >= zero_ && d1 >= zero_) || (d0 <= zero_ && d1 <= zero_))) return;
+    if ((d0 >= zero_ && d1 >= zero_) || (d0 <= zero_ && d1 <= zero_)) return;
     const T delta = Abs(AdjustedDelta(e, a, a.supply_x, x));
     e.dp = (delta * a.s_supply * a.c_supply) / D(a.supply);
     e.dq = ByExchangeRatio(a, opposite, e.dp);

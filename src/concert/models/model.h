@@ -87,10 +87,10 @@ struct Trade {
   struct Party {
     std::size_t actor = 0;
     std::size_t supply = 0, demand = 0;  // issue indices
-    double start = 0;   // position on the supply issue at the start of the round
-    double before = 0;  // ... when the trade was executed
-    double after = 0;   // ... after it (the voting position it agreed to)
-    double move = 0;    // after - before, on the issue's scale
+    double start = 0;                    // position on the supply issue at the start of the round
+    double before = 0;                   // ... when the trade was executed
+    double after = 0;                    // ... after it (the voting position it agreed to)
+    double move = 0;                     // after - before, on the issue's scale
   };
   int round = 0;  // 1-based
   int order = 0;  // execution order within the round, 1-based
@@ -108,8 +108,8 @@ struct ActorSummary {
 struct Forecast {
   std::string model;  // canonical spec
   std::vector<IssueForecast> issues;
-  std::vector<Trade> trades;            // models that trade (exchange)
-  std::vector<ActorSummary> summary;    // per actor, when the model reports one
+  std::vector<Trade> trades;          // models that trade (exchange)
+  std::vector<ActorSummary> summary;  // per actor, when the model reports one
 };
 
 // Progress (fraction done in [0, 1]) and cancellation for long runs.

@@ -80,7 +80,10 @@ Json Trades(const Scenario& scenario, const Forecast& forecast) {
                 {"move", p.move}};
   };
   for (const Trade& t : forecast.trades) {
-    Json item = {{"round", t.round}, {"order", t.order}, {"i", party(t.i)}, {"j", party(t.j)},
+    Json item = {{"round", t.round},
+                 {"order", t.order},
+                 {"i", party(t.i)},
+                 {"j", party(t.j)},
                  {"gain", t.gain}};
     for (const auto& [name, value] : t.values) item[name] = value;
     list.push_back(item);
