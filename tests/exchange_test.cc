@@ -7,6 +7,7 @@
 #include <map>
 
 #include "concert/io/text.h"
+#include "concert/models/exchange_engine.h"
 #include "concert/models/registry.h"
 #include "concert/output/forecast_output.h"
 #include "test_util.h"
@@ -192,6 +193,54 @@ TEST(ExchangeReference, DoubleArithmeticAgreesOnTheFirstRound) {
     ASSERT_EQ(fast.trades.size(), exact.trades.size()) << file;
     for (std::size_t d = 0; d < s.num_issues(); ++d) {
       EXPECT_NEAR(*fast.issues[d].outcome, *exact.issues[d].outcome, 1e-9) << file;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace concert::testing
+
+namespace concert::testing {
+namespace {
+
+// The indexed, heap-ordered loop takes the same decisions as the reference's
+// loop (re-sort and recalculate everything after each execution).
+TEST(ExchangeEngine, FastLoopMatchesFullSortLoop) {
+  for (const std::string& path : {SourceDir() + "/scenarios/six_party_talks_2005.yaml",
+                                  Dir() + "sample_data.txt", Dir() + "copenhagen.csv"}) {
+    if (!FileExists(path)) continue;
+    const Scenario s = ReadScenarioFile(
+        path, path.find(".yaml") != std::string::npos ? InputFormat::kYaml : InputFormat::kDecide);
+    exchange::Board<double> fast;
+    fast.actors = s.num_actors();
+    fast.issues = s.num_issues();
+    fast.present.assign(fast.actors * fast.issues, 0);
+    fast.x = fast.s = fast.c = std::vector<double>(fast.actors * fast.issues, 0.0);
+    for (std::size_t d = 0; d < s.num_issues(); ++d) {
+      for (std::size_t a = 0; a < s.num_actors(); ++a) {
+        if (const Stance* st = s.stance(a, d)) {
+          const std::size_t at = fast.at(d, a);
+          fast.present[at] = 1;
+          fast.x[at] = Normalised(s, d, st->position.value);
+          fast.s[at] = st->salience.value;
+          fast.c[at] = s.capability(a, d);
+        }
+      }
+    }
+    exchange::Board<double> full = fast;
+    for (int round = 0; round < 10; ++round) {
+      const auto a = exchange::RunRound(fast);
+      const auto b = exchange::RunRound(full, {}, true);
+      ASSERT_EQ(a.executed.size(), b.executed.size()) << path << " round " << round;
+      for (std::size_t k = 0; k < a.executed.size(); ++k) {
+        EXPECT_EQ(a.executed[k].exchange.i.actor, b.executed[k].exchange.i.actor) << path;
+        EXPECT_EQ(a.executed[k].exchange.i.supply, b.executed[k].exchange.i.supply) << path;
+        EXPECT_EQ(a.executed[k].exchange.j.actor, b.executed[k].exchange.j.actor) << path;
+        EXPECT_EQ(a.executed[k].exchange.j.supply, b.executed[k].exchange.j.supply) << path;
+      }
+      for (std::size_t at = 0; at < fast.x.size(); ++at) {
+        EXPECT_NEAR(fast.x[at], full.x[at], 1e-9) << path << " round " << round;
+      }
     }
   }
 }

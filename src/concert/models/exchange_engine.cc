@@ -6,6 +6,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <queue>
+#include <tuple>
 #include <type_traits>
 
 namespace concert::exchange {
@@ -34,7 +37,10 @@ template <typename T>
 class Round {
  public:
   explicit Round(const Board<T>& board) : board_(board) {
-    for (std::size_t d = 0; d < board.issues; ++d) denominator_.push_back(board.Denominator(d));
+    for (std::size_t d = 0; d < board.issues; ++d) {
+      denominator_.push_back(board.Denominator(d));
+      numerator_.push_back(board.Outcome(d) * denominator_.back());
+    }
   }
 
   const T& D(std::size_t issue) const { return denominator_[issue]; }
@@ -44,6 +50,15 @@ class Round {
   T AdjustedNbs(const Exchange<T>& e, const Side<T>& a, const T& position) const {
     const std::size_t d = a.supply;
     if (D(d) == zero_) return zero_;
+    if constexpr (!kExact<T>) {
+      // Doubles: from the issue's sum, O(number of updates) instead of O(actors).
+      T numerator = numerator_[d];
+      for (const Update<T>& u : e.updates) {
+        if (u.issue == d && u.actor != a.actor) numerator += (u.x - X(d, u.actor)) * W(d, u.actor);
+      }
+      numerator += (position - X(d, a.actor)) * W(d, a.actor);
+      return numerator / D(d);
+    }
     T numerator = zero_;
     for (std::size_t k = 0; k < board_.actors; ++k) {
       const std::size_t at = board_.at(d, k);
@@ -61,6 +76,20 @@ class Round {
   // includes a (the reference's `key is not actor` never holds on its deep copy).
   T AdjustedDelta(const Exchange<T>& e, const Side<T>& a, const T& x_pos, const T& target) const {
     const std::size_t d = a.supply;
+    if constexpr (!kExact<T>) {
+      T own = x_pos;
+      T numerator = numerator_[d];
+      for (const Update<T>& u : e.updates) {
+        if (u.issue != d) continue;
+        if (u.actor == a.actor) {
+          own = u.x;
+        } else {
+          numerator += (u.x - X(d, u.actor)) * W(d, u.actor);
+        }
+      }
+      numerator += (own - X(d, a.actor)) * W(d, a.actor);
+      return (target * D(d) - numerator) / W(d, a.actor);
+    }
     T numerator = zero_;
     for (std::size_t k = 0; k < board_.actors; ++k) {
       const std::size_t at = board_.at(d, k);
@@ -71,6 +100,11 @@ class Round {
     }
     const std::size_t own = board_.at(d, a.actor);
     return (target * D(d) - numerator) / (board_.s[own] * board_.c[own]);
+  }
+
+  const T& X(std::size_t d, std::size_t k) const { return board_.x[board_.at(d, k)]; }
+  T W(std::size_t d, std::size_t k) const {
+    return board_.s[board_.at(d, k)] * board_.c[board_.at(d, k)];
   }
 
   static const Update<T>* Find(const Exchange<T>& e, std::size_t issue, std::size_t actor) {
@@ -94,10 +128,14 @@ class Round {
     if (Abs(move) > hundred_ || Abs(move) <= tiny_) return false;
     if (a.supply_x + move < zero_ || a.supply_x + move > hundred_) return false;
     T sum = zero_;
-    for (const T& m : a.moves) sum = sum + m;
+    for (std::size_t k = 0; k < a.moves.size(); ++k) sum = sum + a.moves[k];
     if (sum > hundred_) return false;
-    auto [low, high] = std::minmax_element(a.moves.begin(), a.moves.end());
-    return (*low < zero_ && *high < zero_) || (*low > zero_ && *high > zero_);
+    bool negative = true, positive = true;
+    for (std::size_t k = 0; k < a.moves.size(); ++k) {
+      negative = negative && a.moves[k] < zero_;
+      positive = positive && a.moves[k] > zero_;
+    }
+    return negative || positive;
   }
 
   // calculations.by_exchange_ratio: the partner's outcome shift that gives equal gains.
@@ -279,6 +317,7 @@ class Round {
  private:
   const Board<T>& board_;
   std::vector<T> denominator_;
+  std::vector<T> numerator_;  // sum x s c per issue (double fast path)
   const T zero_ = Num<T>(0);
   const T hundred_ = Num<T>(100);
   const T tiny_ = Num<T>(1e-10);
@@ -339,6 +378,106 @@ void Externalities(const Board<T>& board, const std::vector<std::vector<char>>& 
   }
 }
 
+// The double fast path of the execution loop. The reference re-sorts the whole
+// list after every execution (a stable sort by gain) and recalculates every
+// exchange. Only exchanges that share an actor and issue with the executed one
+// can change; an index finds them. The list order is kept as keys (-gain,
+// label) in a heap: an exchange whose gain changed enters its new tie group
+// before all its members if it came from a higher gain and after them if it
+// came from a lower one (that is where a stable sort puts it), so it takes the
+// next label from a falling or a rising counter; exchanges that move at the
+// same step take them in their previous order.
+template <typename T>
+void ExecuteFast(const Round<T>& round, const Board<T>& board,
+                 const std::vector<std::vector<char>>& groups, std::vector<Exchange<T>>& all,
+                 RoundResult<T>& result) {
+  using Entry = std::tuple<double, double, std::size_t>;  // (-gain, label, exchange)
+  std::priority_queue<Entry, std::vector<Entry>, std::greater<Entry>> heap;
+  std::vector<double> key(all.size()), label(all.size());
+  std::vector<char> alive(all.size(), 0);
+  const std::size_t cells = board.actors * board.issues;
+  std::vector<std::vector<std::size_t>> by_supply(cells), by_demand(cells);
+  // Gains are keyed rounded to 36 bits of mantissa (relative 1.5e-11): gains
+  // the reference's decimals see as equal then tie here too, except in the rare
+  // case that rounding noise straddles a rounding boundary.
+  auto snap = [](double gain_key) {
+    int exponent = 0;
+    const double mantissa = std::frexp(gain_key, &exponent);
+    return std::ldexp(std::round(std::ldexp(mantissa, 36)), exponent - 36);
+  };
+  auto join = [](std::size_t) {};
+  auto leave = [](std::size_t) {};
+  for (std::size_t k = 0; k < all.size(); ++k) {
+    if (!all[k].valid) continue;  // never executed; the reference drops them at once
+    alive[k] = 1;
+    key[k] = snap(-ToDouble(all[k].gain));
+    label[k] = static_cast<double>(k);  // creation order: the first sort is stable
+    join(k);
+    heap.push({key[k], label[k], k});
+    for (const Side<T>* side : {&all[k].i, &all[k].j}) {
+      by_supply[board.at(side->supply, side->actor)].push_back(k);
+      by_demand[board.at(side->demand, side->actor)].push_back(k);
+    }
+  }
+  double falling = -1, rising = static_cast<double>(all.size());
+
+  struct Move {
+    double old_key, old_label;
+    std::size_t k;
+  };
+  std::vector<Move> moved;
+  std::vector<std::size_t> seen(all.size(), 0);
+  std::size_t stamp = 0;
+  while (!heap.empty()) {
+    const auto [top_key, top_label, top] = heap.top();
+    heap.pop();
+    if (!alive[top] || key[top] != top_key || label[top] != top_label) continue;  // stale
+    alive[top] = 0;
+    leave(top);
+    const Exchange<T>& done = all[top];
+    ++stamp;
+    moved.clear();
+    auto visit = [&](const std::vector<std::size_t>& list) {
+      for (std::size_t k : list) {
+        if (!alive[k] || seen[k] == stamp) continue;
+        seen[k] = stamp;
+        Exchange<T>& e = all[k];
+        round.Recalculate(e, done);
+        if (!e.valid) {
+          alive[k] = 0;
+          leave(k);
+        } else if (key[k] != snap(-ToDouble(e.gain))) {
+          moved.push_back({key[k], label[k], k});
+          leave(k);
+        }
+      }
+    };
+    for (const Side<T>* side : {&done.i, &done.j}) {
+      visit(by_supply[board.at(side->supply, side->actor)]);
+      visit(by_demand[board.at(side->demand, side->actor)]);
+    }
+    // In their previous order: those rising take falling labels, last first,
+    // so the first of them ends up first; those falling take rising labels.
+    std::sort(moved.begin(), moved.end(), [](const Move& a, const Move& b) {
+      return std::tie(a.old_key, a.old_label) < std::tie(b.old_key, b.old_label);
+    });
+    for (const Move& m : moved) {
+      key[m.k] = snap(-ToDouble(all[m.k].gain));
+      join(m.k);
+    }
+    for (auto it = moved.rbegin(); it != moved.rend(); ++it) {
+      if (key[it->k] > it->old_key) label[it->k] = falling--;  // came from a higher gain
+    }
+    for (const Move& m : moved) {
+      if (key[m.k] < m.old_key) label[m.k] = rising++;  // came from a lower gain
+      heap.push({key[m.k], label[m.k], m.k});
+    }
+    Executed<T> executed{done, static_cast<int>(result.executed.size()) + 1, {}, {}};
+    Externalities(board, groups, executed);
+    result.executed.push_back(std::move(executed));
+  }
+}
+
 }  // namespace
 
 template <typename T>
@@ -363,7 +502,7 @@ T Board<T>::Outcome(std::size_t issue) const {
 }
 
 template <typename T>
-RoundResult<T> RunRound(Board<T>& board, const TieBreak<T>& tie_break) {
+RoundResult<T> RunRound(Board<T>& board, const TieBreak<T>& tie_break, bool full_sort) {
   RoundResult<T> result;
   const Round<T> round(board);
   std::vector<char> left(board.x.size());
@@ -384,6 +523,21 @@ RoundResult<T> RunRound(Board<T>& board, const TieBreak<T>& tie_break) {
   };
   std::vector<Exchange<T>> list;
   std::vector<std::vector<char>> groups;  // per issue pair, each actor's group or 4
+  {
+    // Count the candidates first: one allocation for all of them.
+    std::size_t count = 0;
+    for (std::size_t p = 0; p < board.issues; ++p) {
+      for (std::size_t q = p + 1; q < board.issues; ++q) {
+        std::size_t size[4] = {0, 0, 0, 0};
+        for (std::size_t k = 0; k < board.actors; ++k) {
+          if (trades(p, k) && trades(q, k))
+            ++size[left[board.at(p, k)] | (left[board.at(q, k)] << 1)];
+        }
+        count += size[0] * size[3] + size[1] * size[2];
+      }
+    }
+    list.reserve(count);
+  }
   for (std::size_t p = 0; p < board.issues; ++p) {
     for (std::size_t q = p + 1; q < board.issues; ++q) {
       std::vector<std::size_t> group[4];
@@ -410,6 +564,12 @@ RoundResult<T> RunRound(Board<T>& board, const TieBreak<T>& tie_break) {
   result.candidates = list.size();
 
   // Execute the highest gain, recalculate the rest, repeat (ModelLoop.loop).
+  if constexpr (!kExact<T>) {
+    if (!tie_break && !full_sort) {
+      ExecuteFast(round, board, groups, list, result);
+      list.clear();
+    }
+  }
   while (!list.empty()) {
     SortByGain(list);
     for (std::size_t k = 0; k < list.size(); ++k) list[k].order = k;
@@ -455,7 +615,7 @@ RoundResult<T> RunRound(Board<T>& board, const TieBreak<T>& tie_break) {
 
 template struct Board<double>;
 template struct Board<Decimal28>;
-template RoundResult<double> RunRound(Board<double>&, const TieBreak<double>&);
-template RoundResult<Decimal28> RunRound(Board<Decimal28>&, const TieBreak<Decimal28>&);
+template RoundResult<double> RunRound(Board<double>&, const TieBreak<double>&, bool);
+template RoundResult<Decimal28> RunRound(Board<Decimal28>&, const TieBreak<Decimal28>&, bool);
 
 }  // namespace concert::exchange

@@ -14,6 +14,7 @@
 // decisions, including those that hinge on a difference being exactly zero).
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <functional>
 #include <vector>
@@ -21,6 +22,37 @@
 #include "concert/core/decimal.h"
 
 namespace concert::exchange {
+
+// The moves of a side: usually one or two, so the first four live inline (a
+// round creates hundreds of thousands of candidate exchanges).
+template <typename T>
+class Moves {
+ public:
+  void push_back(const T& v) {
+    if (size_ < kInline) {
+      inline_[size_] = v;
+    } else {
+      overflow_.push_back(v);
+    }
+    ++size_;
+  }
+  void pop_back() {
+    --size_;
+    if (size_ >= kInline) overflow_.pop_back();
+  }
+  T& back() { return size_ > kInline ? overflow_.back() : inline_[size_ - 1]; }
+  const T& back() const { return size_ > kInline ? overflow_.back() : inline_[size_ - 1]; }
+  const T& operator[](std::size_t k) const {
+    return k < kInline ? inline_[k] : overflow_[k - kInline];
+  }
+  std::size_t size() const { return size_; }
+
+ private:
+  static constexpr std::size_t kInline = 4;
+  std::array<T, kInline> inline_{};
+  std::vector<T> overflow_;
+  std::size_t size_ = 0;
+};
 
 // Round-start state: [issue][actor] stances, positions on 0-100.
 template <typename T>
@@ -42,7 +74,7 @@ struct Side {
   T demand_x{};  // own position on the demand issue
   T s_supply{}, c_supply{}, s_demand{};
   T y{}, move{}, nbs0{}, nbs1{};
-  std::vector<T> moves;  // own move plus moves inherited on the same supply issue
+  Moves<T> moves;  // own move plus moves inherited on the same supply issue
 };
 
 template <typename T>
@@ -88,8 +120,11 @@ template <typename T>
 using TieBreak = std::function<std::size_t(const std::vector<Exchange<T>>& sorted)>;
 
 // Runs one round from `board`; the board is left at the next round's positions.
+// With doubles and no tie_break the execution loop uses an index and a heap
+// instead of the reference's full re-sort and recalculation after every
+// execution; `full_sort` forces the reference's loop (for tests).
 template <typename T>
-RoundResult<T> RunRound(Board<T>& board, const TieBreak<T>& tie_break = {});
+RoundResult<T> RunRound(Board<T>& board, const TieBreak<T>& tie_break = {}, bool full_sort = false);
 
 // With doubles, gains closer than this (relative) are ties, and outcomes closer
 // than kSameOutcome (on 0-100) are equal: the reference's decimals make such
