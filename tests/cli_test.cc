@@ -130,6 +130,29 @@ TEST(Cli, ExplainSaysWhyAnActorMoved) {
   EXPECT_NE(r.out.find("unknown actor 'XX'"), std::string::npos);
 }
 
+TEST(Cli, ExchangeTablesAndTradesInWords) {
+  CliRun r =
+      Concert("forecast " + Scenario("six_party_talks_2005.yaml") + " -m 'exchange(rounds=1)'");
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find(" moves "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("gain"), std::string::npos);
+  r = Concert("forecast " + Scenario("six_party_talks_2005.yaml") +
+              " -m 'exchange(rounds=1)' -f csv --table exchanges");
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_EQ(r.out.rfind("model,round,order,i_actor,i_supply,i_demand,", 0), 0u) << r.out;
+  r = Concert("forecast " + Scenario("six_party_talks_2005.yaml") +
+              " -m 'exchange(rounds=1)' -f csv --table actors");
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_EQ(r.out.rfind("model,actor,gain,inner_positive,inner_negative,outer_positive,"
+                        "outer_negative\n",
+                        0),
+            0u)
+      << r.out;
+  r = Concert("forecast " + Scenario("six_party_talks_2005.yaml") + " -m 'exchange(p=0.5)'");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find("not implemented"), std::string::npos) << r.out;
+}
+
 TEST(Cli, HelpExplainsSubcommands) {
   CliRun r = Concert("--help");
   EXPECT_EQ(r.code, 0);

@@ -79,7 +79,7 @@ int Forecast(const ForecastOptions& options) {
   if (options.format == "json") {
     bytes = ForecastsToJson(scenario, forecasts, options.seed);
   } else if (options.format == "csv") {
-    bytes = ForecastsToCsv(scenario, forecasts);
+    bytes = ForecastsToCsv(scenario, forecasts, options.table);
   } else {
     bytes = ForecastsToText(scenario, forecasts);
   }

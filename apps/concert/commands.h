@@ -15,7 +15,8 @@ struct ForecastOptions {
   std::string format = "text";
   std::string output;  // empty: stdout
   std::uint64_t seed = 0;
-  std::string explain;  // actor id: print why it moved (models that explain)
+  std::string explain;           // actor id: print why it moved (models that explain)
+  std::string table = "rounds";  // CSV: rounds, exchanges or actors
 };
 
 int Forecast(const ForecastOptions& options);

@@ -32,6 +32,12 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   forecast->add_option("--seed", fo.seed, "random seed (recorded in the output)")
       ->capture_default_str();
+  forecast
+      ->add_option("--table", fo.table,
+                   "with --format csv: rounds (positions by round), exchanges (one row per "
+                   "executed exchange) or actors (per-actor totals)")
+      ->check(CLI::IsMember({"rounds", "exchanges", "actors"}))
+      ->capture_default_str();
   forecast->add_option("--explain", fo.explain,
                        "actor id: print, round by round, the offers this actor weighed and why "
                        "it moved (models with rounds, e.g. bdm)");

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 namespace concert {
@@ -91,6 +92,39 @@ Json Trades(const Scenario& scenario, const Forecast& forecast) {
   return list;
 }
 
+// The exchanges in words, the first kMaxTrades of them, then each actor's totals.
+constexpr std::size_t kMaxTrades = 40;
+
+std::string TradesText(const Scenario& scenario, const Forecast& f) {
+  std::string out = fmt::format("\n{}: {} exchanges{}\n", f.model, f.trades.size(),
+                                f.trades.size() > kMaxTrades
+                                    ? fmt::format(" (the first {}; all with --format json, or "
+                                                  "--format csv --table exchanges)",
+                                                  kMaxTrades)
+                                    : "");
+  for (std::size_t k = 0; k < f.trades.size() && k < kMaxTrades; ++k) {
+    const Trade& t = f.trades[k];
+    const std::string& i = scenario.actors[t.i.actor].id;
+    const std::string& j = scenario.actors[t.j.actor].id;
+    out += fmt::format(
+        "  round {}, #{}: {} moves {:.2f} toward {} on {}; {} moves {:.2f} toward "
+        "{} on {}; gain {:.3g} each\n",
+        t.round, t.order, i, std::abs(t.i.move), j, scenario.issues[t.i.supply].id, j,
+        std::abs(t.j.move), i, scenario.issues[t.j.supply].id, t.gain);
+  }
+  if (!f.summary.empty()) {
+    out += fmt::format("\n{}: totals per actor\n{:<12}", f.model, "actor");
+    for (const auto& [name, value] : f.summary.front().values) out += fmt::format(" {:>15}", name);
+    out += "\n";
+    for (const ActorSummary& s : f.summary) {
+      out += fmt::format("{:<12}", scenario.actors[s.actor].id.substr(0, 12));
+      for (const auto& [name, value] : s.values) out += fmt::format(" {:>15.4f}", value);
+      out += "\n";
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string CsvField(const std::string& field) {
@@ -150,7 +184,84 @@ std::string ForecastsToJson(const Scenario& scenario, const std::vector<Forecast
   return root.dump(2) + "\n";
 }
 
-std::string ForecastsToCsv(const Scenario& scenario, const std::vector<Forecast>& forecasts) {
+std::string ExchangesCsv(const Scenario& scenario, const std::vector<Forecast>& forecasts) {
+  std::string out = "model,round,order";
+  for (const char* side : {"i", "j"}) {
+    for (const char* field : {"actor", "supply", "demand", "start", "before", "after", "move"}) {
+      out += fmt::format(",{}_{}", side, field);
+    }
+  }
+  out += ",gain";
+  std::vector<std::string> extra;
+  for (const Forecast& f : forecasts) {
+    for (const Trade& t : f.trades) {
+      for (const auto& [name, value] : t.values) {
+        if (std::find(extra.begin(), extra.end(), name) == extra.end()) extra.push_back(name);
+      }
+    }
+  }
+  for (const auto& name : extra) out += "," + CsvField(name);
+  out += "\n";
+  for (const Forecast& f : forecasts) {
+    for (const Trade& t : f.trades) {
+      out += fmt::format("{},{},{}", CsvField(f.model), t.round, t.order);
+      for (const Trade::Party* p : {&t.i, &t.j}) {
+        out += fmt::format(",{},{},{},{},{},{},{}", CsvField(scenario.actors[p->actor].id),
+                           CsvField(scenario.issues[p->supply].id),
+                           CsvField(scenario.issues[p->demand].id), p->start, p->before, p->after,
+                           p->move);
+      }
+      out += fmt::format(",{}", t.gain);
+      for (const auto& name : extra) {
+        std::string cell;
+        for (const auto& [key, value] : t.values) {
+          if (key == name) cell = fmt::format("{}", value);
+        }
+        out += "," + cell;
+      }
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+std::string ActorsCsv(const Scenario& scenario, const std::vector<Forecast>& forecasts) {
+  std::vector<std::string> names;
+  for (const Forecast& f : forecasts) {
+    for (const ActorSummary& s : f.summary) {
+      for (const auto& [name, value] : s.values) {
+        if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+      }
+    }
+  }
+  std::string out = "model,actor";
+  for (const auto& name : names) out += "," + CsvField(name);
+  out += "\n";
+  for (const Forecast& f : forecasts) {
+    for (const ActorSummary& s : f.summary) {
+      out += CsvField(f.model) + "," + CsvField(scenario.actors[s.actor].id);
+      for (const auto& name : names) {
+        std::string cell;
+        for (const auto& [key, value] : s.values) {
+          if (key == name) cell = fmt::format("{}", value);
+        }
+        out += "," + cell;
+      }
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+std::string ForecastsToCsv(const Scenario& scenario, const std::vector<Forecast>& forecasts,
+                           const std::string& table) {
+  if (table == "exchanges") return ExchangesCsv(scenario, forecasts);
+  if (table == "actors") return ActorsCsv(scenario, forecasts);
+  if (table != "rounds") {
+    throw InputError(
+        {"", 0, "--table"},
+        fmt::format("unknown table '{}'; expected rounds, exchanges or actors", table));
+  }
   std::string out = "model,issue,round,actor,position,outcome\n";
   for (const Forecast& forecast : forecasts) {
     for (const IssueForecast& f : forecast.issues) {
@@ -206,6 +317,7 @@ std::string ForecastsToText(const Scenario& scenario, const std::vector<Forecast
     for (const IssueForecast& issue : f.issues) {
       if (issue.rounds.size() > 1) out += PathTable(scenario, f.model, issue);
     }
+    if (!f.trades.empty()) out += TradesText(scenario, f);
   }
   return out;
 }

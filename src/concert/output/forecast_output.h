@@ -23,7 +23,12 @@ namespace concert {
 
 std::string ForecastsToJson(const Scenario& scenario, const std::vector<Forecast>& forecasts,
                             std::uint64_t seed);
-std::string ForecastsToCsv(const Scenario& scenario, const std::vector<Forecast>& forecasts);
+// table "rounds" (default): the long format above; "exchanges": one row per
+// executed exchange (model,round,order,i_actor,i_supply,i_demand,i_start,
+// i_before,i_after,i_move,j_...,gain,<model values>); "actors": the per-actor
+// summary (model,actor,<values>). Throws InputError for another name.
+std::string ForecastsToCsv(const Scenario& scenario, const std::vector<Forecast>& forecasts,
+                           const std::string& table = "rounds");
 std::string ForecastsToText(const Scenario& scenario, const std::vector<Forecast>& forecasts);
 
 // RFC 4180 quoting when a field holds a comma, quote or line break.
