@@ -153,6 +153,28 @@ TEST(Cli, ExchangeTablesAndTradesInWords) {
   EXPECT_NE(r.out.find("not implemented"), std::string::npos) << r.out;
 }
 
+TEST(Cli, MonteCarloDraws) {
+  const std::string base = "forecast " + Scenario("six_party_talks_2005.yaml") +
+                           " -m compromise --draws 300 --seed 4 --band nuclear=50:80";
+  CliRun one = Concert(base + " --threads 1 -f json");
+  CliRun two = Concert(base + " --threads 2 -f json");
+  ASSERT_EQ(one.code, 0) << one.out;
+  EXPECT_EQ(one.out, two.out);
+  auto json = nlohmann::json::parse(one.out);
+  const auto& mc = json["forecasts"][0]["monte_carlo"];
+  EXPECT_EQ(mc["draws"], 300);
+  EXPECT_EQ(mc["issues"][0]["id"], "nuclear");
+  EXPECT_TRUE(mc["issues"][0]["quantiles"].contains("50"));
+  EXPECT_EQ(mc["issues"][0]["bands"].size(), 1u);
+  CliRun csv = Concert(base + " -f csv --table monte-carlo");
+  ASSERT_EQ(csv.code, 0) << csv.out;
+  EXPECT_EQ(csv.out.rfind("model,issue,statistic,value\n", 0), 0u);
+  CliRun bad = Concert(base + " --band 80");
+  EXPECT_EQ(bad.code, 1);
+  EXPECT_NE(bad.out.find("expected LOW:HIGH or ISSUE=LOW:HIGH but got '80'"), std::string::npos)
+      << bad.out;
+}
+
 TEST(Cli, HelpExplainsSubcommands) {
   CliRun r = Concert("--help");
   EXPECT_EQ(r.code, 0);

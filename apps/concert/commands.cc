@@ -1,10 +1,17 @@
 #include "commands.h"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
+#include <chrono>
+#include <csignal>
+#include <cstdio>
 #include <iostream>
+#include <memory>
 #include <nlohmann/json.hpp>
+#include <thread>
 
+#include "concert/analysis/monte_carlo.h"
 #include "concert/io/read.h"
 #include "concert/io/write.h"
 #include "concert/models/registry.h"
@@ -39,6 +46,61 @@ std::string ParamText(const ParamInfo& p) {
   return fmt::format("    {} = {}  ({}{}) {}\n", p.name, p.default_value, kind,
                      p.unit.empty() ? "" : ", " + p.unit, p.description);
 }
+
+std::atomic<bool> g_interrupted{false};
+extern "C" void OnInterrupt(int) { g_interrupted = true; }
+
+// "LOW:HIGH" or "ISSUE=LOW:HIGH".
+Band ParseBand(const std::string& text) {
+  Band band;
+  std::string range = text;
+  if (auto eq = text.find('='); eq != std::string::npos) {
+    band.issue = text.substr(0, eq);
+    range = text.substr(eq + 1);
+  }
+  const auto colon = range.find(':');
+  try {
+    std::size_t used = 0;
+    if (colon == std::string::npos) throw std::invalid_argument("no colon");
+    band.low = std::stod(range.substr(0, colon), &used);
+    if (used != colon) throw std::invalid_argument("junk");
+    const std::string high = range.substr(colon + 1);
+    band.high = std::stod(high, &used);
+    if (used != high.size()) throw std::invalid_argument("junk");
+  } catch (const std::exception&) {
+    throw InputError({"", 0, "--band"},
+                     fmt::format("expected LOW:HIGH or ISSUE=LOW:HIGH but got '{}'", text));
+  }
+  return band;
+}
+
+// A progress bar with an ETA on stderr, redrawn at most 10 times a second.
+class ProgressBar {
+ public:
+  explicit ProgressBar(std::string label) : label_(std::move(label)) {}
+  ~ProgressBar() {
+    if (drawn_) std::fprintf(stderr, "\r%*s\r", 78, "");
+  }
+  void Update(std::size_t done, std::size_t total) {
+    const auto now = std::chrono::steady_clock::now();
+    if (done < total && now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    const double elapsed = std::chrono::duration<double>(now - start_).count();
+    const double fraction = static_cast<double>(done) / static_cast<double>(total);
+    const int width = 30, filled = static_cast<int>(fraction * width);
+    const double eta = done > 0 ? elapsed * (1 - fraction) / fraction : 0;
+    std::fprintf(stderr, "\r%-20.20s [%s%s] %zu/%zu  ETA %.0fs ", label_.c_str(),
+                 std::string(filled, '#').c_str(), std::string(width - filled, '.').c_str(), done,
+                 total, eta);
+    std::fflush(stderr);
+    drawn_ = true;
+  }
+
+ private:
+  std::string label_;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), last_{};
+  bool drawn_ = false;
+};
 
 }  // namespace
 
@@ -75,13 +137,48 @@ int Forecast(const ForecastOptions& options) {
     forecast.model = created.spec;
     forecasts.push_back(std::move(forecast));
   }
+  // Monte Carlo: every model over the same draws.
+  std::vector<MonteCarloResult> runs;
+  MonteCarloResults monte_carlo;
+  bool interrupted = false;
+  if (options.draws > 0) {
+    MonteCarloOptions mc;
+    mc.draws = options.draws;
+    mc.seed = options.seed;
+    mc.threads =
+        options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    for (const std::string& b : options.bands) mc.bands.push_back(ParseBand(b));
+    mc.cancel = &g_interrupted;
+    auto previous = std::signal(SIGINT, OnInterrupt);
+    const bool show = !options.quiet && ::isatty(STDERR_FILENO);
+    runs.reserve(models.size());
+    for (const CreatedModel& created : models) {
+      std::unique_ptr<ProgressBar> bar;
+      if (show) {
+        bar = std::make_unique<ProgressBar>(created.info->name);
+        mc.progress = [&](std::size_t done, std::size_t total) { bar->Update(done, total); };
+      }
+      runs.push_back(RunMonteCarlo(scenario, *created.model, mc));
+      bar.reset();
+      if (runs.back().cancelled) {
+        interrupted = true;
+        break;
+      }
+    }
+    std::signal(SIGINT, previous);
+    for (std::size_t k = 0; k < forecasts.size(); ++k) {
+      monte_carlo.push_back(k < runs.size() ? &runs[k] : nullptr);
+    }
+  } else if (options.table == "monte-carlo") {
+    throw InputError({"", 0, "--table"}, "the monte-carlo table needs --draws N");
+  }
   std::string bytes;
   if (options.format == "json") {
-    bytes = ForecastsToJson(scenario, forecasts, options.seed);
+    bytes = ForecastsToJson(scenario, forecasts, options.seed, monte_carlo);
   } else if (options.format == "csv") {
-    bytes = ForecastsToCsv(scenario, forecasts, options.table);
+    bytes = ForecastsToCsv(scenario, forecasts, options.table, monte_carlo);
   } else {
-    bytes = ForecastsToText(scenario, forecasts);
+    bytes = ForecastsToText(scenario, forecasts, monte_carlo);
   }
   Emit(options.output, bytes);
   if (!options.explain.empty()) {
@@ -94,6 +191,13 @@ int Forecast(const ForecastOptions& options) {
                                                                                    : std::cerr)
         << "\n"
         << explanation;
+  }
+  if (interrupted) {
+    std::cerr << fmt::format(
+        "concert: interrupted; the Monte Carlo summary covers the {} draws "
+        "that finished\n",
+        runs.back().draws);
+    return 130;
   }
   return 0;
 }

@@ -15,8 +15,12 @@ struct ForecastOptions {
   std::string format = "text";
   std::string output;  // empty: stdout
   std::uint64_t seed = 0;
-  std::string explain;           // actor id: print why it moved (models that explain)
-  std::string table = "rounds";  // CSV: rounds, exchanges or actors
+  std::string explain;             // actor id: print why it moved (models that explain)
+  std::string table = "rounds";    // CSV: rounds, exchanges, actors or monte-carlo
+  std::size_t draws = 0;           // Monte Carlo draws; 0 = none
+  unsigned threads = 0;            // 0 = all cores
+  std::vector<std::string> bands;  // "LOW:HIGH" or "ISSUE=LOW:HIGH"
+  bool quiet = false;
 };
 
 int Forecast(const ForecastOptions& options);

@@ -36,8 +36,19 @@ int main(int argc, char** argv) {
       ->add_option("--table", fo.table,
                    "with --format csv: rounds (positions by round), exchanges (one row per "
                    "executed exchange) or actors (per-actor totals)")
-      ->check(CLI::IsMember({"rounds", "exchanges", "actors"}))
+      ->check(CLI::IsMember({"rounds", "exchanges", "actors", "monte-carlo"}))
       ->capture_default_str();
+  forecast->add_option("--draws", fo.draws,
+                       "Monte Carlo: run every model on N draws of the scenario's uncertain "
+                       "numbers (ranges uniform, sd normal truncated at the bounds); draw i "
+                       "depends on (--seed, i) only");
+  forecast->add_option("--threads", fo.threads,
+                       "threads for --draws (default: all cores); the "
+                       "output does not depend on it");
+  forecast->add_option("--band", fo.bands,
+                       "with --draws: report P(LOW <= outcome <= HIGH); LOW:HIGH for every "
+                       "issue or ISSUE=LOW:HIGH; repeatable");
+  forecast->add_flag("-q,--quiet", fo.quiet, "no progress bar");
   forecast->add_option("--explain", fo.explain,
                        "actor id: print, round by round, the offers this actor weighed and why "
                        "it moved (models with rounds, e.g. bdm)");

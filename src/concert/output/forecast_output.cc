@@ -7,6 +7,9 @@
 #include <nlohmann/json.hpp>
 
 namespace concert {
+
+std::string CsvField(const std::string& field);
+
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -125,6 +128,80 @@ std::string TradesText(const Scenario& scenario, const Forecast& f) {
   return out;
 }
 
+std::string Probability(double p) { return fmt::format("{:g}", p * 100); }
+
+Json MonteCarloJson(const Scenario& scenario, const MonteCarloResult& mc, std::uint64_t seed) {
+  Json issues = Json::array();
+  for (const IssueDistribution& d : mc.issues) {
+    Json quantiles = Json::object();
+    for (const auto& [p, value] : d.quantiles) {
+      quantiles[Probability(p)] = d.n > 0 ? Json(value) : Json(nullptr);
+    }
+    Json bands = Json::array();
+    for (const auto& [band, share] : d.bands) {
+      bands.push_back({{"low", band.low},
+                       {"high", band.high},
+                       {"p", std::isnan(share) ? Json(nullptr) : Json(share)}});
+    }
+    issues.push_back({{"id", scenario.issues[d.issue].id},
+                      {"n", d.n},
+                      {"missing", d.missing},
+                      {"mean", d.n > 0 ? Json(d.mean) : Json(nullptr)},
+                      {"sd", d.n > 0 ? Json(d.sd) : Json(nullptr)},
+                      {"quantiles", quantiles},
+                      {"bands", bands}});
+  }
+  return {{"draws", mc.draws}, {"seed", seed}, {"cancelled", mc.cancelled}, {"issues", issues}};
+}
+
+std::string MonteCarloCsv(const Scenario& scenario, const std::vector<Forecast>& forecasts,
+                          const MonteCarloResults& monte_carlo) {
+  std::string out = "model,issue,statistic,value\n";
+  for (std::size_t k = 0; k < forecasts.size() && k < monte_carlo.size(); ++k) {
+    if (monte_carlo[k] == nullptr) continue;
+    const std::string model = CsvField(forecasts[k].model);
+    for (const IssueDistribution& d : monte_carlo[k]->issues) {
+      const std::string issue = CsvField(scenario.issues[d.issue].id);
+      auto row = [&](const std::string& statistic, double value, bool known = true) {
+        out += fmt::format("{},{},{},{}\n", model, issue, statistic,
+                           known && !std::isnan(value) ? fmt::format("{}", value) : "");
+      };
+      row("n", static_cast<double>(d.n));
+      row("missing", static_cast<double>(d.missing));
+      row("mean", d.mean, d.n > 0);
+      row("sd", d.sd, d.n > 0);
+      for (const auto& [p, value] : d.quantiles) row("q" + Probability(p), value, d.n > 0);
+      for (const auto& [band, share] : d.bands) {
+        row(fmt::format("p_in_{}_{}", band.low, band.high), share);
+      }
+    }
+  }
+  return out;
+}
+
+std::string MonteCarloText(const Scenario& scenario, const std::string& model,
+                           const MonteCarloResult& mc) {
+  std::string out = fmt::format("\n{}: Monte Carlo over {} draws{}\n", model, mc.draws,
+                                mc.cancelled ? " (cancelled: the draws that finished)" : "");
+  out += fmt::format("{:<16} {:>6} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8}\n", "issue", "n",
+                     "mean", "sd", "5%", "25%", "50%", "75%", "95%");
+  for (const IssueDistribution& d : mc.issues) {
+    out += fmt::format("{:<16} {:>6}", scenario.issues[d.issue].id.substr(0, 16), d.n);
+    if (d.n == 0) {
+      out += "  (no outcome in any draw)\n";
+      continue;
+    }
+    out += fmt::format(" {:>8.2f} {:>8.2f}", d.mean, d.sd);
+    for (const auto& [p, value] : d.quantiles) out += fmt::format(" {:>8.2f}", value);
+    out += "\n";
+    for (const auto& [band, share] : d.bands) {
+      out += fmt::format("{:<16}   P({:g} <= outcome <= {:g}) = {:.3f}\n", "", band.low, band.high,
+                         share);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string CsvField(const std::string& field) {
@@ -138,7 +215,7 @@ std::string CsvField(const std::string& field) {
 }
 
 std::string ForecastsToJson(const Scenario& scenario, const std::vector<Forecast>& forecasts,
-                            std::uint64_t seed) {
+                            std::uint64_t seed, const MonteCarloResults& monte_carlo) {
   Json root;
   root["scenario"] = {{"name", scenario.name}, {"sha256", scenario.sha256}};
   root["seed"] = seed;
@@ -169,6 +246,10 @@ std::string ForecastsToJson(const Scenario& scenario, const std::vector<Forecast
     }
     Json entry = {{"model", forecast.model}, {"issues", issues}};
     if (!forecast.trades.empty()) entry["exchanges"] = Trades(scenario, forecast);
+    const std::size_t index = static_cast<std::size_t>(&forecast - forecasts.data());
+    if (index < monte_carlo.size() && monte_carlo[index] != nullptr) {
+      entry["monte_carlo"] = MonteCarloJson(scenario, *monte_carlo[index], seed);
+    }
     if (!forecast.summary.empty()) {
       Json summary = Json::array();
       for (const ActorSummary& s : forecast.summary) {
@@ -254,13 +335,15 @@ std::string ActorsCsv(const Scenario& scenario, const std::vector<Forecast>& for
 }
 
 std::string ForecastsToCsv(const Scenario& scenario, const std::vector<Forecast>& forecasts,
-                           const std::string& table) {
+                           const std::string& table, const MonteCarloResults& monte_carlo) {
   if (table == "exchanges") return ExchangesCsv(scenario, forecasts);
+  if (table == "monte-carlo") return MonteCarloCsv(scenario, forecasts, monte_carlo);
   if (table == "actors") return ActorsCsv(scenario, forecasts);
   if (table != "rounds") {
     throw InputError(
         {"", 0, "--table"},
-        fmt::format("unknown table '{}'; expected rounds, exchanges or actors", table));
+        fmt::format("unknown table '{}'; expected rounds, exchanges, actors or monte-carlo",
+                    table));
   }
   std::string out = "model,issue,round,actor,position,outcome\n";
   for (const Forecast& forecast : forecasts) {
@@ -279,7 +362,8 @@ std::string ForecastsToCsv(const Scenario& scenario, const std::vector<Forecast>
   return out;
 }
 
-std::string ForecastsToText(const Scenario& scenario, const std::vector<Forecast>& forecasts) {
+std::string ForecastsToText(const Scenario& scenario, const std::vector<Forecast>& forecasts,
+                            const MonteCarloResults& monte_carlo) {
   std::string out = fmt::format("Scenario: {}\n\n", scenario.name);
   // One row per issue, one column per model: the forecast outcome.
   std::size_t issue_width = 5;
@@ -318,6 +402,10 @@ std::string ForecastsToText(const Scenario& scenario, const std::vector<Forecast
       if (issue.rounds.size() > 1) out += PathTable(scenario, f.model, issue);
     }
     if (!f.trades.empty()) out += TradesText(scenario, f);
+    const std::size_t index = static_cast<std::size_t>(&f - forecasts.data());
+    if (index < monte_carlo.size() && monte_carlo[index] != nullptr) {
+      out += MonteCarloText(scenario, f.model, *monte_carlo[index]);
+    }
   }
   return out;
 }

@@ -16,20 +16,28 @@
 #include <string>
 #include <vector>
 
+#include "concert/analysis/monte_carlo.h"
 #include "concert/core/scenario.h"
 #include "concert/models/model.h"
 
 namespace concert {
 
+// Monte Carlo summaries, one per forecast (nullptr where there is none), add a
+// "monte_carlo" object to each forecast in JSON, a table to the text output, and
+// the CSV table "monte-carlo" (model,issue,statistic,value).
+using MonteCarloResults = std::vector<const MonteCarloResult*>;
+
 std::string ForecastsToJson(const Scenario& scenario, const std::vector<Forecast>& forecasts,
-                            std::uint64_t seed);
+                            std::uint64_t seed, const MonteCarloResults& monte_carlo = {});
 // table "rounds" (default): the long format above; "exchanges": one row per
 // executed exchange (model,round,order,i_actor,i_supply,i_demand,i_start,
 // i_before,i_after,i_move,j_...,gain,<model values>); "actors": the per-actor
 // summary (model,actor,<values>). Throws InputError for another name.
 std::string ForecastsToCsv(const Scenario& scenario, const std::vector<Forecast>& forecasts,
-                           const std::string& table = "rounds");
-std::string ForecastsToText(const Scenario& scenario, const std::vector<Forecast>& forecasts);
+                           const std::string& table = "rounds",
+                           const MonteCarloResults& monte_carlo = {});
+std::string ForecastsToText(const Scenario& scenario, const std::vector<Forecast>& forecasts,
+                            const MonteCarloResults& monte_carlo = {});
 
 // RFC 4180 quoting when a field holds a comma, quote or line break.
 std::string CsvField(const std::string& field);

@@ -1,0 +1,125 @@
+// Monte Carlo: an analytic case, thread-count independence, the bounds of the
+// drawn numbers, bad bands, cancellation.
+#include "concert/analysis/monte_carlo.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "concert/io/read.h"
+#include "concert/models/registry.h"
+#include "concert/output/forecast_output.h"
+#include "test_util.h"
+
+namespace concert::testing {
+namespace {
+
+// A uniform on [0, 100], B fixed at 50, equal weights: the compromise outcome
+// (x_A + 50) / 2 is uniform on [25, 75]: mean 50, sd 50 / sqrt(12) = 14.434,
+// quantiles 25 + 50 p (27.5, 37.5, 50, 62.5, 72.5), P(25 <= outcome <= 50) = 1/2.
+const char* kUniform = R"(actors:
+  - {id: A, capability: 1}
+  - {id: B, capability: 1}
+issues:
+  - {id: x}
+positions:
+  - {actor: A, issue: x, position: {value: 50, range: [0, 100]}, salience: 100}
+  - {actor: B, issue: x, position: 50, salience: 100}
+)";
+
+TEST(MonteCarlo, UniformInputGivesTheAnalyticDistribution) {
+  const Scenario s = ReadScenario("u.yaml", kUniform);
+  MonteCarloOptions options;
+  options.draws = 20000;
+  options.seed = 3;
+  options.bands = {{"", 25, 50}};
+  const MonteCarloResult r = RunMonteCarlo(s, *CreateModel("compromise").model, options);
+  ASSERT_EQ(r.draws, 20000u);
+  const IssueDistribution& d = r.issues[0];
+  EXPECT_EQ(d.n, 20000u);
+  EXPECT_NEAR(d.mean, 50, 0.5);  // standard error 0.10
+  EXPECT_NEAR(d.sd, 50 / std::sqrt(12.0), 0.4);
+  const double expected[] = {27.5, 37.5, 50, 62.5, 72.5};
+  for (std::size_t k = 0; k < 5; ++k) EXPECT_NEAR(d.quantiles[k].second, expected[k], 0.8);
+  ASSERT_EQ(d.bands.size(), 1u);
+  EXPECT_NEAR(d.bands[0].second, 0.5, 0.02);
+}
+
+TEST(MonteCarlo, OutputDoesNotDependOnThreads) {
+  const Scenario s = ReadScenarioFile(SourceDir() + "/scenarios/six_party_talks_2005.yaml");
+  CreatedModel m = CreateModel("bdm");
+  const Forecast f = m.model->Run(s, RunContext{});
+  std::string first;
+  for (unsigned threads : {1u, 2u, 3u}) {
+    MonteCarloOptions options;
+    options.draws = 200;
+    options.seed = 11;
+    options.threads = threads;
+    const MonteCarloResult r = RunMonteCarlo(s, *m.model, options);
+    Forecast named = f;
+    named.model = m.spec;
+    const std::string json = ForecastsToJson(s, {named}, 11, {&r});
+    if (first.empty()) first = json;
+    EXPECT_EQ(json, first) << threads << " threads";
+  }
+}
+
+TEST(MonteCarlo, DrawsStayWithinBoundsAndKeepCertainNumbers) {
+  const char* text = R"(actors:
+  - {id: A, capability: {value: 1, sd: 5}}
+  - {id: B, capability: 2}
+issues:
+  - {id: x, scale: {min: 0, max: 10}, status_quo: {value: 9, sd: 50}}
+positions:
+  - {actor: A, issue: x, position: {value: 1, sd: 40}, salience: {value: 90, sd: 30}}
+  - {actor: B, issue: x, position: 5, salience: 50}
+)";
+  const Scenario s = ReadScenario("b.yaml", text);
+  for (std::uint64_t i = 0; i < 500; ++i) {
+    Stream stream(1, i);
+    const Scenario d = DrawScenario(s, stream);
+    EXPECT_NO_THROW(ValidateScenario(d));
+    EXPECT_GE(d.actors[0].capability.value, 0);
+    EXPECT_EQ(d.actors[1].capability.value, 2);
+    EXPECT_EQ(d.stance(1, 0)->position.value, 5);
+    EXPECT_EQ(d.stance(1, 0)->salience.value, 0.5);
+  }
+  EXPECT_EQ(s.stance(0, 0)->position.value, 1);  // the base is not changed
+}
+
+TEST(MonteCarlo, SameSeedSameDrawsOtherSeedOtherDraws) {
+  const Scenario s = ReadScenario("u.yaml", kUniform);
+  Stream a(7, 4), b(7, 4), c(8, 4);
+  const double x = DrawScenario(s, a).stance(0, 0)->position.value;
+  EXPECT_EQ(x, DrawScenario(s, b).stance(0, 0)->position.value);
+  EXPECT_NE(x, DrawScenario(s, c).stance(0, 0)->position.value);
+}
+
+TEST(MonteCarlo, BadBandsAndCancellation) {
+  const Scenario s = ReadScenario("u.yaml", kUniform);
+  auto model = CreateModel("compromise").model;
+  MonteCarloOptions options;
+  options.draws = 10;
+  options.bands = {{"nope", 0, 1}};
+  EXPECT_THROW(RunMonteCarlo(s, *model, options), InputError);
+  options.bands = {{"x", 5, 1}};
+  EXPECT_THROW(RunMonteCarlo(s, *model, options), InputError);
+  options.bands.clear();
+  std::atomic<bool> cancel{true};
+  options.cancel = &cancel;
+  const MonteCarloResult r = RunMonteCarlo(s, *model, options);
+  EXPECT_TRUE(r.cancelled);
+  EXPECT_EQ(r.draws, 0u);
+  EXPECT_EQ(r.issues[0].n, 0u);
+}
+
+TEST(MonteCarlo, QuantileIsRType7) {
+  // R: quantile(c(1, 2, 4, 8), c(.05, .5, .95)) -> 1.15, 3.0, 7.4
+  const std::vector<double> v = {1, 2, 4, 8};
+  EXPECT_NEAR(Quantile(v, 0.05), 1.15, 1e-12);
+  EXPECT_NEAR(Quantile(v, 0.5), 3.0, 1e-12);
+  EXPECT_NEAR(Quantile(v, 0.95), 7.4, 1e-12);
+}
+
+}  // namespace
+}  // namespace concert::testing
