@@ -1,0 +1,43 @@
+// Monte Carlo throughput: draws per second of the Six-Party Talks scenario for
+// the compromise, bdm and exchange models on 1 and 2 threads.
+#include <benchmark/benchmark.h>
+
+#include <string>
+
+#include "concert/analysis/monte_carlo.h"
+#include "concert/io/read.h"
+#include "concert/models/registry.h"
+
+namespace {
+
+void BM_MonteCarlo(benchmark::State& state, const char* spec) {
+  const concert::Scenario scenario = concert::ReadScenarioFile(
+      std::string(CONCERT_SOURCE_DIR) + "/scenarios/six_party_talks_2005.yaml");
+  auto model = concert::CreateModel(spec).model;
+  concert::MonteCarloOptions options;
+  options.draws = 2000;
+  options.threads = static_cast<unsigned>(state.range(0));
+  for (auto _ : state) {
+    concert::MonteCarloResult r = concert::RunMonteCarlo(scenario, *model, options);
+    benchmark::DoNotOptimize(r);
+  }
+  state.counters["draws_per_s"] = benchmark::Counter(
+      static_cast<double>(state.iterations() * options.draws), benchmark::Counter::kIsRate);
+}
+BENCHMARK_CAPTURE(BM_MonteCarlo, compromise, "compromise")
+    ->Arg(1)
+    ->Arg(2)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK_CAPTURE(BM_MonteCarlo, bdm, "bdm")
+    ->Arg(1)
+    ->Arg(2)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK_CAPTURE(BM_MonteCarlo, exchange, "exchange")
+    ->Arg(1)
+    ->Arg(2)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+}  // namespace
