@@ -113,6 +113,39 @@ TEST(MonteCarlo, BadBandsAndCancellation) {
   EXPECT_EQ(r.issues[0].n, 0u);
 }
 
+TEST(Sensitivity, RecoversALinearModel) {
+  // y = 2 x1 - x2 with x1, x2, x3 independent uniforms of equal sd s:
+  // sd(y) = s sqrt(5), so SRC = 2 / sqrt(5), -1 / sqrt(5), 0 and R^2 = 1.
+  Stream stream(5, 0);
+  std::vector<std::vector<double>> x;
+  std::vector<double> y;
+  for (int i = 0; i < 5000; ++i) {
+    const double a = stream.Uniform(), b = stream.Uniform(), c = stream.Uniform();
+    x.push_back({a, b, c, 0.5});  // the last input does not vary and drops out
+    y.push_back(2 * a - b);
+  }
+  const Sensitivity s = Regress(x, y);
+  EXPECT_NEAR(s.r_squared, 1.0, 1e-9);
+  ASSERT_EQ(s.src.size(), 3u);
+  EXPECT_EQ(s.src[0].first, 0u);
+  EXPECT_NEAR(s.src[0].second, 2 / std::sqrt(5.0), 0.02);
+  EXPECT_EQ(s.src[1].first, 1u);
+  EXPECT_NEAR(s.src[1].second, -1 / std::sqrt(5.0), 0.02);
+  EXPECT_NEAR(s.src[2].second, 0.0, 0.02);
+}
+
+TEST(Sensitivity, OneUncertainInputExplainsEverything) {
+  const Scenario s = ReadScenario("u.yaml", kUniform);
+  MonteCarloOptions options;
+  options.draws = 500;
+  options.sensitivity = true;
+  const MonteCarloResult r = RunMonteCarlo(s, *CreateModel("compromise").model, options);
+  ASSERT_EQ(r.inputs, std::vector<std::string>{"position A x"});
+  ASSERT_TRUE(r.issues[0].sensitivity);
+  EXPECT_NEAR(r.issues[0].sensitivity->r_squared, 1.0, 1e-9);
+  EXPECT_NEAR(r.issues[0].sensitivity->src[0].second, 1.0, 1e-9);
+}
+
 TEST(MonteCarlo, QuantileIsRType7) {
   // R: quantile(c(1, 2, 4, 8), c(.05, .5, .95)) -> 1.15, 3.0, 7.4
   const std::vector<double> v = {1, 2, 4, 8};

@@ -149,6 +149,7 @@ int Forecast(const ForecastOptions& options) {
         options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     for (const std::string& b : options.bands) mc.bands.push_back(ParseBand(b));
     mc.cancel = &g_interrupted;
+    mc.sensitivity = options.sensitivity;
     auto previous = std::signal(SIGINT, OnInterrupt);
     const bool show = !options.quiet && ::isatty(STDERR_FILENO);
     runs.reserve(models.size());
@@ -169,8 +170,10 @@ int Forecast(const ForecastOptions& options) {
     for (std::size_t k = 0; k < forecasts.size(); ++k) {
       monte_carlo.push_back(k < runs.size() ? &runs[k] : nullptr);
     }
-  } else if (options.table == "monte-carlo") {
-    throw InputError({"", 0, "--table"}, "the monte-carlo table needs --draws N");
+  } else if (options.table == "monte-carlo" || options.table == "sensitivity" ||
+             options.sensitivity) {
+    throw InputError({"", 0, options.sensitivity ? "--sensitivity" : "--table"},
+                     "Monte Carlo output needs --draws N");
   }
   std::string bytes;
   if (options.format == "json") {

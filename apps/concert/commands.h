@@ -21,6 +21,7 @@ struct ForecastOptions {
   unsigned threads = 0;            // 0 = all cores
   std::vector<std::string> bands;  // "LOW:HIGH" or "ISSUE=LOW:HIGH"
   bool quiet = false;
+  bool sensitivity = false;
 };
 
 int Forecast(const ForecastOptions& options);

@@ -36,7 +36,7 @@ int main(int argc, char** argv) {
       ->add_option("--table", fo.table,
                    "with --format csv: rounds (positions by round), exchanges (one row per "
                    "executed exchange) or actors (per-actor totals)")
-      ->check(CLI::IsMember({"rounds", "exchanges", "actors", "monte-carlo"}))
+      ->check(CLI::IsMember({"rounds", "exchanges", "actors", "monte-carlo", "sensitivity"}))
       ->capture_default_str();
   forecast->add_option("--draws", fo.draws,
                        "Monte Carlo: run every model on N draws of the scenario's uncertain "
@@ -49,6 +49,9 @@ int main(int argc, char** argv) {
                        "with --draws: report P(LOW <= outcome <= HIGH); LOW:HIGH for every "
                        "issue or ISSUE=LOW:HIGH; repeatable");
   forecast->add_flag("-q,--quiet", fo.quiet, "no progress bar");
+  forecast->add_flag("--sensitivity", fo.sensitivity,
+                     "with --draws: rank the uncertain inputs by their standardised regression "
+                     "coefficient on each issue's outcome (R^2 shown)");
   forecast->add_option("--explain", fo.explain,
                        "actor id: print, round by round, the offers this actor weighed and why "
                        "it moved (models with rounds, e.g. bdm)");

@@ -7,6 +7,7 @@
 #include <limits>
 #include <mutex>
 #include <thread>
+#include <type_traits>
 
 namespace concert {
 namespace {
@@ -43,29 +44,130 @@ double Draw(const Number& number, double low, double high, Stream& stream) {
   return number.value;
 }
 
-void DrawInto(Number& number, double low, double high, Stream& stream) {
-  number.value = Draw(number, low, high, stream);
+// Visits every number of the scenario in drawing order with its bounds and name.
+template <typename S, typename Visit>
+void ForEachNumber(S& s, Visit visit) {
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  for (auto& a : s.actors) visit(a.capability, 0.0, kInf, "capability " + a.id);
+  for (auto& i : s.issues) {
+    if (i.status_quo) visit(*i.status_quo, i.scale_min, i.scale_max, "status_quo " + i.id);
+  }
+  for (std::size_t d = 0; d < s.num_issues(); ++d) {
+    const std::string issue = s.issues[d].id;
+    for (std::size_t a = 0; a < s.num_actors(); ++a) {
+      auto* stance = [&]() {
+        if constexpr (std::is_const_v<S>) {
+          return s.stance(a, d);
+        } else {
+          return s.mutable_stance(a, d);
+        }
+      }();
+      if (stance == nullptr) continue;
+      const std::string who = s.actors[a].id + " " + issue;
+      visit(stance->position, s.issues[d].scale_min, s.issues[d].scale_max, "position " + who);
+      visit(stance->salience, 0.0, 1.0, "salience " + who);
+      if (stance->capability) visit(*stance->capability, 0.0, kInf, "capability " + who);
+    }
+  }
+}
+
+// Solves the symmetric positive (semi)definite system a x = b in place by
+// Gaussian elimination with partial pivoting; false when singular.
+bool Solve(std::vector<std::vector<double>>& a, std::vector<double>& b) {
+  const std::size_t n = b.size();
+  for (std::size_t c = 0; c < n; ++c) {
+    std::size_t pivot = c;
+    for (std::size_t r = c + 1; r < n; ++r) {
+      if (std::abs(a[r][c]) > std::abs(a[pivot][c])) pivot = r;
+    }
+    if (std::abs(a[pivot][c]) < 1e-12) return false;
+    std::swap(a[c], a[pivot]);
+    std::swap(b[c], b[pivot]);
+    for (std::size_t r = c + 1; r < n; ++r) {
+      const double f = a[r][c] / a[c][c];
+      for (std::size_t k = c; k < n; ++k) a[r][k] -= f * a[c][k];
+      b[r] -= f * b[c];
+    }
+  }
+  for (std::size_t c = n; c-- > 0;) {
+    for (std::size_t k = c + 1; k < n; ++k) b[c] -= a[c][k] * b[k];
+    b[c] /= a[c][c];
+  }
+  return true;
 }
 
 }  // namespace
 
-Scenario DrawScenario(const Scenario& base, Stream& stream) {
-  constexpr double kInf = std::numeric_limits<double>::infinity();
+Scenario DrawScenario(const Scenario& base, Stream& stream, std::vector<double>* drawn) {
   Scenario s = base;
-  for (Actor& a : s.actors) DrawInto(a.capability, 0, kInf, stream);
-  for (Issue& i : s.issues) {
-    if (i.status_quo) DrawInto(*i.status_quo, i.scale_min, i.scale_max, stream);
-  }
-  for (std::size_t d = 0; d < s.num_issues(); ++d) {
-    for (std::size_t a = 0; a < s.num_actors(); ++a) {
-      Stance* stance = s.mutable_stance(a, d);
-      if (stance == nullptr) continue;
-      DrawInto(stance->position, s.issues[d].scale_min, s.issues[d].scale_max, stream);
-      DrawInto(stance->salience, 0, 1, stream);
-      if (stance->capability) DrawInto(*stance->capability, 0, kInf, stream);
+  ForEachNumber(s, [&](Number& number, double low, double high, const std::string&) {
+    number.value = Draw(number, low, high, stream);
+    if (drawn != nullptr && number.uncertainty.kind != Uncertainty::Kind::kNone) {
+      drawn->push_back(number.value);
+    }
+  });
+  return s;
+}
+
+std::vector<std::string> UncertainInputs(const Scenario& scenario) {
+  std::vector<std::string> names;
+  ForEachNumber(scenario, [&](const Number& number, double, double, const std::string& name) {
+    if (number.uncertainty.kind != Uncertainty::Kind::kNone) names.push_back(name);
+  });
+  return names;
+}
+
+Sensitivity Regress(const std::vector<std::vector<double>>& x, const std::vector<double>& y) {
+  Sensitivity out;
+  const std::size_t n = y.size();
+  if (n == 0) return out;
+  const std::size_t k = x.front().size();
+  // Standardise: inputs that do not vary drop out.
+  auto mean_sd = [&](auto get) {
+    double m = 0, v = 0;
+    for (std::size_t i = 0; i < n; ++i) m += get(i);
+    m /= static_cast<double>(n);
+    for (std::size_t i = 0; i < n; ++i) v += (get(i) - m) * (get(i) - m);
+    return std::pair<double, double>{m, n > 1 ? std::sqrt(v / static_cast<double>(n - 1)) : 0};
+  };
+  const auto [my, sy] = mean_sd([&](std::size_t i) { return y[i]; });
+  std::vector<std::size_t> used;
+  std::vector<std::pair<double, double>> stats;
+  for (std::size_t j = 0; j < k; ++j) {
+    const auto ms = mean_sd([&](std::size_t i) { return x[i][j]; });
+    if (ms.second > 0) {
+      used.push_back(j);
+      stats.push_back(ms);
     }
   }
-  return s;
+  const std::size_t p = used.size();
+  if (!(sy > 0) || n < p + 2) return out;
+  // Normal equations of the standardised regression: (Z'Z) beta = Z'y.
+  std::vector<std::vector<double>> zz(p, std::vector<double>(p, 0));
+  std::vector<double> zy(p, 0), z(p);
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t a = 0; a < p; ++a) z[a] = (x[i][used[a]] - stats[a].first) / stats[a].second;
+    const double yi = (y[i] - my) / sy;
+    for (std::size_t a = 0; a < p; ++a) {
+      zy[a] += z[a] * yi;
+      for (std::size_t b = a; b < p; ++b) zz[a][b] += z[a] * z[b];
+    }
+  }
+  for (std::size_t a = 0; a < p; ++a) {
+    for (std::size_t b = 0; b < a; ++b) zz[a][b] = zz[b][a];
+  }
+  std::vector<double> beta = zy;
+  std::vector<std::vector<double>> system = zz;
+  if (!Solve(system, beta)) return out;
+  // R^2 = beta' Z'y / y'y for standardised y (y'y = n - 1).
+  double explained = 0;
+  for (std::size_t a = 0; a < p; ++a) explained += beta[a] * zy[a];
+  out.r_squared = explained / static_cast<double>(n - 1);
+  for (std::size_t a = 0; a < p; ++a) out.src.emplace_back(used[a], beta[a]);
+  std::stable_sort(out.src.begin(), out.src.end(), [](const auto& l, const auto& r) {
+    return std::abs(l.second) > std::abs(r.second);
+  });
+  return out;
 }
 
 double Quantile(const std::vector<double>& sorted, double probability) {
@@ -96,6 +198,7 @@ MonteCarloResult RunMonteCarlo(const Scenario& scenario, const Model& model,
   // outcomes[draw * issues + issue]; NaN where the model gave no outcome.
   std::vector<double> outcomes(options.draws * issues, nan);
   std::vector<char> finished(options.draws, 0);
+  std::vector<std::vector<double>> inputs(options.sensitivity ? options.draws : 0);
   std::atomic<std::size_t> next{0}, done{0};
   std::mutex report;
   auto work = [&]() {
@@ -104,7 +207,8 @@ MonteCarloResult RunMonteCarlo(const Scenario& scenario, const Model& model,
       const std::size_t i = next.fetch_add(1);
       if (i >= options.draws) return;
       Stream stream(options.seed, i);
-      const Scenario drawn = DrawScenario(scenario, stream);
+      const Scenario drawn =
+          DrawScenario(scenario, stream, options.sensitivity ? &inputs[i] : nullptr);
       RunContext context;
       // A stochastic model's own randomness: a seed derived from (seed, i) too.
       context.seed = Stream(options.seed ^ 0x6d6f6e7465ULL, i).Next();
@@ -128,6 +232,7 @@ MonteCarloResult RunMonteCarlo(const Scenario& scenario, const Model& model,
   for (std::thread& t : pool) t.join();
 
   MonteCarloResult result;
+  result.inputs = UncertainInputs(scenario);
   // With cancellation, summarise the draws that finished, in draw order.
   for (std::size_t i = 0; i < options.draws; ++i) result.draws += finished[i];
   result.cancelled = result.draws < options.draws;
@@ -163,6 +268,16 @@ MonteCarloResult RunMonteCarlo(const Scenario& scenario, const Model& model,
       dist.bands.emplace_back(
           band,
           values.empty() ? nan : static_cast<double>(inside) / static_cast<double>(values.size()));
+    }
+    if (options.sensitivity) {
+      std::vector<std::vector<double>> x;
+      std::vector<double> y;
+      for (std::size_t i = 0; i < options.draws; ++i) {
+        if (!finished[i] || std::isnan(outcomes[i * issues + d])) continue;
+        x.push_back(inputs[i]);
+        y.push_back(outcomes[i * issues + d]);
+      }
+      dist.sensitivity = Regress(x, y);
     }
     result.issues.push_back(std::move(dist));
   }

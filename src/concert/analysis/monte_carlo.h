@@ -15,6 +15,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,11 +32,23 @@ struct Band {
 
 struct MonteCarloOptions {
   std::size_t draws = 1000;
+  bool sensitivity = false;  // also rank the uncertain inputs (see Sensitivity)
   std::uint64_t seed = 0;
   unsigned threads = 1;
   std::vector<Band> bands;
   std::function<void(std::size_t done, std::size_t total)> progress;  // from one thread at a time
   const std::atomic<bool>* cancel = nullptr;
+};
+
+// Sensitivity of one issue's outcome to the uncertain inputs: standardised
+// regression coefficients from an ordinary least-squares fit of the outcome on
+// all uncertain inputs over the draws, SRC_j = b_j sd(x_j) / sd(y). With
+// independent inputs SRC_j^2 is the share of the outcome's variance that input
+// j explains linearly, and their sum is close to the fit's R^2; a low R^2 says
+// the model responds non-linearly and the ranking is only indicative.
+struct Sensitivity {
+  double r_squared = 0;
+  std::vector<std::pair<std::size_t, double>> src;  // (input index, SRC), by |SRC| descending
 };
 
 struct IssueDistribution {
@@ -45,16 +58,27 @@ struct IssueDistribution {
   double mean = 0, sd = 0;
   std::vector<std::pair<double, double>> quantiles;  // (probability, value)
   std::vector<std::pair<Band, double>> bands;        // (band, share of draws inside)
+  std::optional<Sensitivity> sensitivity;            // with options.sensitivity
 };
 
 struct MonteCarloResult {
   std::size_t draws = 0;  // completed (fewer than asked when cancelled)
   bool cancelled = false;
+  std::vector<std::string> inputs;  // names of the uncertain inputs, in drawing order
   std::vector<IssueDistribution> issues;
 };
 
 // One draw of the uncertain numbers; numbers without uncertainty are kept.
-Scenario DrawScenario(const Scenario& base, Stream& stream);
+// `drawn`, when given, receives the drawn values in the order of UncertainInputs.
+Scenario DrawScenario(const Scenario& base, Stream& stream, std::vector<double>* drawn = nullptr);
+
+// Names of the uncertain inputs in drawing order, e.g. "capability USA",
+// "status_quo nuclear", "position USA nuclear", "salience USA nuclear".
+std::vector<std::string> UncertainInputs(const Scenario& scenario);
+
+// SRCs and R^2 of y on the columns of x (x[draw][input]); inputs that do not
+// vary are left out. Empty src when there are fewer draws than inputs + 2.
+Sensitivity Regress(const std::vector<std::vector<double>>& x, const std::vector<double>& y);
 
 // Runs `model` on options.draws draws; throws InputError for a band that names
 // an unknown issue or has low > high.

@@ -143,13 +143,21 @@ Json MonteCarloJson(const Scenario& scenario, const MonteCarloResult& mc, std::u
                        {"high", band.high},
                        {"p", std::isnan(share) ? Json(nullptr) : Json(share)}});
     }
-    issues.push_back({{"id", scenario.issues[d.issue].id},
-                      {"n", d.n},
-                      {"missing", d.missing},
-                      {"mean", d.n > 0 ? Json(d.mean) : Json(nullptr)},
-                      {"sd", d.n > 0 ? Json(d.sd) : Json(nullptr)},
-                      {"quantiles", quantiles},
-                      {"bands", bands}});
+    Json item = {{"id", scenario.issues[d.issue].id},
+                 {"n", d.n},
+                 {"missing", d.missing},
+                 {"mean", d.n > 0 ? Json(d.mean) : Json(nullptr)},
+                 {"sd", d.n > 0 ? Json(d.sd) : Json(nullptr)},
+                 {"quantiles", quantiles},
+                 {"bands", bands}};
+    if (d.sensitivity) {
+      Json inputs = Json::array();
+      for (const auto& [input, src] : d.sensitivity->src) {
+        inputs.push_back({{"input", mc.inputs[input]}, {"src", src}});
+      }
+      item["sensitivity"] = {{"r_squared", d.sensitivity->r_squared}, {"inputs", inputs}};
+    }
+    issues.push_back(item);
   }
   return {{"draws", mc.draws}, {"seed", seed}, {"cancelled", mc.cancelled}, {"issues", issues}};
 }
@@ -179,6 +187,24 @@ std::string MonteCarloCsv(const Scenario& scenario, const std::vector<Forecast>&
   return out;
 }
 
+std::string SensitivityCsv(const Scenario& scenario, const std::vector<Forecast>& forecasts,
+                           const MonteCarloResults& monte_carlo) {
+  std::string out = "model,issue,rank,input,src,r_squared\n";
+  for (std::size_t k = 0; k < forecasts.size() && k < monte_carlo.size(); ++k) {
+    if (monte_carlo[k] == nullptr) continue;
+    for (const IssueDistribution& d : monte_carlo[k]->issues) {
+      if (!d.sensitivity) continue;
+      for (std::size_t r = 0; r < d.sensitivity->src.size(); ++r) {
+        const auto& [input, src] = d.sensitivity->src[r];
+        out += fmt::format("{},{},{},{},{},{}\n", CsvField(forecasts[k].model),
+                           CsvField(scenario.issues[d.issue].id), r + 1,
+                           CsvField(monte_carlo[k]->inputs[input]), src, d.sensitivity->r_squared);
+      }
+    }
+  }
+  return out;
+}
+
 std::string MonteCarloText(const Scenario& scenario, const std::string& model,
                            const MonteCarloResult& mc) {
   std::string out = fmt::format("\n{}: Monte Carlo over {} draws{}\n", model, mc.draws,
@@ -197,6 +223,16 @@ std::string MonteCarloText(const Scenario& scenario, const std::string& model,
     for (const auto& [band, share] : d.bands) {
       out += fmt::format("{:<16}   P({:g} <= outcome <= {:g}) = {:.3f}\n", "", band.low, band.high,
                          share);
+    }
+    if (d.sensitivity) {
+      out += fmt::format(
+          "{:<16}   inputs that move it most (standardised regression "
+          "coefficient; R^2 = {:.2f}):\n",
+          "", d.sensitivity->r_squared);
+      for (std::size_t k = 0; k < d.sensitivity->src.size() && k < 5; ++k) {
+        const auto& [input, src] = d.sensitivity->src[k];
+        out += fmt::format("{:<16}     {:+.3f}  {}\n", "", src, mc.inputs[input]);
+      }
     }
   }
   return out;
@@ -338,12 +374,14 @@ std::string ForecastsToCsv(const Scenario& scenario, const std::vector<Forecast>
                            const std::string& table, const MonteCarloResults& monte_carlo) {
   if (table == "exchanges") return ExchangesCsv(scenario, forecasts);
   if (table == "monte-carlo") return MonteCarloCsv(scenario, forecasts, monte_carlo);
+  if (table == "sensitivity") return SensitivityCsv(scenario, forecasts, monte_carlo);
   if (table == "actors") return ActorsCsv(scenario, forecasts);
   if (table != "rounds") {
     throw InputError(
         {"", 0, "--table"},
-        fmt::format("unknown table '{}'; expected rounds, exchanges, actors or monte-carlo",
-                    table));
+        fmt::format(
+            "unknown table '{}'; expected rounds, exchanges, actors, monte-carlo or sensitivity",
+            table));
   }
   std::string out = "model,issue,round,actor,position,outcome\n";
   for (const Forecast& forecast : forecasts) {
