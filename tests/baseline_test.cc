@@ -26,6 +26,9 @@ TEST(WeightedMedian, HandComputed) {
   // Zero weights are ignored: {0 (w 0), 10, 20} -> half exactly at 10 -> midpoint 15.
   EXPECT_DOUBLE_EQ(*WeightedMedian({0, 10, 20}, {0, 1, 1}), 15.0);
   EXPECT_DOUBLE_EQ(*WeightedMedian({7}, {0.1}), 7.0);
+  // Half the weight is reached inside the block of actors at 0 (1 + 1 of 4), but
+  // the block holds 3 of 4: the median is 0, not a midpoint.
+  EXPECT_DOUBLE_EQ(*WeightedMedian({0, 0, 0, 70}, {1, 1, 1, 1}), 0.0);
   EXPECT_FALSE(WeightedMedian({1, 2}, {0, 0}));
 }
 

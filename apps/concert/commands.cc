@@ -11,11 +11,13 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "concert/analysis/backtest.h"
 #include "concert/analysis/monte_carlo.h"
 #include "concert/io/read.h"
 #include "concert/io/write.h"
 #include "concert/models/registry.h"
 #include "concert/output/atomic_file.h"
+#include "concert/output/backtest_output.h"
 #include "concert/output/forecast_output.h"
 
 namespace concert::cli {
@@ -243,6 +245,31 @@ int Models(const std::string& format) {
     for (const std::string& c : info.citations) std::cout << "    - " << c << "\n";
     std::cout << "\n";
   }
+  return 0;
+}
+
+int Backtest(const BacktestCommand& options) {
+  std::vector<std::string> specs = options.models;
+  if (specs.empty()) {
+    for (const ModelInfo& info : Registry::Builtin().models()) specs.push_back(info.name);
+  }
+  std::vector<CreatedModel> models;
+  for (const std::string& spec : specs) models.push_back(CreateModel(spec));
+  const DeuData data = ReadDeu(options.dir);
+  BacktestOptions bo;
+  bo.capability = options.capability;
+  bo.seed = options.seed;
+  bo.bootstrap = options.bootstrap;
+  const BacktestResult result = RunBacktest(data, models, bo);
+  std::string bytes;
+  if (options.format == "json") {
+    bytes = BacktestToJson(result, bo, options.dir);
+  } else if (options.format == "csv") {
+    bytes = BacktestToCsv(result);
+  } else {
+    bytes = BacktestToText(result, bo);
+  }
+  Emit(options.output, bytes);
   return 0;
 }
 

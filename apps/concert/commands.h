@@ -26,6 +26,17 @@ struct ForecastOptions {
 
 int Forecast(const ForecastOptions& options);
 int Models(const std::string& format);
+
+struct BacktestCommand {
+  std::string dir;
+  std::vector<std::string> models;  // empty: every registered model
+  std::string capability = "equal";
+  std::string format = "text";
+  std::string output;
+  std::uint64_t seed = 0;
+  std::size_t bootstrap = 2000;
+};
+int Backtest(const BacktestCommand& options);
 int Validate(const std::string& scenario, const std::string& input_format);
 int Convert(const std::string& scenario, const std::string& input_format,
             const std::string& output);

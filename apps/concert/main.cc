@@ -77,6 +77,25 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   convert->add_option("-o,--output", output, "write to this file instead of stdout");
 
+  concert::cli::BacktestCommand bo;
+  CLI::App* backtest = app.add_subcommand(
+      "backtest",
+      "Score models on decisions with known outcomes (DEU data; see docs/backtest.md).");
+  backtest->add_option("dir", bo.dir, "folder with issues.csv, positions.csv, actors.csv")
+      ->required();
+  backtest->add_option("-m,--model", bo.models, "model spec; repeatable; default: every model");
+  backtest
+      ->add_option("--capability", bo.capability,
+                   "equal, council (Council votes of the period), or a CSV actor_code,capability")
+      ->capture_default_str();
+  backtest->add_option("-f,--format", bo.format, "output format")
+      ->check(CLI::IsMember({"text", "json", "csv"}))
+      ->capture_default_str();
+  backtest->add_option("-o,--output", bo.output, "write to this file instead of stdout");
+  backtest->add_option("--seed", bo.seed, "seed of the bootstrap")->capture_default_str();
+  backtest->add_option("--bootstrap", bo.bootstrap, "bootstrap resamples for the paired intervals")
+      ->capture_default_str();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -88,6 +107,7 @@ int main(int argc, char** argv) {
     if (models->parsed()) return concert::cli::Models(models_format);
     if (validate->parsed()) return concert::cli::Validate(file, input_format);
     if (convert->parsed()) return concert::cli::Convert(file, input_format, output);
+    if (backtest->parsed()) return concert::cli::Backtest(bo);
   } catch (const concert::InputError& e) {
     std::cerr << "concert: error: " << e.what() << "\n";
     return 1;

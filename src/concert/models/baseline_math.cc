@@ -29,22 +29,19 @@ std::optional<double> WeightedMedian(const std::vector<double>& x, const std::ve
   if (order.empty()) return std::nullopt;
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return x[a] < x[b]; });
-  // Walk up to the first position at which the weight at or below reaches half.
+  // Walk up the distinct positions to the first at which the weight at or below
+  // reaches half (all actors at a position count together).
   const double half = total / 2;
   const double tie = 1e-12 * total;
   double below = 0;
-  for (std::size_t k = 0; k < order.size(); ++k) {
-    below += w[order[k]];
+  for (std::size_t k = 0; k < order.size();) {
+    const double at = x[order[k]];
+    while (k < order.size() && x[order[k]] == at) below += w[order[k++]];
     if (below >= half - tie) {
-      bool exact_half = std::abs(below - half) <= tie;
-      // Exactly half the weight at or below x_k: every point up to the next
+      // Exactly half the weight at or below `at`: every point up to the next
       // distinct position minimises the sum; take the midpoint.
-      if (exact_half) {
-        std::size_t next = k + 1;
-        while (next < order.size() && x[order[next]] == x[order[k]]) ++next;
-        if (next < order.size()) return (x[order[k]] + x[order[next]]) / 2;
-      }
-      return x[order[k]];
+      if (std::abs(below - half) <= tie && k < order.size()) return (at + x[order[k]]) / 2;
+      return at;
     }
   }
   return x[order.back()];

@@ -1,0 +1,61 @@
+// concert/analysis/backtest.h — scoring models on decisions with known outcomes.
+//
+// Each DEU issue becomes a one-issue scenario (scale 0-100, status quo = the
+// reference point) of the actors with both a position and a salience. Issues
+// without an outcome, or with fewer than 3 such actors, are skipped and
+// counted. Capability: equal (1 each); council (Council votes of the period:
+// EU15 weights for proposals introduced before 1 May 2004, Nice weights from
+// then on; the Commission, and under co-decision (COD) the Parliament, at the
+// largest state's weight; the Parliament 0 under other procedures); or a CSV
+// file actor_code,capability. Per model: n, mean absolute error, RMSE, median
+// absolute error, the shares within 10 and 25 points; for each pair of models
+// the mean paired difference of absolute errors over the issues both forecast,
+// with a percentile bootstrap 95 % interval drawn from Stream(seed, b).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "concert/io/deu.h"
+#include "concert/models/registry.h"
+
+namespace concert {
+
+struct BacktestOptions {
+  std::string capability = "equal";  // equal | council | path to a CSV
+  std::uint64_t seed = 0;
+  std::size_t bootstrap = 2000;
+};
+
+struct IssueScore {
+  std::string issue;
+  double outcome = 0;
+  std::vector<std::optional<double>> forecast;  // per model; none when the model gave none
+};
+
+struct ModelScore {
+  std::string model;
+  std::size_t n = 0;
+  double mae = 0, rmse = 0, median_ae = 0, within_10 = 0, within_25 = 0;
+};
+
+struct PairedDifference {
+  std::size_t a = 0, b = 0;  // model indices
+  std::size_t n = 0;
+  double mean = 0, low = 0, high = 0;  // mean of |e_a| - |e_b| and its 95 % interval
+};
+
+struct BacktestResult {
+  std::vector<ModelScore> models;
+  std::vector<IssueScore> issues;
+  std::vector<PairedDifference> pairs;
+  std::map<std::string, std::size_t> skipped;  // reason -> count
+  std::string capability;
+};
+
+BacktestResult RunBacktest(const DeuData& data, const std::vector<CreatedModel>& models,
+                           const BacktestOptions& options);
+
+}  // namespace concert

@@ -1,0 +1,82 @@
+#include "concert/output/backtest_output.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "concert/output/forecast_output.h"
+
+namespace concert {
+
+std::string BacktestToText(const BacktestResult& r, const BacktestOptions& options) {
+  std::string out =
+      fmt::format("Backtest on {} issues (capability: {})\n\n", r.issues.size(), r.capability);
+  std::size_t width = 5;
+  for (const ModelScore& m : r.models) width = std::max(width, m.model.size());
+  out += fmt::format("{:<{}}  {:>4}  {:>6}  {:>6}  {:>9}  {:>6}  {:>6}\n", "model", width, "n",
+                     "MAE", "RMSE", "median AE", "<=10", "<=25");
+  for (const ModelScore& m : r.models) {
+    out +=
+        fmt::format("{:<{}}  {:>4}  {:>6.2f}  {:>6.2f}  {:>9.2f}  {:>5.1f}%  {:>5.1f}%\n", m.model,
+                    width, m.n, m.mae, m.rmse, m.median_ae, 100 * m.within_10, 100 * m.within_25);
+  }
+  if (!r.pairs.empty()) {
+    out += fmt::format(
+        "\nPaired differences of absolute errors (a - b; negative: a is closer), "
+        "bootstrap 95 % interval ({} resamples, seed {}):\n",
+        options.bootstrap, options.seed);
+    for (const PairedDifference& p : r.pairs) {
+      out += fmt::format("  {} - {}: {:+.2f} [{:+.2f}, {:+.2f}] over {} issues\n",
+                         r.models[p.a].model, r.models[p.b].model, p.mean, p.low, p.high, p.n);
+    }
+  }
+  out += "\nSkipped:";
+  for (const auto& [reason, n] : r.skipped) out += fmt::format(" {} {},", reason, n);
+  out.back() = '\n';
+  return out;
+}
+
+std::string BacktestToJson(const BacktestResult& r, const BacktestOptions& options,
+                           const std::string& data) {
+  using Json = nlohmann::ordered_json;
+  Json models = Json::array();
+  for (const ModelScore& m : r.models) {
+    models.push_back({{"model", m.model},
+                      {"n", m.n},
+                      {"mae", m.mae},
+                      {"rmse", m.rmse},
+                      {"median_ae", m.median_ae},
+                      {"within_10", m.within_10},
+                      {"within_25", m.within_25}});
+  }
+  Json pairs = Json::array();
+  for (const PairedDifference& p : r.pairs) {
+    pairs.push_back({{"a", r.models[p.a].model},
+                     {"b", r.models[p.b].model},
+                     {"n", p.n},
+                     {"mean_difference", p.mean},
+                     {"low", p.low},
+                     {"high", p.high}});
+  }
+  Json root = {{"data", data},         {"capability", r.capability},
+               {"seed", options.seed}, {"bootstrap", options.bootstrap},
+               {"models", models},     {"pairs", pairs},
+               {"skipped", r.skipped}};
+  return root.dump(2) + "\n";
+}
+
+std::string BacktestToCsv(const BacktestResult& r) {
+  std::string out = "model,issue,forecast,outcome,error\n";
+  for (std::size_t k = 0; k < r.models.size(); ++k) {
+    for (const IssueScore& i : r.issues) {
+      const auto& f = i.forecast[k];
+      out += fmt::format("{},{},{},{},{}\n", CsvField(r.models[k].model), CsvField(i.issue),
+                         f ? fmt::format("{}", *f) : "", i.outcome,
+                         f ? fmt::format("{}", std::abs(*f - i.outcome)) : "");
+    }
+  }
+  return out;
+}
+
+}  // namespace concert

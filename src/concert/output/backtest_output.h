@@ -1,0 +1,19 @@
+// concert/output/backtest_output.h — backtest results as text, JSON or CSV.
+// JSON: {"data", "capability", "seed", "bootstrap",
+//        "models": [{"model", "n", "mae", "rmse", "median_ae", "within_10", "within_25"}],
+//        "pairs": [{"a", "b", "n", "mean_difference", "low", "high"}], "skipped": {reason: n}}
+// CSV (one row per model x issue): model,issue,forecast,outcome,error
+#pragma once
+
+#include <string>
+
+#include "concert/analysis/backtest.h"
+
+namespace concert {
+
+std::string BacktestToText(const BacktestResult& result, const BacktestOptions& options);
+std::string BacktestToJson(const BacktestResult& result, const BacktestOptions& options,
+                           const std::string& data);
+std::string BacktestToCsv(const BacktestResult& result);
+
+}  // namespace concert

@@ -1,0 +1,108 @@
+// Backtests on the DEU data shipped in data/deu, against an independent script.
+#include "concert/analysis/backtest.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include "concert/io/deu.h"
+#include "test_util.h"
+
+namespace concert::testing {
+namespace {
+
+std::vector<CreatedModel> Models(std::initializer_list<const char*> specs) {
+  std::vector<CreatedModel> out;
+  for (const char* spec : specs) out.push_back(CreateModel(spec));
+  return out;
+}
+
+// Expected values from the independent Python implementation in
+// tests/tools/deu_baseline.py (no concert code):
+//   python3 tests/tools/deu_baseline.py data/deu equal
+//     211 23.564451031331412 28.267772511848342 {'no_outcome': 1, 'too_few_actors': 2}
+//   python3 tests/tools/deu_baseline.py data/deu council
+//     211 23.805213975275866 31.01421800947867 {'no_outcome': 1, 'too_few_actors': 2}
+TEST(Backtest, ShippedDeuMatchesIndependentScript) {
+  const DeuData data = ReadDeu(SourceDir() + "/data/deu");
+  EXPECT_EQ(data.issues.size(), 214u);
+  for (const auto& [mode, compromise, median] :
+       {std::tuple{"equal", 23.564451031331412, 28.267772511848342},
+        std::tuple{"council", 23.805213975275866, 31.01421800947867}}) {
+    BacktestOptions options;
+    options.capability = mode;
+    options.bootstrap = 200;
+    const BacktestResult r = RunBacktest(data, Models({"compromise", "median"}), options);
+    ASSERT_EQ(r.models.size(), 2u);
+    EXPECT_EQ(r.models[0].n, 211u) << mode;
+    EXPECT_NEAR(r.models[0].mae, compromise, 1e-9) << mode;
+    EXPECT_NEAR(r.models[1].mae, median, 1e-9) << mode;
+    EXPECT_EQ(r.skipped.at("no_outcome"), 1u);
+    EXPECT_EQ(r.skipped.at("fewer_than_3_actors"), 2u);
+    // The paired interval contains the mean difference and is reproducible.
+    ASSERT_EQ(r.pairs.size(), 1u);
+    EXPECT_NEAR(r.pairs[0].mean, compromise - median, 1e-9);
+    EXPECT_LE(r.pairs[0].low, r.pairs[0].mean);
+    EXPECT_GE(r.pairs[0].high, r.pairs[0].mean);
+    const BacktestResult again = RunBacktest(data, Models({"compromise", "median"}), options);
+    EXPECT_EQ(again.pairs[0].low, r.pairs[0].low);
+  }
+}
+
+std::string WriteDeu(const std::string& name, const std::string& issues,
+                     const std::string& positions) {
+  const std::string dir = ::testing::TempDir() + "deu_" + name;
+  std::remove((dir + "/issues.csv").c_str());
+  std::string command = "mkdir -p " + dir;
+  EXPECT_EQ(std::system(command.c_str()), 0);
+  std::ofstream(dir + "/actors.csv")
+      << "actor_code,actor_name,council_votes_eu15_pre2004,council_votes_nice_eu27\n"
+         "com,Commission,,\nep,Parliament,,\nde,Germany,10,29\nlu,Luxembourg,2,4\n";
+  std::ofstream(dir + "/issues.csv") << "issue_id,proposal_id,proposal_name,procedure,"
+                                        "intro_date_ddmmyy,reference_point,outcome\n"
+                                     << issues;
+  std::ofstream(dir + "/positions.csv") << "issue_id,actor_code,position,salience\n" << positions;
+  return dir;
+}
+
+TEST(Backtest, HandComputedCouncilWeights) {
+  // One CNS issue in 2000 (EU15): weights com 10 (the largest state), ep 0 (not
+  // co-decision), de 10, lu 2; saliences 50 each.
+  // compromise = (10 x 0 + 0 x 100 + 10 x 100 + 2 x 40) / (10 + 0 + 10 + 2) = 1080 / 22
+  // = 49.0909... error against the outcome 60: 10.909...
+  const std::string dir = WriteDeu("hand", "i1,p1,test,CNS,01-02-00,,60\n",
+                                   "i1,com,0,50\ni1,ep,100,50\ni1,de,100,50\ni1,lu,40,50\n");
+  BacktestOptions options;
+  options.capability = "council";
+  const BacktestResult r = RunBacktest(ReadDeu(dir), Models({"compromise"}), options);
+  ASSERT_EQ(r.issues.size(), 1u);
+  EXPECT_NEAR(*r.issues[0].forecast[0], 1080.0 / 22, 1e-12);
+  EXPECT_NEAR(r.models[0].mae, 60 - 1080.0 / 22, 1e-12);
+  EXPECT_EQ(r.models[0].within_10, 0.0);
+  EXPECT_EQ(r.models[0].within_25, 1.0);
+}
+
+TEST(Backtest, BadInputIsNamed) {
+  auto error = [](const std::string& dir) {
+    try {
+      ReadDeu(dir);
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  EXPECT_NE(error(WriteDeu("date", "i1,p1,t,CNS,2000-01-01,,60\n", ""))
+                .find("issues.csv:2: field 'intro_date_ddmmyy': expected a date dd-mm-yy"),
+            std::string::npos);
+  EXPECT_NE(error(WriteDeu("outcome", "i1,p1,t,CNS,01-01-00,,160\n", ""))
+                .find("field 'outcome': expected a number in [0, 100] but got 160"),
+            std::string::npos);
+  EXPECT_NE(error(WriteDeu("actor", "i1,p1,t,CNS,01-01-00,,60\n", "i1,xx,1,1\n"))
+                .find("positions.csv:2: field 'actor_code': unknown actor 'xx'"),
+            std::string::npos);
+  EXPECT_NE(error(::testing::TempDir() + "no_such_dir").find("cannot open"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace concert::testing
