@@ -19,10 +19,10 @@ std::vector<CreatedModel> Models(std::initializer_list<const char*> specs) {
 }
 
 // Expected values from the independent Python implementation in
-// tests/tools/deu_baseline.py (no concert code):
-//   python3 tests/tools/deu_baseline.py data/deu equal
+// tools/deu_baseline.py (no concert code):
+//   python3 tools/deu_baseline.py data/deu equal
 //     211 23.564451031331412 28.267772511848342 {'no_outcome': 1, 'too_few_actors': 2}
-//   python3 tests/tools/deu_baseline.py data/deu council
+//   python3 tools/deu_baseline.py data/deu council
 //     211 23.805213975275866 31.01421800947867 {'no_outcome': 1, 'too_few_actors': 2}
 TEST(Backtest, ShippedDeuMatchesIndependentScript) {
   const DeuData data = ReadDeu(SourceDir() + "/data/deu");
