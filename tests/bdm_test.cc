@@ -107,14 +107,6 @@ Forecast RunBdm(const Scenario& s, const std::string& spec = "bdm(rounds=10)") {
   return CreateModel(spec).model->Run(s, RunContext{});
 }
 
-double Value(const Values& values, const std::string& name) {
-  for (const auto& [key, value] : values) {
-    if (key == name) return value;
-  }
-  ADD_FAILURE() << "no value " << name;
-  return 0;
-}
-
 TEST(BdmReference, EmissionStandardsEveryRoundAndActor) {
   if (!FileExists(Dir() + "ExampleActors.rounds.csv")) GTEST_SKIP() << "no shared data";
   Scenario s = ReadScenarioFile(Dir() + "scholz_ExampleActors.csv");

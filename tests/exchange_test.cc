@@ -38,14 +38,6 @@ positions:
   - {actor: B, issue: q, position: 100, salience: 80}
 )";
 
-double Value(const Values& values, const std::string& name) {
-  for (const auto& [key, value] : values) {
-    if (key == name) return value;
-  }
-  ADD_FAILURE() << "no value " << name;
-  return 0;
-}
-
 TEST(Exchange, TwoActorsHandComputed) {
   const Scenario s = ReadScenario("two.yaml", kTwo);
   for (const char* spec : {"exchange(rounds=1)", "exchange(rounds=1,arithmetic=decimal)"}) {

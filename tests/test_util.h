@@ -1,11 +1,14 @@
 // Helpers shared by the tests.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <cstdlib>
 #include <string>
 
 #include "concert/core/error.h"
 #include "concert/io/read.h"
+#include "concert/models/model.h"
 
 namespace concert::testing {
 
@@ -21,5 +24,14 @@ bool FileExists(const std::string& path);
 
 // Reads `text` as `format` and returns the error message, or "" if it read fine.
 std::string ReadError(const std::string& text, InputFormat format, int* line = nullptr);
+
+// The named value of a model's output (e.g. "median"); a test failure if absent.
+inline double Value(const Values& values, const std::string& name) {
+  for (const auto& [key, value] : values) {
+    if (key == name) return value;
+  }
+  ADD_FAILURE() << "no value " << name;
+  return 0;
+}
 
 }  // namespace concert::testing
