@@ -103,9 +103,9 @@ DeuData ReadDeu(const std::string& dir) {
       std::istringstream date(f[intro]);
       if (!(date >> d >> dash1 >> m >> dash2 >> y) || dash1 != '-' || dash2 != '-' || d < 1 ||
           d > 31 || m < 1 || m > 12 || y < 0 || (y > 99 && (y < 1900 || y > 2099))) {
-        throw InputError({issues.path, line.number, issues.header[intro]},
-                         fmt::format("expected a date dd-mm-yy or dd-mm-yyyy but got '{}'",
-                                     f[intro]));
+        throw InputError(
+            {issues.path, line.number, issues.header[intro]},
+            fmt::format("expected a date dd-mm-yy or dd-mm-yyyy but got '{}'", f[intro]));
       }
       issue.day = d;
       issue.month = m;
