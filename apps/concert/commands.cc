@@ -19,6 +19,7 @@
 #include "concert/output/atomic_file.h"
 #include "concert/output/backtest_output.h"
 #include "concert/output/forecast_output.h"
+#include "concert/output/report.h"
 
 namespace concert::cli {
 namespace {
@@ -178,7 +179,9 @@ int Forecast(const ForecastOptions& options) {
                      "Monte Carlo output needs --draws N");
   }
   std::string bytes;
-  if (options.format == "json") {
+  if (options.format == "html") {
+    bytes = ReportHtml(scenario, forecasts, monte_carlo);
+  } else if (options.format == "json") {
     bytes = ForecastsToJson(scenario, forecasts, options.seed, monte_carlo);
   } else if (options.format == "csv") {
     bytes = ForecastsToCsv(scenario, forecasts, options.table, monte_carlo);
@@ -246,6 +249,12 @@ int Models(const std::string& format) {
     std::cout << "\n";
   }
   return 0;
+}
+
+int Report(ForecastOptions options) {
+  options.format = "html";
+  if (options.draws > 0) options.sensitivity = true;
+  return Forecast(options);
 }
 
 int Backtest(const BacktestCommand& options) {

@@ -37,6 +37,9 @@ struct BacktestCommand {
   std::size_t bootstrap = 2000;
 };
 int Backtest(const BacktestCommand& options);
+
+// `concert report`: the forecast options, written as one HTML file.
+int Report(ForecastOptions options);
 int Validate(const std::string& scenario, const std::string& input_format);
 int Convert(const std::string& scenario, const std::string& input_format,
             const std::string& output);

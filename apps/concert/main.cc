@@ -77,6 +77,21 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   convert->add_option("-o,--output", output, "write to this file instead of stdout");
 
+  concert::cli::ForecastOptions ro;
+  ro.output = "report.html";
+  CLI::App* report = app.add_subcommand(
+      "report", "Write a self-contained HTML report (tables and SVG charts) of a scenario.");
+  report->add_option("scenario", ro.scenario, "scenario file")->required();
+  report->add_option("-m,--model", ro.models, "model spec; repeatable; default: every model");
+  report->add_option("-o,--output", ro.output, "the HTML file to write")->capture_default_str();
+  report->add_option("--input-format", ro.input_format, "input format: " + formats)
+      ->capture_default_str();
+  report->add_option("--draws", ro.draws,
+                     "Monte Carlo draws: adds outcome distributions and what drives them");
+  report->add_option("--seed", ro.seed, "random seed")->capture_default_str();
+  report->add_option("--threads", ro.threads, "threads for --draws (default: all cores)");
+  report->add_flag("-q,--quiet", ro.quiet, "no progress bar");
+
   concert::cli::BacktestCommand bo;
   CLI::App* backtest = app.add_subcommand(
       "backtest",
@@ -108,6 +123,7 @@ int main(int argc, char** argv) {
     if (validate->parsed()) return concert::cli::Validate(file, input_format);
     if (convert->parsed()) return concert::cli::Convert(file, input_format, output);
     if (backtest->parsed()) return concert::cli::Backtest(bo);
+    if (report->parsed()) return concert::cli::Report(ro);
   } catch (const concert::InputError& e) {
     std::cerr << "concert: error: " << e.what() << "\n";
     return 1;

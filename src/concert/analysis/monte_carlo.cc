@@ -261,6 +261,7 @@ MonteCarloResult RunMonteCarlo(const Scenario& scenario, const Model& model,
     std::vector<double> sorted = values;
     std::sort(sorted.begin(), sorted.end());
     for (double p : kProbabilities) dist.quantiles.emplace_back(p, Quantile(sorted, p));
+    dist.values = sorted;
     for (const Band& band : options.bands) {
       if (!band.issue.empty() && band.issue != scenario.issues[d].id) continue;
       std::size_t inside = 0;

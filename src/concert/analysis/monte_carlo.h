@@ -59,6 +59,7 @@ struct IssueDistribution {
   std::vector<std::pair<double, double>> quantiles;  // (probability, value)
   std::vector<std::pair<Band, double>> bands;        // (band, share of draws inside)
   std::optional<Sensitivity> sensitivity;            // with options.sensitivity
+  std::vector<double> values;                        // the outcomes, sorted (for charts)
 };
 
 struct MonteCarloResult {
