@@ -24,8 +24,8 @@ int main(int argc, char** argv) {
   forecast->add_option("-m,--model", fo.models,
                        "model spec, e.g. 'compromise' or 'nash(weight=influence)'; repeatable; "
                        "default: every registered model (see `concert models`)");
-  forecast->add_option("-f,--format", fo.format, "output format")
-      ->check(CLI::IsMember({"text", "json", "csv"}))
+  forecast->add_option("-f,--format", fo.format, "output format (html: the report)")
+      ->check(CLI::IsMember({"text", "json", "csv", "html"}))
       ->capture_default_str();
   forecast->add_option("-o,--output", fo.output, "write to this file instead of stdout");
   forecast->add_option("--input-format", fo.input_format, "input format: " + formats)
