@@ -301,6 +301,18 @@ std::string ForecastsToJson(const Scenario& scenario, const std::vector<Forecast
   return root.dump(2) + "\n";
 }
 
+// ",v1,v2,..." for the named values, empty where a value is absent.
+std::string Cells(const Values& values, const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& name : names) {
+    out += ",";
+    for (const auto& [key, value] : values) {
+      if (key == name) out += fmt::format("{}", value);
+    }
+  }
+  return out;
+}
+
 std::string ExchangesCsv(const Scenario& scenario, const std::vector<Forecast>& forecasts) {
   std::string out = "model,round,order";
   for (const char* side : {"i", "j"}) {
@@ -329,13 +341,7 @@ std::string ExchangesCsv(const Scenario& scenario, const std::vector<Forecast>& 
                            p->move);
       }
       out += fmt::format(",{}", t.gain);
-      for (const auto& name : extra) {
-        std::string cell;
-        for (const auto& [key, value] : t.values) {
-          if (key == name) cell = fmt::format("{}", value);
-        }
-        out += "," + cell;
-      }
+      out += Cells(t.values, extra);
       out += "\n";
     }
   }
@@ -357,13 +363,7 @@ std::string ActorsCsv(const Scenario& scenario, const std::vector<Forecast>& for
   for (const Forecast& f : forecasts) {
     for (const ActorSummary& s : f.summary) {
       out += CsvField(f.model) + "," + CsvField(scenario.actors[s.actor].id);
-      for (const auto& name : names) {
-        std::string cell;
-        for (const auto& [key, value] : s.values) {
-          if (key == name) cell = fmt::format("{}", value);
-        }
-        out += "," + cell;
-      }
+      out += Cells(s.values, names);
       out += "\n";
     }
   }
