@@ -66,6 +66,16 @@ TEST(Svg, ChartsAreWellFormedAndEscaped) {
   EXPECT_EQ(Count(tornado, "<rect"), 2u);
 }
 
+TEST(Svg, NetworkAndScatter) {
+  const std::string net = svg::Network({"A", "B<", "C"}, {{0, 1, 2.0}, {1, 2, 0.5}});
+  EXPECT_EQ(Count(net, "<line"), 2u);
+  EXPECT_EQ(Count(net, "<circle"), 3u);
+  EXPECT_NE(net.find("B&lt;"), std::string::npos);
+  EXPECT_NE(net.find("stroke-width=\"8.0\""), std::string::npos);  // the heaviest edge
+  const std::string scatter = svg::Scatter(0, 100, {{10, 20}, {50, 50}}, "x", "y");
+  EXPECT_EQ(Count(scatter, "<circle"), 2u);
+}
+
 TEST(Report, SixPartyIsSelfContained) {
   const Scenario s = ReadScenarioFile(SourceDir() + "/scenarios/six_party_talks_2005.yaml");
   std::vector<Forecast> forecasts;
@@ -91,6 +101,7 @@ TEST(Report, SixPartyIsSelfContained) {
   EXPECT_EQ(Count(html, "http"), Count(html, "http://www.w3.org/2000/svg"));
   EXPECT_NE(html.find("Most models put the outcome near"), std::string::npos);
   EXPECT_NE(html.find("exchanges (first 30"), std::string::npos);
+  EXPECT_NE(html.find("who traded with whom"), std::string::npos);
 }
 
 }  // namespace

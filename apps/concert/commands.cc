@@ -279,6 +279,7 @@ int Backtest(const BacktestCommand& options) {
     bytes = BacktestToText(result, bo);
   }
   Emit(options.output, bytes);
+  if (!options.report.empty()) WriteFileAtomically(options.report, BacktestToHtml(result, bo));
   return 0;
 }
 

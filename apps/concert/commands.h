@@ -35,6 +35,7 @@ struct BacktestCommand {
   std::string output;
   std::uint64_t seed = 0;
   std::size_t bootstrap = 2000;
+  std::string report;  // also write this HTML report
 };
 int Backtest(const BacktestCommand& options);
 

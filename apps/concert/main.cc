@@ -108,6 +108,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   backtest->add_option("-o,--output", bo.output, "write to this file instead of stdout");
   backtest->add_option("--seed", bo.seed, "seed of the bootstrap")->capture_default_str();
+  backtest->add_option("--report", bo.report,
+                       "also write an HTML report: error distributions, forecast vs outcome");
   backtest->add_option("--bootstrap", bo.bootstrap, "bootstrap resamples for the paired intervals")
       ->capture_default_str();
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# CTest entry: writes the Six-Party report with every model and 1,000 draws,
-# then renders it in headless Chromium (report_test.mjs). Exit 77 = skipped.
+# CTest entry: writes the Six-Party report with every model and 1,000 draws and
+# the DEU backtest report, then renders both in headless Chromium
+# (report_test.mjs). Exit 77 = skipped.
 set -euo pipefail
 concert=$1 source=$2 out=$3
 here=$(dirname "$0")
@@ -8,3 +9,6 @@ here=$(dirname "$0")
 "$concert" report "$source/scenarios/six_party_talks_2005.yaml" --draws 1000 --seed 1 -q \
   -o "$out/six_party_report.html"
 node "$here/report_test.mjs" "$out/six_party_report.html" "$out/six_party_report.png"
+"$concert" backtest "$source/data/deu" -m compromise -m median --report "$out/backtest_report.html" \
+  > /dev/null
+node "$here/report_test.mjs" "$out/backtest_report.html" "$out/backtest_report.png"

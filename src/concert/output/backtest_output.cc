@@ -2,10 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "concert/output/forecast_output.h"
+#include "concert/output/svg.h"
 
 namespace concert {
 
@@ -77,6 +79,36 @@ std::string BacktestToCsv(const BacktestResult& r) {
     }
   }
   return out;
+}
+
+}  // namespace concert
+
+namespace concert {
+
+std::string BacktestToHtml(const BacktestResult& r, const BacktestOptions& options) {
+  std::string out =
+      "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
+      "content=\"width=device-width,initial-scale=1\"><title>concert backtest</title><style>"
+      "body{font-family:sans-serif;max-width:760px;margin:auto;padding:1em}pre{font-size:12px;"
+      "overflow-x:auto}</style></head><body><h1>Backtest</h1><pre>" +
+      svg::Escape(BacktestToText(r, options)) + "</pre>";
+  for (std::size_t k = 0; k < r.models.size(); ++k) {
+    std::vector<double> errors;
+    std::vector<std::pair<double, double>> points;
+    for (const IssueScore& i : r.issues) {
+      if (!i.forecast[k]) continue;
+      errors.push_back(std::abs(*i.forecast[k] - i.outcome));
+      points.emplace_back(*i.forecast[k], i.outcome);
+    }
+    if (errors.empty()) continue;
+    std::sort(errors.begin(), errors.end());
+    out += fmt::format("<h2>{}</h2><p>absolute errors (MAE {:.2f}; 5-95 %: {:.1f} to {:.1f})</p>",
+                       svg::Escape(r.models[k].model), r.models[k].mae, Quantile(errors, 0.05),
+                       Quantile(errors, 0.95));
+    out += svg::Histogram(0, 100, errors, Quantile(errors, 0.05), Quantile(errors, 0.95));
+    out += "<p>forecast against outcome</p>" + svg::Scatter(0, 100, points, "forecast", "outcome");
+  }
+  return out + "</body></html>\n";
 }
 
 }  // namespace concert

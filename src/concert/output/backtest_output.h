@@ -15,5 +15,8 @@ std::string BacktestToText(const BacktestResult& result, const BacktestOptions& 
 std::string BacktestToJson(const BacktestResult& result, const BacktestOptions& options,
                            const std::string& data);
 std::string BacktestToCsv(const BacktestResult& result);
+// A self-contained HTML page: the score table, and per model the distribution
+// of absolute errors and forecast against outcome.
+std::string BacktestToHtml(const BacktestResult& result, const BacktestOptions& options);
 
 }  // namespace concert

@@ -102,6 +102,28 @@ std::string Summary(const Scenario& s, std::size_t issue, const std::vector<Fore
   return out;
 }
 
+// Who traded with whom over the run; line thickness = the gains of their trades.
+std::string TradeNetwork(const Scenario& s, const Forecast& f) {
+  std::vector<std::string> nodes;
+  for (const Actor& a : s.actors) nodes.push_back(a.id);
+  std::vector<svg::Edge> edges;
+  for (const Trade& t : f.trades) {
+    const std::size_t a = std::min(t.i.actor, t.j.actor), b = std::max(t.i.actor, t.j.actor);
+    auto it = std::find_if(edges.begin(), edges.end(),
+                           [&](const svg::Edge& e) { return e.a == a && e.b == b; });
+    if (it == edges.end()) {
+      edges.push_back({a, b, t.gain});
+    } else {
+      it->weight += t.gain;
+    }
+  }
+  return fmt::format(
+             "<h3>{}: who traded with whom</h3><p class=\"note\">line thickness: "
+             "the gains of their exchanges over all rounds</p>",
+             Escape(ShortModel(f.model))) +
+         svg::Network(nodes, edges);
+}
+
 std::string TradesTable(const Scenario& s, const Forecast& f) {
   std::string out = fmt::format(
       "<h3>{}: exchanges (first 30 of {})</h3><table><tr><th>round"
@@ -192,7 +214,7 @@ std::string ReportHtml(const Scenario& s, const std::vector<Forecast>& forecasts
     }
   }
   for (const Forecast& f : forecasts) {
-    if (!f.trades.empty()) out += TradesTable(s, f);
+    if (!f.trades.empty()) out += TradeNetwork(s, f) + TradesTable(s, f);
   }
   out += ScenarioSection(s);
   return out + "</body></html>\n";

@@ -293,4 +293,68 @@ std::string Tornado(const std::vector<std::pair<std::string, double>>& bars) {
   return out + "</svg>";
 }
 
+std::string Network(const std::vector<std::string>& nodes, const std::vector<Edge>& edges) {
+  const double size = 360, centre = size / 2, radius = 120;
+  const double pi = std::acos(-1.0);
+  std::vector<std::pair<double, double>> at;
+  for (std::size_t k = 0; k < nodes.size(); ++k) {
+    const double angle =
+        2 * pi * static_cast<double>(k) / static_cast<double>(nodes.size()) - pi / 2;
+    at.emplace_back(centre + radius * std::cos(angle), centre + radius * std::sin(angle));
+  }
+  double most = 0;
+  for (const Edge& e : edges) most = std::max(most, e.weight);
+  std::string out = Open(size, size);
+  for (const Edge& e : edges) {
+    const double w = most > 0 ? 1 + 7 * e.weight / most : 1;
+    out += fmt::format(
+        "<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" "
+        "stroke=\"#0072B2\" stroke-opacity=\"0.6\" stroke-width=\"{:.1f}\">"
+        "<title>{} - {}: {:.3g}</title></line>",
+        at[e.a].first, at[e.a].second, at[e.b].first, at[e.b].second, w, Escape(nodes[e.a]),
+        Escape(nodes[e.b]), e.weight);
+  }
+  for (std::size_t k = 0; k < nodes.size(); ++k) {
+    const double dx = at[k].first - centre, dy = at[k].second - centre;
+    out += fmt::format(
+        "<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"6\" fill=\"#333\"/><text "
+        "x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>",
+        at[k].first, at[k].second, centre + dx * 1.25, centre + dy * 1.25 + 4, Escape(nodes[k]));
+  }
+  return out + "</svg>";
+}
+
+std::string Scatter(double low, double high, const std::vector<std::pair<double, double>>& points,
+                    const std::string& x_label, const std::string& y_label) {
+  const double size = 360, margin = 40;
+  const Scale x{low, high, margin, size - 10};
+  const Scale y{low, high, size - margin, 10};
+  std::string out = Open(size, size);
+  out += fmt::format(
+      "<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" "
+      "stroke=\"#bbb\" stroke-dasharray=\"4 3\"/>",
+      x(low), y(low), x(high), y(high));
+  for (double t : NiceTicks(low, high)) {
+    if (t < low - 1e-9 || t > high + 1e-9) continue;
+    out += fmt::format(
+        "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\" fill=\"#444\">{}"
+        "</text><text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\" "
+        "fill=\"#444\">{}</text>",
+        x(t), size - margin + 16, TickLabel(t), margin - 4, y(t) + 4, TickLabel(t));
+  }
+  out += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>",
+                     (margin + size) / 2, size - 4, Escape(x_label));
+  out += fmt::format(
+      "<text x=\"12\" y=\"{:.1f}\" transform=\"rotate(-90 12 {:.1f})\" "
+      "text-anchor=\"middle\">{}</text>",
+      size / 2, size / 2, Escape(y_label));
+  for (const auto& [px, py] : points) {
+    out += fmt::format(
+        "<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"2.5\" fill=\"#0072B2\" "
+        "fill-opacity=\"0.6\"/>",
+        x(px), y(py));
+  }
+  return out + "</svg>";
+}
+
 }  // namespace concert::svg

@@ -59,4 +59,16 @@ std::string Histogram(double low, double high, const std::vector<double>& values
 // Horizontal bars from 0 (a tornado chart), value in [-1, 1].
 std::string Tornado(const std::vector<std::pair<std::string, double>>& bars);
 
+struct Edge {
+  std::size_t a = 0, b = 0;  // node indices
+  double weight = 0;         // line thickness grows with it
+};
+// Nodes on a circle, edges between them with thickness by weight (who traded
+// with whom).
+std::string Network(const std::vector<std::string>& nodes, const std::vector<Edge>& edges);
+
+// Points (x, y) on [low, high] squared, with the diagonal y = x.
+std::string Scatter(double low, double high, const std::vector<std::pair<double, double>>& points,
+                    const std::string& x_label, const std::string& y_label);
+
 }  // namespace concert::svg
