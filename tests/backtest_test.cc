@@ -66,6 +66,24 @@ std::string WriteDeu(const std::string& name, const std::string& issues,
   return dir;
 }
 
+TEST(Backtest, GroupingByProposalChangesOnlyModelsThatLinkIssues) {
+  const DeuData data = ReadDeu(SourceDir() + "/data/deu");
+  BacktestOptions by_issue, by_proposal;
+  by_issue.bootstrap = by_proposal.bootstrap = 10;
+  by_proposal.group = "proposal";
+  const auto models = Models({"compromise", "bdm", "exchange"});
+  const BacktestResult a = RunBacktest(data, models, by_issue);
+  const BacktestResult b = RunBacktest(data, models, by_proposal);
+  ASSERT_EQ(a.issues.size(), b.issues.size());
+  EXPECT_NEAR(a.models[0].mae, b.models[0].mae, 1e-12);  // compromise: one issue at a time
+  EXPECT_NEAR(a.models[1].mae, b.models[1].mae, 1e-12);  // bdm runs each issue on its own
+  // Exchange alone on one issue has nobody to trade with: it is the compromise.
+  EXPECT_NEAR(a.models[2].mae, a.models[0].mae, 1e-12);
+  EXPECT_NE(b.models[2].mae, b.models[0].mae);  // across a proposal's issues it trades
+  by_proposal.group = "treaty";
+  EXPECT_THROW(RunBacktest(data, models, by_proposal), InputError);
+}
+
 TEST(Backtest, HandComputedCouncilWeights) {
   // One CNS issue in 2000 (EU15): weights com 10 (the largest state), ep 0 (not
   // co-decision), de 10, lu 2; saliences 50 each.

@@ -269,6 +269,7 @@ int Backtest(const BacktestCommand& options) {
   bo.capability = options.capability;
   bo.seed = options.seed;
   bo.bootstrap = options.bootstrap;
+  bo.group = options.group;
   const BacktestResult result = RunBacktest(data, models, bo);
   std::string bytes;
   if (options.format == "json") {

@@ -36,6 +36,7 @@ struct BacktestCommand {
   std::uint64_t seed = 0;
   std::size_t bootstrap = 2000;
   std::string report;  // also write this HTML report
+  std::string group = "issue";
 };
 int Backtest(const BacktestCommand& options);
 

@@ -35,7 +35,8 @@ int main(int argc, char** argv) {
   forecast
       ->add_option("--table", fo.table,
                    "with --format csv: rounds (positions by round), exchanges (one row per "
-                   "executed exchange) or actors (per-actor totals)")
+                   "executed exchange), actors (per-actor totals), monte-carlo or sensitivity "
+                   "(with --draws)")
       ->check(CLI::IsMember({"rounds", "exchanges", "actors", "monte-carlo", "sensitivity"}))
       ->capture_default_str();
   forecast->add_option("--draws", fo.draws,
@@ -108,6 +109,12 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   backtest->add_option("-o,--output", bo.output, "write to this file instead of stdout");
   backtest->add_option("--seed", bo.seed, "seed of the bootstrap")->capture_default_str();
+  backtest
+      ->add_option("--group", bo.group,
+                   "issue: one scenario per issue; proposal: the issues of a proposal "
+                   "together, so that the exchange model can trade across them")
+      ->check(CLI::IsMember({"issue", "proposal"}))
+      ->capture_default_str();
   backtest->add_option("--report", bo.report,
                        "also write an HTML report: error distributions, forecast vs outcome");
   backtest->add_option("--bootstrap", bo.bootstrap, "bootstrap resamples for the paired intervals")

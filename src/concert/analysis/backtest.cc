@@ -75,18 +75,26 @@ class Capability {
   double largest_eu15_ = 0, largest_nice_ = 0;
 };
 
-Scenario IssueScenario(const DeuIssue& issue, const Capability& capability) {
+// One scenario of the given issues (one, or all of a proposal); actors in
+// order of first appearance.
+Scenario MakeScenario(const std::vector<const DeuIssue*>& issues, const Capability& capability) {
   ScenarioDraft draft;
-  draft.name = issue.id;
+  draft.name = issues.front()->proposal;
   draft.salience_unit = 100.0;
-  Issue i;
-  i.id = issue.id;
-  i.name = issue.name;
-  if (issue.reference_point) i.status_quo = Number{*issue.reference_point, {}};
-  draft.issues.push_back({i, {}});
-  for (const DeuStance& s : issue.stances) {
-    draft.actors.push_back({{s.actor, s.actor, {capability(issue, s.actor), {}}, ""}, {}});
-    draft.stances.push_back({s.actor, issue.id, {{s.position, {}}, {s.salience, {}}, {}}, {}});
+  std::vector<std::string> seen;
+  for (const DeuIssue* issue : issues) {
+    Issue i;
+    i.id = issue->id;
+    i.name = issue->name;
+    if (issue->reference_point) i.status_quo = Number{*issue->reference_point, {}};
+    draft.issues.push_back({i, {}});
+    for (const DeuStance& s : issue->stances) {
+      if (std::find(seen.begin(), seen.end(), s.actor) == seen.end()) {
+        seen.push_back(s.actor);
+        draft.actors.push_back({{s.actor, s.actor, {capability(*issue, s.actor), {}}, ""}, {}});
+      }
+      draft.stances.push_back({s.actor, issue->id, {{s.position, {}}, {s.salience, {}}, {}}, {}});
+    }
   }
   return BuildScenario(draft);
 }
@@ -99,6 +107,12 @@ BacktestResult RunBacktest(const DeuData& data, const std::vector<CreatedModel>&
   BacktestResult result;
   result.capability = options.capability;
   result.skipped = {{"no_outcome", 0}, {"fewer_than_3_actors", 0}};
+  if (options.group != "issue" && options.group != "proposal") {
+    throw InputError({"", 0, "--group"},
+                     fmt::format("expected issue or proposal but got '{}'", options.group));
+  }
+  // The scored issues, grouped into scenarios: one each, or one per proposal.
+  std::vector<std::vector<const DeuIssue*>> groups;
   for (const DeuIssue& issue : data.issues) {
     if (!issue.outcome) {
       ++result.skipped["no_outcome"];
@@ -108,12 +122,22 @@ BacktestResult RunBacktest(const DeuData& data, const std::vector<CreatedModel>&
       ++result.skipped["fewer_than_3_actors"];
       continue;
     }
-    const Scenario scenario = IssueScenario(issue, capability);
-    IssueScore score{issue.id, *issue.outcome, {}};
-    for (const CreatedModel& m : models) {
-      score.forecast.push_back(m.model->Run(scenario, RunContext{}).issues[0].outcome);
+    if (options.group == "proposal" && !groups.empty() &&
+        groups.back().front()->proposal == issue.proposal) {
+      groups.back().push_back(&issue);
+    } else {
+      groups.push_back({&issue});
     }
-    result.issues.push_back(std::move(score));
+  }
+  for (const auto& group : groups) {
+    const Scenario scenario = MakeScenario(group, capability);
+    std::vector<Forecast> forecasts;
+    for (const CreatedModel& m : models) forecasts.push_back(m.model->Run(scenario, RunContext{}));
+    for (std::size_t d = 0; d < group.size(); ++d) {
+      IssueScore score{group[d]->id, *group[d]->outcome, {}};
+      for (const Forecast& f : forecasts) score.forecast.push_back(f.issues[d].outcome);
+      result.issues.push_back(std::move(score));
+    }
   }
   for (std::size_t k = 0; k < models.size(); ++k) {
     ModelScore s;

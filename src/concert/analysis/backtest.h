@@ -27,6 +27,9 @@ struct BacktestOptions {
   std::string capability = "equal";  // equal | council | path to a CSV
   std::uint64_t seed = 0;
   std::size_t bootstrap = 2000;
+  // issue: each issue its own scenario (the default); proposal: the scored issues
+  // of a proposal in one scenario, so that models that link issues (exchange) can.
+  std::string group = "issue";
 };
 
 struct IssueScore {
