@@ -120,12 +120,6 @@ ModelInfo MedianInfo() {
 }
 
 ModelInfo NashInfo() {
-  ParamInfo weight;
-  weight.name = "weight";
-  weight.type = ParamInfo::Type::kChoice;
-  weight.default_value = "capability";
-  weight.choices = {"capability", "influence"};
-  weight.description = "bargaining weight of an actor: capability, or capability x salience";
   return {"nash",
           "Asymmetric Nash bargaining solution per issue with the status quo as disagreement "
           "point and linear loss utilities scaled by salience; issues without a status quo get "
@@ -134,7 +128,8 @@ ModelInfo NashInfo() {
            "Kalai, E. (1977). Nonsymmetric Nash solutions and replications of 2-person "
            "bargaining. International Journal of Game Theory 6(3), 129-133.",
            kAchen},
-          {weight}};
+          {ChoiceParam("weight", "capability", {"capability", "influence"},
+                       "bargaining weight of an actor: capability, or capability x salience")}};
 }
 
 std::unique_ptr<Model> MakeCompromise(const Params&) { return std::make_unique<Compromise>(); }

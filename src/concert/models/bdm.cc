@@ -135,46 +135,31 @@ class Bdm : public Model {
   bdm::Options options_;
 };
 
-ParamInfo Param(const char* name, ParamInfo::Type type, const char* default_value, double min,
-                double max, const char* unit, const char* description,
-                std::vector<std::string> choices = {}) {
-  ParamInfo p;
-  p.name = name;
-  p.type = type;
-  p.default_value = default_value;
-  p.min = min;
-  p.max = max;
-  p.unit = unit;
-  p.description = description;
-  p.choices = std::move(choices);
-  return p;
-}
-
 }  // namespace
 
 ModelInfo BdmInfo() {
   using T = ParamInfo::Type;
-  return {"bdm",
-          "Bueno de Mesquita's expected-utility model as formalised by Scholz et al. (2011): "
-          "each round actors estimate their risk attitude, compare the expected utility of "
-          "challenging and being challenged, and accept confrontation, compromise or "
-          "capitulation offers; the forecast is the weighted median. Each issue runs on its own.",
-          {"Scholz, J. T., Calbert, G. J. & Smith, G. A. (2011). Unravelling Bueno De Mesquita's "
-           "group decision model. Journal of Theoretical Politics 23(4), 510-531.",
-           "Bueno de Mesquita, B. (1994). Political forecasting: an expected utility method. In "
-           "B. Bueno de Mesquita & F. N. Stokman (eds.), European Community Decision Making "
-           "(pp. 71-104). Yale University Press."},
-          {Param("rounds", T::kInt, "10", 0, 1000, "rounds", "number of rounds of offers"),
-           Param("q", T::kReal, "1", 0, 1, "", "weight of the status-quo utility in EU"),
-           Param("t", T::kReal, "1", 0, 1, "",
-                 "paper variant with q < 1: probability that a change without challenge "
-                 "favours the actor (weight of U_b against U_w)"),
-           Param("risk", T::kChoice, "on", 0, 0, "",
-                 "on: estimate risk exponents each round; off: r = 1", {"on", "off"}),
-           Param("variant", T::kChoice, "reference", 0, 0, "",
-                 "reference: as the open reference implementation (Scholz's code); paper: the "
-                 "published equations (docs/models/bdm.md)",
-                 {"reference", "paper"})}};
+  return {
+      "bdm",
+      "Bueno de Mesquita's expected-utility model as formalised by Scholz et al. (2011): "
+      "each round actors estimate their risk attitude, compare the expected utility of "
+      "challenging and being challenged, and accept confrontation, compromise or "
+      "capitulation offers; the forecast is the weighted median. Each issue runs on its own.",
+      {"Scholz, J. T., Calbert, G. J. & Smith, G. A. (2011). Unravelling Bueno De Mesquita's "
+       "group decision model. Journal of Theoretical Politics 23(4), 510-531.",
+       "Bueno de Mesquita, B. (1994). Political forecasting: an expected utility method. In "
+       "B. Bueno de Mesquita & F. N. Stokman (eds.), European Community Decision Making "
+       "(pp. 71-104). Yale University Press."},
+      {NumberParam("rounds", T::kInt, "10", 0, 1000, "rounds", "number of rounds of offers"),
+       NumberParam("q", T::kReal, "1", 0, 1, "", "weight of the status-quo utility in EU"),
+       NumberParam("t", T::kReal, "1", 0, 1, "",
+                   "paper variant with q < 1: probability that a change without challenge "
+                   "favours the actor (weight of U_b against U_w)"),
+       ChoiceParam("risk", "on", {"on", "off"},
+                   "on: estimate risk exponents each round; off: r = 1"),
+       ChoiceParam("variant", "reference", {"reference", "paper"},
+                   "reference: as the open reference implementation (Scholz's code); paper: the "
+                   "published equations (docs/models/bdm.md)")}};
 }
 
 std::unique_ptr<Model> MakeBdm(const Params& params) {

@@ -188,35 +188,9 @@ class ExchangeModel : public Model {
   bool exact_;
 };
 
-ParamInfo Choice(const char* name, const char* value, std::vector<std::string> choices,
-                 const char* description) {
-  ParamInfo p;
-  p.name = name;
-  p.type = ParamInfo::Type::kChoice;
-  p.default_value = value;
-  p.choices = std::move(choices);
-  p.description = description;
-  return p;
-}
-
 }  // namespace
 
 ModelInfo ExchangeInfo() {
-  ParamInfo rounds;
-  rounds.name = "rounds";
-  rounds.type = ParamInfo::Type::kInt;
-  rounds.default_value = "10";
-  rounds.min = 0;
-  rounds.max = 1000;
-  rounds.unit = "rounds";
-  rounds.description = "number of rounds of exchanges";
-  ParamInfo p;
-  p.name = "p";
-  p.type = ParamInfo::Type::kReal;
-  p.default_value = "0";
-  p.min = 0;
-  p.max = 1;
-  p.description = "randomisation of equal-gain exchange rates (only 0 is implemented yet)";
   return {"exchange",
           "Stokman & Van Oosten's exchange model: actors on opposite sides of the outcome on two "
           "issues trade positions, each moving on the issue it cares less about; equal-gain "
@@ -227,15 +201,17 @@ ModelInfo ExchangeInfo() {
            "(eds.), European Community Decision Making (pp. 105-127). Yale University Press.",
            "Dijkstra, J., Van Assen, M. A. L. M., Stokman, F. N. & Draaijer, S. (2018). Random "
            "variation of exchange rates in the equal utility exchange model (working paper)."},
-          {rounds,
-           Choice("variant", "equal-gain", {"equal-gain", "random-rate"},
-                  "exchange rates: equal gains for both (random-rate is not implemented yet)"),
-           p,
-           Choice("ties", "ordered", {"ordered", "random"},
-                  "equal gains: execute in list order, or pick at random from --seed"),
-           Choice("arithmetic", "double", {"double", "decimal"},
-                  "double: fast; decimal: 28-digit decimals as the reference computes, which "
-                  "reproduces its every decision (slower)")}};
+          {NumberParam("rounds", ParamInfo::Type::kInt, "10", 0, 1000, "rounds",
+                       "number of rounds of exchanges"),
+           ChoiceParam("variant", "equal-gain", {"equal-gain", "random-rate"},
+                       "exchange rates: equal gains for both (random-rate is not implemented yet)"),
+           NumberParam("p", ParamInfo::Type::kReal, "0", 0, 1, "",
+                       "randomisation of equal-gain exchange rates (only 0 is implemented yet)"),
+           ChoiceParam("ties", "ordered", {"ordered", "random"},
+                       "equal gains: execute in list order, or pick at random from --seed"),
+           ChoiceParam("arithmetic", "double", {"double", "decimal"},
+                       "double: fast; decimal: 28-digit decimals as the reference computes, which "
+                       "reproduces its every decision (slower)")}};
 }
 
 std::unique_ptr<Model> MakeExchange(const Params& params) {

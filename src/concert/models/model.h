@@ -34,6 +34,12 @@ struct ParamInfo {
   std::string description;
 };
 
+// A numeric parameter (kInt or kReal) with bounds, and a choice parameter.
+ParamInfo NumberParam(const char* name, ParamInfo::Type type, const char* default_value, double min,
+                      double max, const char* unit, const char* description);
+ParamInfo ChoiceParam(const char* name, const char* default_value, std::vector<std::string> choices,
+                      const char* description);
+
 struct ModelInfo {
   std::string name;
   std::string summary;  // one paragraph

@@ -52,6 +52,30 @@ std::string CheckValue(const std::string& spec, const ParamInfo& p, const std::s
 
 }  // namespace
 
+ParamInfo NumberParam(const char* name, ParamInfo::Type type, const char* default_value, double min,
+                      double max, const char* unit, const char* description) {
+  ParamInfo p;
+  p.name = name;
+  p.type = type;
+  p.default_value = default_value;
+  p.min = min;
+  p.max = max;
+  p.unit = unit;
+  p.description = description;
+  return p;
+}
+
+ParamInfo ChoiceParam(const char* name, const char* default_value, std::vector<std::string> choices,
+                      const char* description) {
+  ParamInfo p;
+  p.name = name;
+  p.type = ParamInfo::Type::kChoice;
+  p.default_value = default_value;
+  p.choices = std::move(choices);
+  p.description = description;
+  return p;
+}
+
 const std::string& Params::Choice(const std::string& name) const { return values_.at(name); }
 long Params::Int(const std::string& name) const { return std::stol(values_.at(name)); }
 double Params::Real(const std::string& name) const { return std::stod(values_.at(name)); }
