@@ -19,6 +19,15 @@ std::string Open(double width, double height) {
       width, height, width);
 }
 
+// The nice ticks that fall inside [low, high].
+std::vector<double> TicksWithin(double low, double high) {
+  std::vector<double> out;
+  for (double t : NiceTicks(low, high)) {
+    if (t >= low - 1e-9 && t <= high + 1e-9) out.push_back(t);
+  }
+  return out;
+}
+
 // Maps [low, high] to [x0, x1].
 struct Scale {
   double low, high, x0, x1;
@@ -31,8 +40,7 @@ std::string Axis(const Scale& s, double y) {
   std::string out =
       fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#444\"/>",
                   s.x0, y, s.x1, y);
-  for (double t : NiceTicks(s.low, s.high)) {
-    if (t < s.low - 1e-9 || t > s.high + 1e-9) continue;
+  for (double t : TicksWithin(s.low, s.high)) {
     const double x = s(t);
     out += fmt::format(
         "<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\" "
@@ -209,8 +217,7 @@ std::string LineChart(double low, double high, const std::vector<Series>& series
   std::string out = Open(width, height);
   const Scale x{0, static_cast<double>(std::max<std::size_t>(rounds, 2) - 1), left, width - right};
   const Scale y{low, high, bottom, top};
-  for (double t : NiceTicks(low, high)) {
-    if (t < low - 1e-9 || t > high + 1e-9) continue;
+  for (double t : TicksWithin(low, high)) {
     out += fmt::format(
         "<line x1=\"{0}\" y1=\"{1:.1f}\" x2=\"{2}\" y2=\"{1:.1f}\" "
         "stroke=\"#eee\"/><text x=\"{3}\" y=\"{4:.1f}\" text-anchor=\"end\" "
@@ -334,8 +341,7 @@ std::string Scatter(double low, double high, const std::vector<std::pair<double,
       "<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" "
       "stroke=\"#bbb\" stroke-dasharray=\"4 3\"/>",
       x(low), y(low), x(high), y(high));
-  for (double t : NiceTicks(low, high)) {
-    if (t < low - 1e-9 || t > high + 1e-9) continue;
+  for (double t : TicksWithin(low, high)) {
     out += fmt::format(
         "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\" fill=\"#444\">{}"
         "</text><text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\" "
