@@ -4,6 +4,7 @@
 #include "concert/models/bdm.h"
 #include "concert/models/exchange.h"
 #include "concert/models/registry.h"
+#include "concert/models/smp.h"
 
 namespace concert {
 
@@ -15,6 +16,7 @@ const Registry& Registry::Builtin() {
     r.Add(NashInfo(), MakeNash);
     r.Add(BdmInfo(), MakeBdm);
     r.Add(ExchangeInfo(), MakeExchange);
+    r.Add(SmpInfo(), MakeSmp);
     return r;
   }();
   return registry;

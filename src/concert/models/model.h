@@ -105,6 +105,27 @@ struct Trade {
   Values values;    // model-specific, e.g. outcome shifts
 };
 
+// A challenge in a model that bargains over all issues at once (smp): the
+// initiator challenges the receiver and proposes a bargain to both.
+struct Challenge {
+  int round = 0;  // 1-based: made from the positions of round - 1
+  std::size_t initiator = 0, receiver = 0;
+  double probability = 0;  // the initiator's estimate that it prevails
+  double gain = 0;         // the initiator's expected gain in utility
+  // The bargain, per issue, on each issue's scale.
+  std::vector<double> initiator_position, receiver_position;
+  bool initiator_adopted = false, receiver_adopted = false;
+};
+
+// A position held by one or more actors at the end of a round, and the
+// probability that it prevails (smp).
+struct DistinctPosition {
+  int round = 0;
+  std::vector<std::size_t> actors;  // who holds it (within the model's tolerance)
+  std::vector<double> position;     // per issue, on each issue's scale
+  double probability = 0;
+};
+
 // Per-actor totals over a run, e.g. utility gained by trading.
 struct ActorSummary {
   std::size_t actor = 0;
@@ -116,6 +137,8 @@ struct Forecast {
   std::vector<IssueForecast> issues;
   std::vector<Trade> trades;          // models that trade (exchange)
   std::vector<ActorSummary> summary;  // per actor, when the model reports one
+  std::vector<Challenge> challenges;  // models that challenge across issues (smp)
+  std::vector<DistinctPosition> distinct;
 };
 
 // Progress (fraction done in [0, 1]) and cancellation for long runs.
