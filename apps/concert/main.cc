@@ -35,9 +35,11 @@ int main(int argc, char** argv) {
   forecast
       ->add_option("--table", fo.table,
                    "with --format csv: rounds (positions by round), exchanges (one row per "
-                   "executed exchange), actors (per-actor totals), monte-carlo or sensitivity "
-                   "(with --draws)")
-      ->check(CLI::IsMember({"rounds", "exchanges", "actors", "monte-carlo", "sensitivity"}))
+                   "executed exchange), actors (per-actor totals), challenges and distinct "
+                   "(smp: challenges and bargains; distinct positions and their probabilities), "
+                   "monte-carlo or sensitivity (with --draws)")
+      ->check(CLI::IsMember({"rounds", "exchanges", "actors", "challenges", "distinct",
+                             "monte-carlo", "sensitivity"}))
       ->capture_default_str();
   forecast->add_option("--draws", fo.draws,
                        "Monte Carlo: run every model on N draws of the scenario's uncertain "

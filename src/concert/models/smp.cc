@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <optional>
 #include <stdexcept>
 
 #include "concert/models/issue_view.h"
@@ -66,8 +67,8 @@ Prepared Prepare(const Scenario& s) {
   if (max_total > 1 + 1e-12) {
     for (double& x : in.salience.data) x /= static_cast<double>(dims);
     out.note = fmt::format(
-        "saliences divided by the number of issues ({}): some actor's summed to {:.3g} > 1",
-        dims, max_total);
+        "saliences divided by the number of issues ({}): some actor's summed to {:.3g} > 1", dims,
+        max_total);
   }
   if (missing) {
     if (!out.note.empty()) out.note += "; ";
@@ -108,7 +109,16 @@ class Smp : public Model {
       const Issue& issue = scenario.issues[d];
       return issue.scale_min + x01 * (issue.scale_max - issue.scale_min);
     };
-    for (const smp::Turn& t : result.turns) {
+    for (std::size_t index = 0; index < result.turns.size(); ++index) {
+      const smp::Turn& t = result.turns[index];
+      // Who adopted a bargain to reach this turn, and with whom.
+      std::vector<std::optional<std::pair<std::string, std::size_t>>> adopted(n);
+      if (index > 0) {
+        for (const smp::ChallengeMade& c : result.turns[index - 1].challenges) {
+          if (c.initiator_adopted) adopted[c.initiator] = {{"own bargain", c.receiver}};
+          if (c.receiver_adopted) adopted[c.receiver] = {{"bargain offered", c.initiator}};
+        }
+      }
       // Each issue's outcome: the probability-weighted distinct positions.
       std::vector<double> outcome(dims, 0.0), best(dims, 0.0);
       double best_p = -1;
@@ -131,12 +141,16 @@ class Smp : public Model {
         Round r;
         r.round = t.turn;
         r.outcome = outcome[d];
-        r.values = {{"most_probable", best[d]}, {"most_probable_p", best_p}};
-        if (t.turn > 0) r.values.emplace_back("change", t.change);
+        // mode: the most probable distinct position; change: total movement this turn.
+        r.values = {{"mode", best[d]}, {"p_mode", best_p}, {"change", t.change}};
         for (std::size_t a = 0; a < n; ++a) {
           r.positions.push_back(to_scale(d, t.position(a, d)));
           ActorDetail detail;
           detail.values.emplace_back("risk", t.risk[a]);
+          if (adopted[a]) {
+            detail.offer = adopted[a]->first;
+            detail.from = adopted[a]->second;
+          }
           r.details.push_back(detail);
         }
         forecast.issues[d].rounds.push_back(std::move(r));
@@ -221,13 +235,12 @@ std::unique_ptr<Model> MakeSmp(const Params& params) {
   c.max_turns = static_cast<int>(params.Int("turns"));
   c.stop_ratio = params.Real("stop");
   c.stochastic = params.Choice("transitions") == "stochastic";
-  c.voting = Pick<VotingRule>(params.Choice("voting"),
-                              {{"proportional", VotingRule::kProportional},
-                               {"binary", VotingRule::kBinary},
-                               {"propbin", VotingRule::kPropBin},
-                               {"propcubic", VotingRule::kPropCubic},
-                               {"cubic", VotingRule::kCubic},
-                               {"asymprosp", VotingRule::kAsymProspect}});
+  c.voting = Pick<VotingRule>(params.Choice("voting"), {{"proportional", VotingRule::kProportional},
+                                                        {"binary", VotingRule::kBinary},
+                                                        {"propbin", VotingRule::kPropBin},
+                                                        {"propcubic", VotingRule::kPropCubic},
+                                                        {"cubic", VotingRule::kCubic},
+                                                        {"asymprosp", VotingRule::kAsymProspect}});
   c.victory = Pick<VictoryModel>(params.Choice("victory"), {{"linear", VictoryModel::kLinear},
                                                             {"square", VictoryModel::kSquare},
                                                             {"quartic", VictoryModel::kQuartic},
@@ -236,22 +249,22 @@ std::unique_ptr<Model> MakeSmp(const Params& params) {
   c.pce = Pick<PceModel>(params.Choice("pce"), {{"conditional", PceModel::kConditional},
                                                 {"markov-incentive", PceModel::kMarkovIncentive},
                                                 {"markov-uniform", PceModel::kMarkovUniform}});
-  c.risk_adjust = Pick<RiskAdjust>(params.Choice("risk_adjust"),
-                                   {{"none", RiskAdjust::kNone},
-                                    {"one-third", RiskAdjust::kOneThird},
-                                    {"half", RiskAdjust::kHalf},
-                                    {"two-thirds", RiskAdjust::kTwoThirds},
-                                    {"full", RiskAdjust::kFull}});
+  c.risk_adjust =
+      Pick<RiskAdjust>(params.Choice("risk_adjust"), {{"none", RiskAdjust::kNone},
+                                                      {"one-third", RiskAdjust::kOneThird},
+                                                      {"half", RiskAdjust::kHalf},
+                                                      {"two-thirds", RiskAdjust::kTwoThirds},
+                                                      {"full", RiskAdjust::kFull}});
   c.risk_range = Pick<RiskRange>(
       params.Choice("risk_range"),
       {{"min", RiskRange::kMin}, {"mid", RiskRange::kMid}, {"max", RiskRange::kMax}});
   c.commitment = Pick<Commitment>(
       params.Choice("commit"),
       {{"none", Commitment::kNone}, {"semi", Commitment::kSemi}, {"full", Commitment::kFull}});
-  c.interpolation = Pick<Interpolation>(params.Choice("interp"),
-                                        {{"s2p2", Interpolation::kS2P2},
-                                         {"s1p1", Interpolation::kS1P1},
-                                         {"s2pmax", Interpolation::kS2PMax}});
+  c.interpolation =
+      Pick<Interpolation>(params.Choice("interp"), {{"s2p2", Interpolation::kS2P2},
+                                                    {"s1p1", Interpolation::kS1P1},
+                                                    {"s2pmax", Interpolation::kS2PMax}});
   c.bargain = Pick<BargainModel>(params.Choice("bargain"),
                                  {{"initiator", BargainModel::kInitiator},
                                   {"both", BargainModel::kBoth},

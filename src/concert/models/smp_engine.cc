@@ -66,9 +66,9 @@ class State {
     }
     // Risk attitudes (SMPState::setAllAUtil): PCE with risk-neutral utilities.
     Matrix neutral(n_, n_);
-    for (std::size_t k = 0; k < n_ * n_; ++k) neutral.data[k] = DistanceUtility(distance_.data[k], 0);
-    const auto p =
-        ScalarPce(config_.voting, config_.victory, config_.pce, in_.capability, neutral);
+    for (std::size_t k = 0; k < n_ * n_; ++k)
+      neutral.data[k] = DistanceUtility(distance_.data[k], 0);
+    const auto p = ScalarPce(config_.voting, config_.victory, config_.pce, in_.capability, neutral);
     risk_ = RiskFromProbabilities(p, config_.risk_range);
     estimate_ = Matrix(n_, n_);
     for (std::size_t h = 0; h < n_; ++h) {
@@ -181,7 +181,9 @@ class State {
 };
 
 // KTAB's round4 in SMPActor::interpBrgnSnPm: to 4 decimals on [0, 1].
-double Round4(double x) { return static_cast<double>(static_cast<int>(0.5 + (x * 10000.0))) / 10000.0; }
+double Round4(double x) {
+  return static_cast<double>(static_cast<int>(0.5 + (x * 10000.0))) / 10000.0;
+}
 
 // The bargain i proposes to j (SMPActor::interpolateBrgn): per dimension, both
 // move to nearly the same point, weighted by salience and probability.
@@ -221,8 +223,8 @@ ChallengeMade Interpolate(const Input& in, const Matrix& x, Interpolation how, s
 // The best target of i (SMPState::bestChallenge over probEduChlg(i, i, i, j)):
 // the first j with the largest expected gain above 1e-5; none when no gain.
 std::optional<std::pair<std::size_t, std::pair<double, double>>> BestTarget(const State& s,
-                                                                              std::size_t i,
-                                                                              std::size_t n) {
+                                                                            std::size_t i,
+                                                                            std::size_t n) {
   std::optional<std::pair<std::size_t, std::pair<double, double>>> best;
   double best_eu = -1.0;
   for (std::size_t j = 0; j < n; ++j) {

@@ -60,8 +60,8 @@ struct ChallengeMade {
 };
 
 struct Turn {
-  int turn = 0;           // 0 = input
-  Matrix position;        // at this turn
+  int turn = 0;              // 0 = input
+  Matrix position;           // at this turn
   std::vector<double> risk;  // R per actor, estimated at this turn
   // Distinct positions (first actor holding each, in actor order), the actors
   // holding them and the probability that each prevails.

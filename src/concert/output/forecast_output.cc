@@ -6,6 +6,8 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "concert/output/challenge_output.h"
+
 namespace concert {
 
 std::string CsvField(const std::string& field);
@@ -30,6 +32,12 @@ Json Details(const Scenario& scenario, const Round& r) {
     actors[scenario.actors[a].id] = item;
   }
   return actors;
+}
+
+// A column header: the spec, or its name when the spec is long (the notes and
+// path tables spell it out).
+std::string Label(const std::string& spec) {
+  return spec.size() <= 32 ? spec : spec.substr(0, spec.find('(')) + "(...)";
 }
 
 // Rounds down, the outcome, the model's values and (up to kMaxPathActors actors)
@@ -282,6 +290,8 @@ std::string ForecastsToJson(const Scenario& scenario, const std::vector<Forecast
     }
     Json entry = {{"model", forecast.model}, {"issues", issues}};
     if (!forecast.trades.empty()) entry["exchanges"] = Trades(scenario, forecast);
+    if (!forecast.challenges.empty()) entry["challenges"] = ChallengesJson(scenario, forecast);
+    if (!forecast.distinct.empty()) entry["distinct_positions"] = DistinctJson(scenario, forecast);
     const std::size_t index = static_cast<std::size_t>(&forecast - forecasts.data());
     if (index < monte_carlo.size() && monte_carlo[index] != nullptr) {
       entry["monte_carlo"] = MonteCarloJson(scenario, *monte_carlo[index], seed);
@@ -376,12 +386,13 @@ std::string ForecastsToCsv(const Scenario& scenario, const std::vector<Forecast>
   if (table == "monte-carlo") return MonteCarloCsv(scenario, forecasts, monte_carlo);
   if (table == "sensitivity") return SensitivityCsv(scenario, forecasts, monte_carlo);
   if (table == "actors") return ActorsCsv(scenario, forecasts);
+  if (table == "challenges") return ChallengesCsv(scenario, forecasts);
+  if (table == "distinct") return DistinctCsv(scenario, forecasts);
   if (table != "rounds") {
-    throw InputError(
-        {"", 0, "--table"},
-        fmt::format(
-            "unknown table '{}'; expected rounds, exchanges, actors, monte-carlo or sensitivity",
-            table));
+    throw InputError({"", 0, "--table"},
+                     fmt::format("unknown table '{}'; expected rounds, exchanges, actors, "
+                                 "challenges, distinct, monte-carlo or sensitivity",
+                                 table));
   }
   std::string out = "model,issue,round,actor,position,outcome\n";
   for (const Forecast& forecast : forecasts) {
@@ -409,8 +420,9 @@ std::string ForecastsToText(const Scenario& scenario, const std::vector<Forecast
   std::vector<std::size_t> widths;
   out += fmt::format("{:<{}}  {:>15}", "issue", issue_width, "scale");
   for (const Forecast& f : forecasts) {
-    widths.push_back(std::max<std::size_t>(10, f.model.size()));
-    out += fmt::format("  {:>{}}", f.model, widths.back());
+    const std::string label = Label(f.model);
+    widths.push_back(std::max<std::size_t>(10, label.size()));
+    out += fmt::format("  {:>{}}", label, widths.back());
   }
   out += "\n";
   std::vector<std::string> notes;
@@ -440,6 +452,7 @@ std::string ForecastsToText(const Scenario& scenario, const std::vector<Forecast
       if (issue.rounds.size() > 1) out += PathTable(scenario, f.model, issue);
     }
     if (!f.trades.empty()) out += TradesText(scenario, f);
+    if (!f.challenges.empty() || !f.distinct.empty()) out += ChallengesText(scenario, f);
     const std::size_t index = static_cast<std::size_t>(&f - forecasts.data());
     if (index < monte_carlo.size() && monte_carlo[index] != nullptr) {
       out += MonteCarloText(scenario, f.model, *monte_carlo[index]);
