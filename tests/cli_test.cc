@@ -183,5 +183,30 @@ TEST(Cli, HelpExplainsSubcommands) {
   }
 }
 
+TEST(Cli, SmpStochasticDrawsDoNotDependOnThreads) {
+  const std::string base = "forecast " + Scenario("six_party_talks_2005.yaml") +
+                           " -m 'smp(transitions=stochastic)' --draws 40 --seed 9 -q";
+  CliRun one = Concert(base + " --threads 1 -f json");
+  CliRun two = Concert(base + " --threads 2 -f json");
+  ASSERT_EQ(one.code, 0) << one.out;
+  EXPECT_EQ(one.out, two.out);
+}
+
+TEST(Cli, SmpTablesOfChallengesAndDistinctPositions) {
+  const std::string base = "forecast " + Scenario("six_party_talks_2005.yaml") + " -m smp -f csv";
+  CliRun challenges = Concert(base + " --table challenges");
+  ASSERT_EQ(challenges.code, 0) << challenges.out;
+  EXPECT_EQ(challenges.out.rfind("model,round,initiator,receiver,probability,gain,", 0), 0u);
+  // Turn 1: the US challenges the DPRK (one row per issue).
+  EXPECT_NE(challenges.out.find(",1,USA,PRK,"), std::string::npos) << challenges.out;
+  CliRun distinct = Concert(base + " --table distinct");
+  ASSERT_EQ(distinct.code, 0) << distinct.out;
+  EXPECT_EQ(distinct.out.rfind("model,round,position,actors,probability,issue,value\n", 0), 0u);
+  CliRun json = Concert("forecast " + Scenario("six_party_talks_2005.yaml") + " -m smp -f json");
+  auto j = nlohmann::json::parse(json.out);
+  EXPECT_TRUE(j["forecasts"][0]["challenges"][0]["bargain"]["initiator"].contains("nuclear"));
+  EXPECT_TRUE(j["forecasts"][0]["distinct_positions"][0].contains("probability"));
+}
+
 }  // namespace
 }  // namespace concert::testing
