@@ -9,6 +9,7 @@
 #include <memory>
 #include <numeric>
 #include <optional>
+#include <type_traits>
 #include <utility>
 
 #include "concert/core/random.h"
@@ -76,8 +77,22 @@ class State {
         estimate_(h, i) = EstimateRisk(risk_[h], risk_[i], config_.risk_adjust);
       }
     }
+    distance_t_ = Matrix(n_, n_);
+    self_distance_.resize(n_);
+    weight_.resize(n_);
+    for (std::size_t i = 0; i < n_; ++i) {
+      for (std::size_t j = 0; j < n_; ++j) distance_t_(j, i) = distance_(i, j);
+      self_distance_[i] = distance_(i, i);
+      weight_[i] = total_salience_[i] * in_.capability[i];
+    }
+    own_sum_.assign(n_, 0.0);
+    for (std::size_t a = 0; a < n_; ++a) {
+      for (std::size_t x = 0; x < n_; ++x) own_sum_[a] = own_sum_[a] + U(a, a, x);
+    }
   }
 
+  // Sum over x of a's utility for x's position (status quo of SMPState::updateBestBrgnPositions).
+  double OwnUtilitySum(std::size_t a) const { return own_sum_[a]; }
   static const double* Row(const Matrix& m, std::size_t r) { return &m.data[r * m.cols]; }
   const Matrix& position() const { return x_; }
   const std::vector<double>& risk() const { return risk_; }
@@ -118,7 +133,42 @@ class State {
   // utility when i challenges j (SMPState::probEduChlg).
   std::pair<double, double> Challenge(std::size_t h, std::size_t k, std::size_t i,
                                       std::size_t j) const {
-    const VotingRule vr = config_.voting;
+    // The voting rule and commitment as template arguments, so that the
+    // innermost loop has no switch (it runs n^3 times a turn).
+    auto with_commit = [&](auto rule) {
+      switch (config_.commitment) {
+        case Commitment::kNone:
+          return ChallengeT<decltype(rule)::value, Commitment::kNone>(h, k, i, j);
+        case Commitment::kSemi:
+          return ChallengeT<decltype(rule)::value, Commitment::kSemi>(h, k, i, j);
+        case Commitment::kFull:
+          break;
+      }
+      return ChallengeT<decltype(rule)::value, Commitment::kFull>(h, k, i, j);
+    };
+    switch (config_.voting) {
+      case VotingRule::kBinary:
+        return with_commit(std::integral_constant<VotingRule, VotingRule::kBinary>());
+      case VotingRule::kPropBin:
+        return with_commit(std::integral_constant<VotingRule, VotingRule::kPropBin>());
+      case VotingRule::kProportional:
+        return with_commit(std::integral_constant<VotingRule, VotingRule::kProportional>());
+      case VotingRule::kPropCubic:
+        return with_commit(std::integral_constant<VotingRule, VotingRule::kPropCubic>());
+      case VotingRule::kCubic:
+        return with_commit(std::integral_constant<VotingRule, VotingRule::kCubic>());
+      case VotingRule::kAsymProspect:
+        break;
+    }
+    return with_commit(std::integral_constant<VotingRule, VotingRule::kAsymProspect>());
+  }
+
+  double total_salience(std::size_t i) const { return total_salience_[i]; }
+
+ private:
+  template <VotingRule vr, Commitment commitment>
+  std::pair<double, double> ChallengeT(std::size_t h, std::size_t k, std::size_t i,
+                                       std::size_t j) const {
     const double uii = U(h, i, i), uij = U(h, i, j), uji = U(h, j, i), ujj = U(h, j, j);
     const double eu_sq = U(h, k, i) + U(h, k, j);
     const double uhkij = U(h, k, i) + U(h, k, i);
@@ -132,16 +182,32 @@ class State {
     if (contrib_j > 0.0) chij = chij + contrib_j;
     if (contrib_j < 0.0) chji = chji - contrib_j;
     const double ci = chij, cj = chji;
+    // Contiguous rows: distance of every n to i's and j's positions, h's risk estimates.
+    const double* to_i = &distance_t_.data[i * n_];
+    const double* to_j = &distance_t_.data[j * n_];
+    const double* est = &estimate_.data[h * n_];
+    // Two passes: every third party's vote (independent, so the compiler can
+    // vectorise), then the coalition sums in KTAB's order (a zero vote for i
+    // and j themselves leaves them unchanged).
+    thread_local std::vector<double> votes;
+    votes.resize(n_);
+    double* vote = votes.data();
+    const double* weight = weight_.data();
+    const double* self = self_distance_.data();
     for (std::size_t n = 0; n < n_; ++n) {
-      if (n == i || n == j) continue;
-      const double wn = total_salience_[n] * in_.capability[n];
-      const double uni = U(h, n, i), unj = U(h, n, j), unn = U(h, n, n);
+      const double uni = DistanceUtility(to_i[n], est[n]), unj = DistanceUtility(to_j[n], est[n]);
+      const double unn = DistanceUtility(self[n], est[n]);
       // Actor::vProbLittle: n's view of who wins if it joins i.
-      const double v = Vote(vr, wn, uni, unj);
+      const double v = Vote(vr, weight[n], uni, unj);
       const double cni = v > 0 ? ci + v : ci;
       const double cnj = v < 0 ? cj - v : cj;
       const double pin = cni / (cni + cnj);
-      const double vnij = ThirdPartyVote(wn, pin, 1.0 - pin, uni, unj, unn);
+      vote[n] = ThirdPartyVote<vr, commitment>(weight[n], pin, 1.0 - pin, uni, unj, unn);
+    }
+    vote[i] = 0.0;
+    vote[j] = 0.0;
+    for (std::size_t n = 0; n < n_; ++n) {
+      const double vnij = vote[n];
       chij = vnij > 0 ? chij + vnij : chij;
       chji = vnij < 0 ? chji - vnij : chji;
     }
@@ -152,32 +218,30 @@ class State {
     return {phij, eu_challenge - eu_sq};
   }
 
-  double total_salience(std::size_t i) const { return total_salience_[i]; }
-
- private:
   // Actor::thirdPartyVoteSU: a third party's vote for (i with it) over (j with it).
-  double ThirdPartyVote(double wk, double pik, double pjk, double uki, double ukj,
-                        double ukk) const {
+  template <VotingRule vr, Commitment commitment>
+  static double ThirdPartyVote(double wk, double pik, double pjk, double uki, double ukj,
+                               double ukk) {
     double ik_def_j = uki + uki + ukk, j_def_ik = ukj + ukj + ukj;
     double i_def_jk = uki + uki + uki, jk_def_i = ukj + ukj + ukk;
-    if (config_.commitment == Commitment::kFull) {
+    if constexpr (commitment == Commitment::kFull) {
       ik_def_j = uki + uki + uki;
       jk_def_i = ukj + ukj + ukj;
-    } else if (config_.commitment == Commitment::kNone) {
+    } else if constexpr (commitment == Commitment::kNone) {
       j_def_ik = ukj + ukj + ukk;
       i_def_jk = uki + uki + ukk;
     }
     const double u_ik_j = (pik * ik_def_j) + (pjk * j_def_ik);
     const double u_i_jk = (pik * i_def_jk) + (pjk * jk_def_i);
-    return Vote(config_.voting, wk, u_ik_j, u_i_jk);
+    return Vote(vr, wk, u_ik_j, u_i_jk);
   }
 
   const Input& in_;
   const Config& config_;
   Matrix x_;
   std::size_t n_, dims_;
-  Matrix distance_, estimate_;
-  std::vector<double> risk_, total_salience_;
+  Matrix distance_, distance_t_, estimate_;
+  std::vector<double> risk_, total_salience_, own_sum_, self_distance_, weight_;
 };
 
 // KTAB's round4 in SMPActor::interpBrgnSnPm: to 4 decimals on [0, 1].
@@ -247,19 +311,20 @@ std::size_t ChooseBargain(const State& s, const Input& in, const Config& config,
                           const std::vector<ChallengeMade>& made,
                           const std::vector<std::size_t>& list, std::size_t k, int turn) {
   const std::size_t n = in.capability.size();
+  // Mean utility to each actor a of the state after bargain m: its own view of
+  // everyone's position, with the two parties replaced by their bargain. The
+  // status-quo sum is computed once per actor (KTAB re-sums it per bargain, in
+  // another order: the results differ in the last bits only).
   Matrix u(n, list.size());
   for (std::size_t a = 0; a < n; ++a) {
+    const double status_quo = s.OwnUtilitySum(a);
     for (std::size_t m = 0; m < list.size(); ++m) {
-      double sum = 0.0;
-      if (list[m] == kStatusQuo) {
-        for (std::size_t x = 0; x < n; ++x) sum = sum + s.U(a, a, x);
-      } else {
+      double sum = status_quo;
+      if (list[m] != kStatusQuo) {
         const ChallengeMade& b = made[list[m]];
-        sum = sum + s.PositionUtility(a, b.initiator_position);
-        sum = sum + s.PositionUtility(a, b.receiver_position);
-        for (std::size_t x = 0; x < n; ++x) {
-          if (x != b.initiator && x != b.receiver) sum = sum + s.U(a, a, x);
-        }
+        sum = s.PositionUtility(a, b.initiator_position) +
+              s.PositionUtility(a, b.receiver_position) +
+              (status_quo - s.U(a, a, b.initiator) - s.U(a, a, b.receiver));
       }
       u(a, m) = sum / n;
     }
@@ -286,8 +351,10 @@ std::size_t ChooseBargain(const State& s, const Input& in, const Config& config,
 std::vector<ChallengeMade> Propose(const State& s, const Input& in, const Config& config) {
   const std::size_t n = in.capability.size();
   std::vector<ChallengeMade> made;
+  std::vector<std::optional<std::pair<std::size_t, std::pair<double, double>>>> targets(n);
+  ParallelFor(n, n >= 32, [&](std::size_t i) { targets[i] = BestTarget(s, i, n); });
   for (std::size_t i = 0; i < n; ++i) {
-    const auto target = BestTarget(s, i, n);
+    const auto& target = targets[i];
     if (!target || !(target->second.second > 0)) continue;
     const std::size_t j = target->first;
     const double p_i = target->second.first, gain = target->second.second;
@@ -338,10 +405,13 @@ Matrix Resolve(const State& s, const Input& in, const Config& config,
       lists[made[next].receiver].push_back(next);
     }
   }
+  std::vector<std::size_t> choice(n);
+  ParallelFor(n, n >= 32, [&](std::size_t k) {
+    choice[k] = lists[k][ChooseBargain(s, in, config, made, lists[k], k, turn)];
+  });
   Matrix x = s.position();
   for (std::size_t k = 0; k < n; ++k) {
-    const std::size_t m = ChooseBargain(s, in, config, made, lists[k], k, turn);
-    const std::size_t chosen = lists[k][m];
+    const std::size_t chosen = choice[k];
     if (chosen == kStatusQuo) continue;
     ChallengeMade& b = made[chosen];
     const bool init = b.initiator == k;

@@ -2,34 +2,13 @@
 // order so that results agree with it to the last bits where that matters.
 #include "concert/models/smp_math.h"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include <thread>
 #include <utility>
 
 namespace concert::smp {
-
-double Vote(VotingRule rule, double w, double u1, double u2) {
-  const double du = u1 - u2;
-  const double binary = std::fmax(-1.0, std::fmin(1.0, du / 1e-8));
-  switch (rule) {
-    case VotingRule::kBinary:
-      return w * binary;
-    case VotingRule::kPropBin:
-      return w * ((1 - 0.2) * du + 0.2 * binary);
-    case VotingRule::kProportional:
-      return w * du;
-    case VotingRule::kPropCubic:
-      return w * ((1 - 0.5) * du + 0.5 * du * du * du);
-    case VotingRule::kCubic:
-      return w * (du * du * du);
-    case VotingRule::kAsymProspect:
-      // Losses count fully, gains two thirds (prospect theory).
-      if (du < 0) return w * du;
-      if (du > 0) return (2.0 * w * du) / 3.0;
-      return 0.0;
-  }
-  return 0.0;
-}
 
 std::pair<double, double> VictoryPair(VictoryModel model, double s1, double s2) {
   double x1 = s1, x2 = s2;
@@ -77,21 +56,31 @@ double VictoryProbability(VictoryModel model, double s1, double s2) {
 
 Matrix Coalitions(VotingRule rule, const std::vector<double>& w, const Matrix& u) {
   const double min_c = 1e-8;
-  const std::size_t options = u.cols;
+  const std::size_t options = u.cols, actors = u.rows;
+  // Options x actors, so that the votes on a pair read contiguous rows; votes
+  // first (vectorisable), then the sums in KTAB's order (actor by actor).
+  Matrix ut(options, actors);
+  for (std::size_t k = 0; k < actors; ++k) {
+    for (std::size_t i = 0; i < options; ++i) ut(i, k) = u(k, i);
+  }
   Matrix c(options, options);
-  for (std::size_t i = 0; i < options; ++i) {
+  ParallelFor(options, options * options * actors > 200000, [&](std::size_t i) {
+    std::vector<double> votes(actors);
+    const double* ui = &ut.data[i * actors];
     for (std::size_t j = 0; j < i; ++j) {
+      const double* uj = &ut.data[j * actors];
+      for (std::size_t k = 0; k < actors; ++k) votes[k] = Vote(rule, w[k], ui[k], uj[k]);
       double cij = min_c, cji = min_c;
-      for (std::size_t k = 0; k < u.rows; ++k) {
-        const double v = Vote(rule, w[k], u(k, i), u(k, j));
-        if (v > 0) cij += v;
-        if (v < 0) cji -= v;
+      for (std::size_t k = 0; k < actors; ++k) {
+        const double v = votes[k];
+        cij = v > 0 ? cij + v : cij;
+        cji = v < 0 ? cji - v : cji;
       }
       c(i, j) = cij;
       c(j, i) = cji;
     }
     c(i, i) = min_c;
-  }
+  });
   return c;
 }
 
@@ -216,6 +205,23 @@ std::vector<double> RiskFromProbabilities(const std::vector<double>& p, RiskRang
     }
   }
   return r;
+}
+
+void ParallelFor(std::size_t n, bool parallel, const std::function<void(std::size_t)>& fn) {
+  const std::size_t threads =
+      parallel ? std::min<std::size_t>(n, std::max(1u, std::thread::hardware_concurrency())) : 1;
+  if (threads <= 1) {
+    for (std::size_t i = 0; i < n; ++i) fn(i);
+    return;
+  }
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < threads; ++t) {
+    pool.emplace_back([&, t] {
+      for (std::size_t i = t; i < n; i += threads) fn(i);
+    });
+  }
+  for (std::size_t i = 0; i < n; i += threads) fn(i);
+  for (std::thread& th : pool) th.join();
 }
 
 }  // namespace concert::smp

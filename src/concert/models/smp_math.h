@@ -5,7 +5,9 @@
 // (kmodel.cpp, smp.cpp at lsyaseen/KTAB 3b5b063); the formulas are KTAB's.
 #pragma once
 
+#include <cmath>
 #include <cstddef>
+#include <functional>
 #include <utility>
 #include <vector>
 
@@ -38,7 +40,29 @@ inline double DistanceUtility(double d, double r) {
 
 // Influence an actor of weight w exerts for option 1 over option 2 given its
 // utilities of both (Model::vote). Positive: supports option 1.
-double Vote(VotingRule rule, double w, double u1, double u2);
+// Inline: it sits in the innermost loops.
+inline double Vote(VotingRule rule, double w, double u1, double u2) {
+  const double du = u1 - u2;
+  auto binary = [du] { return std::fmax(-1.0, std::fmin(1.0, du / 1e-8)); };
+  switch (rule) {
+    case VotingRule::kBinary:
+      return w * binary();
+    case VotingRule::kPropBin:
+      return w * ((1 - 0.2) * du + 0.2 * binary());
+    case VotingRule::kProportional:
+      return w * du;
+    case VotingRule::kPropCubic:
+      return w * ((1 - 0.5) * du + 0.5 * du * du * du);
+    case VotingRule::kCubic:
+      return w * (du * du * du);
+    case VotingRule::kAsymProspect:
+      // Losses count fully, gains two thirds (prospect theory).
+      if (du < 0) return w * du;
+      if (du > 0) return (2.0 * w * du) / 3.0;
+      return 0.0;
+  }
+  return 0.0;
+}
 
 // Probability that a coalition of strength s1 beats one of strength s2
 // (Model::vProb, the pairwise form).
@@ -68,5 +92,10 @@ std::vector<double> ScalarPce(VotingRule rule, VictoryModel victory, PceModel pc
 // actor gets the lowest R. Mid: R in [-1/2, 1]; Min: [0, 1]; Max: [-1, 1].
 // When every probability is equal R is 0 for all (KTAB divides by zero).
 std::vector<double> RiskFromProbabilities(const std::vector<double>& p, RiskRange range);
+
+// Calls fn(i) for i in [0, n), on several threads when `parallel` and the
+// machine has more than one core. Each i must write only its own results, so
+// the outcome does not depend on the number of threads.
+void ParallelFor(std::size_t n, bool parallel, const std::function<void(std::size_t)>& fn);
 
 }  // namespace concert::smp
