@@ -109,11 +109,20 @@ std::string TradesText(const Scenario& scenario, const Forecast& f) {
     const Trade& t = f.trades[k];
     const std::string& i = scenario.actors[t.i.actor].id;
     const std::string& j = scenario.actors[t.j.actor].id;
+    // Randomised exchange rates give the two different gains.
+    const auto gain_i = std::find_if(t.values.begin(), t.values.end(),
+                                     [](const auto& v) { return v.first == "gain_i"; });
+    const auto gain_j = std::find_if(t.values.begin(), t.values.end(),
+                                     [](const auto& v) { return v.first == "gain_j"; });
+    const std::string gains =
+        gain_i != t.values.end() && gain_j != t.values.end()
+            ? fmt::format("gains {:.3g} ({}) and {:.3g} ({})", gain_i->second, i, gain_j->second, j)
+            : fmt::format("gain {:.3g} each", t.gain);
     out += fmt::format(
         "  round {}, #{}: {} moves {:.2f} toward {} on {}; {} moves {:.2f} toward "
-        "{} on {}; gain {:.3g} each\n",
+        "{} on {}; {}\n",
         t.round, t.order, i, std::abs(t.i.move), j, scenario.issues[t.i.supply].id, j,
-        std::abs(t.j.move), i, scenario.issues[t.j.supply].id, t.gain);
+        std::abs(t.j.move), i, scenario.issues[t.j.supply].id, gains);
   }
   if (!f.summary.empty()) {
     out += fmt::format("\n{}: totals per actor\n{:<12}", f.model, "actor");
