@@ -1,7 +1,7 @@
-// Randomised exchange rates: REX (equal gain randomised by p) and the
-// random-rate variant — the two-actor case of the reference's
-// decide/tests/test_rex.py worked out by hand, bounds, determinism under a
-// seed, and the invariants of random-rate's mutual-best loop.
+// REX, the equal-gain exchange randomised by p: the two-actor case of the
+// reference's decide/tests/test_rex.py worked out by hand, the frontier
+// points, bounds of the drawn gains, p = 0, and determinism under a seed.
+// (The random-rate variant: exchange_random_rate_test.cc.)
 #include "concert/models/exchange_rates.h"
 
 #include <gtest/gtest.h>

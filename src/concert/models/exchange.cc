@@ -208,8 +208,9 @@ ModelInfo ExchangeInfo() {
   return {"exchange",
           "Stokman & Van Oosten's exchange model: actors on opposite sides of the outcome on two "
           "issues trade positions, each moving on the issue it cares less about; equal-gain "
-          "exchange rates; highest gain first; the outcome is the weighted mean of the voting "
-          "positions.",
+          "exchange rates (randomised by p), highest gain first, or random rates executed when "
+          "best for both actors (variant=random-rate); the outcome is the weighted mean of the "
+          "voting positions.",
           {"Stokman, F. N. & Van Oosten, R. (1994). The exchange of voting positions: an "
            "object-oriented model of policy networks. In B. Bueno de Mesquita & F. N. Stokman "
            "(eds.), European Community Decision Making (pp. 105-127). Yale University Press.",
