@@ -12,12 +12,18 @@ void RandomiseGain(const Round<T>& round, Exchange<T>& e) {
   const T dq_cap = ShiftCap(round, e, e.i, e.j);
   e.i.eu_max = MaxGain(e.i, e.j, dq_cap, dp_cap);
   e.j.eu_max = MaxGain(e.j, e.i, dp_cap, dq_cap);
+  e.drawn_side = -1;
+  const T& eu = e.gain;  // the equal gain; it stays the exchange's rank
+  // The overshoot guard of the equal-gain calculation cuts one move and derives
+  // the other without checking the other's cap, so the equal-gain point can lie
+  // beyond the frontier (a side's eu_max below eu): such an exchange keeps its
+  // equal gain.
+  const T slack = Num<T>(1 + 1e-12);
+  if (eu > e.i.eu_max * slack || eu > e.j.eu_max * slack) return;
   const int side = u < 0.5 ? 0 : 1;
   const T& eu_max = side == 0 ? e.i.eu_max : e.j.eu_max;
-  const T& eu = e.gain;  // the equal gain; it stays the exchange's rank
   T target = v < 0.5 ? eu + p * Num<T>(z) * (eu_max - eu) : eu - p * Num<T>(z) * eu;
-  // Only reachable by rounding: the equal-gain point lies on the same frontier.
-  if (target > eu_max) target = eu_max;
+  if (target > eu_max) target = eu_max;  // by rounding only
   e.drawn_side = side;
   SetGain(round, e, side, target);
 }

@@ -16,7 +16,9 @@
 // exchange's own stream; u < 1/2 picks side i, else j; that side gains
 // eu + p z (eu_max - eu) if v < 1/2, else eu - p z eu, where eu is the equal
 // gain and eu_max the most it can gain while the partner gains >= 0; the
-// shifts are the frontier point that gives it that gain.
+// shifts are the frontier point that gives it that gain. (An equal-gain point
+// beyond the frontier, which the reference's overshoot guard can produce, keeps
+// its equal gain.)
 //
 // Random rate (Dijkstra, Van Assen, Stokman & Draaijer 2018): the rate
 // r = dq / dp is drawn uniformly on [a, b], a = s_jp / s_jq (j breaks even),
