@@ -13,6 +13,7 @@
 #include "concert/core/error.h"
 #include "concert/io/read.h"
 #include "concert/models/exchange_engine.h"
+#include "concert/models/exchange_rates.h"
 #include "concert/models/registry.h"
 #include "concert/output/forecast_output.h"
 #include "test_util.h"
@@ -63,6 +64,44 @@ TEST(ExchangeRandomRate, TwoActorsByHand) {
     EXPECT_NEAR(r.outcome_after[0], 100, 1e-12);
     EXPECT_NEAR(r.outcome_after[1], (100 - 40 * rate) * 0.5 / 1.4, 1e-12);
   }
+}
+
+// A concession on the same exchange, at rate r = .6 (set by hand): dp = 100/7,
+// dq = 60/7 (<= 250/7); Actor-2 (i) gains 100/7 x .6 - 60/7 x .5 = 30/7, Actor-1
+// (j) 60/7 x .9 - 100/7 x .1 = 44/7. Actor-2 concedes down to 2: moving all the
+// way (dq = 250/7) would need dp = (2 + 250/7 x .5) / .6 = 33.1 > 100/7, so Actor-1
+// moves all the way and dq = (100/7 x .6 - 2) / .5 = 92/7; the new rate is .92 and
+// Actor-1 gains 92/7 x .9 - 100/7 x .1 = 10.4. Recalculated, the exchange keeps it.
+TEST(ExchangeRandomRate, ConcessionByHand) {
+  exchange::Board<double> b;
+  b.actors = 2;
+  b.issues = 2;
+  b.present.assign(4, 1);
+  b.x = {0, 100, 0, 100};
+  b.s = {0.1, 0.6, 0.9, 0.5};
+  b.c = {1, 1, 1, 1};
+  exchange::Rates rates;
+  rates.variant = exchange::Rates::Variant::kRandomRate;
+  const exchange::Round<double> round(b, rates);
+  exchange::Exchange<double> e = round.Make(1, 0, 0, 1, true);
+  e.rate = 0.6;
+  e.has_rate = true;
+  round.Calculate(e);
+  EXPECT_NEAR(e.dq, 60.0 / 7, 1e-12);
+  EXPECT_NEAR(e.i.eu, 30.0 / 7, 1e-12);
+  EXPECT_NEAR(e.j.eu, 44.0 / 7, 1e-12);
+  exchange::Concede(round, e, 0, 2.0);
+  EXPECT_NEAR(e.dp, 100.0 / 7, 1e-12);
+  EXPECT_NEAR(e.dq, 92.0 / 7, 1e-12);
+  EXPECT_NEAR(e.rate, 0.92, 1e-12);
+  EXPECT_NEAR(e.i.eu, 2, 1e-12);
+  EXPECT_NEAR(e.j.eu, 10.4, 1e-12);
+  EXPECT_NEAR(e.gain, 2, 1e-12);
+  e.i.moves.pop_back();
+  e.j.moves.pop_back();
+  round.Calculate(e);
+  EXPECT_NEAR(e.i.eu, 2, 1e-12);
+  EXPECT_NEAR(e.j.eu, 10.4, 1e-12);
 }
 
 // Checks, at every execution, that the chosen exchange gives both of its
