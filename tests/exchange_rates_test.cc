@@ -117,6 +117,16 @@ TEST(ExchangeRex, FrontierPointsByHand) {
   exchange::SetGain(round, e, 0, 4.25);
   EXPECT_NEAR(e.i.move, -24.2, 1e-12);
   EXPECT_NEAR(e.j.eu, 6.35, 1e-12);
+  // Actor-2 winning, 5 + .15 (70/9 - 5) = 5.41667: Actor-1 all the way, dq =
+  // (100/7 x .6 - 5.41667) / .5 = 6.3095, Actor-2 moves 6.3095 x 1.4 / .5 = 17.667,
+  // Actor-1 gains 6.3095 x .9 - 100/7 x .1 = 4.25.
+  exchange::SetGain(round, e, 0, 5 + 0.15 * (70.0 / 9 - 5));
+  EXPECT_NEAR(e.i.move, -(100.0 / 7 * 0.6 - 5 - 0.15 * (70.0 / 9 - 5)) / 0.5 * 1.4 / 0.5, 1e-12);
+  EXPECT_NEAR(e.i.move, -17.6666666667, 1e-9);
+  EXPECT_NEAR(e.j.eu, 4.25, 1e-12);
+  // The reference (equalgain.py @ 51dee66) run on this case with its draws
+  // fixed, (u, v, z) = (0.7, 0.2, 0.5) and (0.2, 0.2, 0.5), gives the same two
+  // points: Actor-2 moves 24.2 and 17.6667, gains 4.25 / 6.35 and 5.41667 / 4.25.
 }
 
 Forecast RunSpec(const Scenario& s, const std::string& spec, std::uint64_t seed) {
