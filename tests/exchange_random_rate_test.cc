@@ -172,6 +172,27 @@ TEST(ExchangeRandomRate, EveryExecutionIsBestForBothActors) {
   EXPECT_GT(passes, 0u);  // the concession step was exercised
 }
 
+// With no concessions allowed (max_passes = 0) a round ends at the first
+// impasse: it reports the deadlock and keeps the exchanges executed so far.
+TEST(ExchangeRandomRate, DeadlockEndsTheRound) {
+  std::size_t deadlocks = 0;
+  for (std::uint64_t seed : {1u, 2u, 3u}) {
+    exchange::Board<double> strict = RandomBoard(12, 5, seed), free = strict;
+    exchange::RoundOptions<double> o = RandomRate(seed);
+    const auto unlimited = exchange::RunRound(free, o);
+    o.rates.max_passes = 0;
+    const auto limited = exchange::RunRound(strict, o);
+    EXPECT_FALSE(unlimited.deadlock);
+    EXPECT_EQ(limited.passes, 0u);
+    if (limited.deadlock) {
+      ++deadlocks;
+      EXPECT_LT(limited.executed.size(), unlimited.executed.size());
+      EXPECT_GT(unlimited.passes, 0u);
+    }
+  }
+  EXPECT_GT(deadlocks, 0u);
+}
+
 Forecast RunSpec(const Scenario& s, const std::string& spec, std::uint64_t seed) {
   RunContext context;
   context.seed = seed;
