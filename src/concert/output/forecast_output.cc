@@ -47,9 +47,13 @@ std::string PathTable(const Scenario& scenario, const std::string& model,
       "\n{} on {}: path by round{}\n", model, scenario.issues[issue.issue].id,
       all ? "" : fmt::format(" ({} actors; positions in --format json or csv)", actors.size()));
   out += fmt::format("{:>5}  {:>9}", "round", "outcome");
-  for (const auto& [name, value] : issue.rounds.front().values) {
-    out += fmt::format("  {:>9}", name.substr(0, 9));
+  // The round values' columns: those of the round that has most (round 0, the
+  // input, usually has none).
+  const Values* columns = &issue.rounds.front().values;
+  for (const Round& r : issue.rounds) {
+    if (r.values.size() > columns->size()) columns = &r.values;
   }
+  for (const auto& [name, value] : *columns) out += fmt::format("  {:>9}", name.substr(0, 9));
   if (all) {
     for (std::size_t a : actors) out += fmt::format("  {:>9}", scenario.actors[a].id.substr(0, 9));
   }
@@ -57,7 +61,12 @@ std::string PathTable(const Scenario& scenario, const std::string& model,
   for (const Round& r : issue.rounds) {
     out +=
         fmt::format("{:>5}  {:>9}", r.round, r.outcome ? fmt::format("{:.3f}", *r.outcome) : "-");
-    for (const auto& [name, value] : r.values) out += fmt::format("  {:>9.3f}", value);
+    for (const auto& column : *columns) {
+      const auto it = std::find_if(r.values.begin(), r.values.end(),
+                                   [&](const auto& v) { return v.first == column.first; });
+      out += it == r.values.end() ? fmt::format("  {:>9}", "-")
+                                  : fmt::format("  {:>9.3f}", it->second);
+    }
     if (all) {
       for (std::size_t a : actors) {
         std::string cell = r.positions[a] ? fmt::format("{:.3f}", *r.positions[a]) : "-";
