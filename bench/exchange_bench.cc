@@ -1,6 +1,7 @@
 // Speed of the exchange model: runs per second on the reference inputs, and
 // how a 10-round run grows with actors and issues (random scenarios, fixed
-// seed), in double and in reference-exact decimal arithmetic.
+// seed), in double and in reference-exact decimal arithmetic, and with
+// randomised exchange rates.
 // bench/exchange_vs_python.sh puts these beside the Python reference.
 #include <benchmark/benchmark.h>
 
@@ -60,6 +61,18 @@ BENCHMARK_CAPTURE(BM_Exchange, double, "double")
     ->ArgsProduct({{10, 30, 100}, {10, 30}})
     ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_Exchange, decimal, "decimal")
+    ->ArgsProduct({{10, 30}, {10}})
+    ->Unit(benchmark::kMillisecond);
+
+// Randomised rates (seed 0): REX with p = 0.3, and random-rate with its
+// mutual-best loop.
+void BM_ExchangeRates(benchmark::State& state, const char* params) {
+  const auto scenario =
+      RandomScenario(static_cast<int>(state.range(0)), static_cast<int>(state.range(1)), 7);
+  Run(state, scenario, std::string("exchange(") + params + ")");
+}
+BENCHMARK_CAPTURE(BM_ExchangeRates, rex, "p=0.3")->Args({30, 10})->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_ExchangeRates, random_rate, "variant=random-rate")
     ->ArgsProduct({{10, 30}, {10}})
     ->Unit(benchmark::kMillisecond);
 

@@ -148,9 +148,28 @@ TEST(Cli, ExchangeTablesAndTradesInWords) {
                         0),
             0u)
       << r.out;
-  r = Concert("forecast " + Scenario("six_party_talks_2005.yaml") + " -m 'exchange(p=0.5)'");
+  r = Concert("forecast " + Scenario("six_party_talks_2005.yaml") +
+              " -m 'exchange(rounds=1,p=0.5)' --seed 7");
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find(" gains "), std::string::npos) << r.out;  // two different gains
+  r = Concert("forecast " + Scenario("six_party_talks_2005.yaml") +
+              " -m 'exchange(variant=random-rate,p=0.5)'");
   EXPECT_EQ(r.code, 1);
-  EXPECT_NE(r.out.find("not implemented"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("leave p at 0"), std::string::npos) << r.out;
+}
+
+// Randomised exchange rates under Monte Carlo: every draw's model seed comes
+// from (seed, draw), so the output does not depend on the thread count.
+TEST(Cli, ExchangeRandomisedMonteCarloIndependentOfThreads) {
+  for (const char* model : {"exchange(p=0.3)", "exchange(variant=random-rate)"}) {
+    const std::string base = "forecast " + Scenario("six_party_talks_2005.yaml") + " -m '" + model +
+                             "' --draws 40 --seed 7 -f json";
+    CliRun one = Concert(base + " --threads 1");
+    CliRun two = Concert(base + " --threads 2");
+    ASSERT_EQ(one.code, 0) << one.out;
+    EXPECT_EQ(one.out, two.out) << model;
+    EXPECT_NE(one.out.find("\"monte_carlo\""), std::string::npos);
+  }
 }
 
 TEST(Cli, MonteCarloDraws) {

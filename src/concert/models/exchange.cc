@@ -36,8 +36,8 @@ struct Scale {
 
 class ExchangeModel : public Model {
  public:
-  ExchangeModel(int rounds, bool random_ties, bool exact)
-      : rounds_(rounds), random_ties_(random_ties), exact_(exact) {}
+  ExchangeModel(int rounds, exchange::Rates rates, bool random_ties, bool exact)
+      : rounds_(rounds), rates_(rates), random_ties_(random_ties), exact_(exact) {}
 
   Forecast Run(const Scenario& scenario, const RunContext& context) const override {
     return exact_ ? RunWith<Decimal28>(scenario, context) : RunWith<double>(scenario, context);
@@ -87,7 +87,10 @@ class ExchangeModel : public Model {
                                          {"outer_positive", 0.0},
                                          {"outer_negative", 0.0}});
     Stream ties(context.seed, 0);
-    exchange::TieBreak<T> tie_break;
+    exchange::RoundOptions<T> options;
+    options.rates = rates_;
+    options.rates.seed = context.seed;
+    exchange::TieBreak<T>& tie_break = options.tie_break;
     if (random_ties_) {
       tie_break = [&ties](const std::vector<exchange::Exchange<T>>& sorted) -> std::size_t {
         if (sorted.size() < 2) return 0;
@@ -99,7 +102,8 @@ class ExchangeModel : public Model {
 
     for (int round = 1; round <= rounds_; ++round) {
       if (context.cancel && context.cancel->load()) break;
-      const exchange::RoundResult<T> result = exchange::RunRound(board, tie_break);
+      options.rates.round = round;
+      const exchange::RoundResult<T> result = exchange::RunRound(board, options);
       for (std::size_t d = 0; d < m; ++d) {
         const Scale& scale = scales[d];
         Round r;
@@ -108,6 +112,10 @@ class ExchangeModel : public Model {
         r.values = {{"outcome_before", scale.Denormalise(ToDouble(result.outcome_before[d]))},
                     {"candidates", static_cast<double>(result.candidates)},
                     {"executed", static_cast<double>(result.executed.size())}};
+        if (rates_.random_rate()) {
+          r.values.push_back({"passes", static_cast<double>(result.passes)});
+          r.values.push_back({"deadlock", result.deadlock ? 1.0 : 0.0});
+        }
         r.positions.resize(n);
         r.details.resize(n);
         for (std::size_t a = 0; a < n; ++a) {
@@ -122,7 +130,7 @@ class ExchangeModel : public Model {
         forecast.issues[d].rounds.push_back(std::move(r));
       }
       for (const exchange::Executed<T>& done : result.executed) {
-        forecast.trades.push_back(MakeTrade(done, round, scales));
+        forecast.trades.push_back(MakeTrade(done, round, scales, rates_));
         for (std::size_t a = 0; a < n; ++a) {
           const double value = done.externality[a];
           std::size_t slot;
@@ -159,7 +167,7 @@ class ExchangeModel : public Model {
 
   template <typename T>
   static Trade MakeTrade(const exchange::Executed<T>& done, int round,
-                         const std::vector<Scale>& scales) {
+                         const std::vector<Scale>& scales, const exchange::Rates& rates) {
     using exchange::ToDouble;
     auto party = [&](const exchange::Side<T>& side) {
       const Scale& scale = scales[side.supply];
@@ -180,10 +188,16 @@ class ExchangeModel : public Model {
     t.j = party(done.exchange.j);
     t.gain = ToDouble(done.exchange.gain);
     t.values = {{"dp", ToDouble(done.exchange.dp)}, {"dq", ToDouble(done.exchange.dq)}};
+    if (rates.random_rate() || rates.p > 0) {
+      t.values.push_back({"gain_i", ToDouble(done.exchange.i.eu)});
+      t.values.push_back({"gain_j", ToDouble(done.exchange.j.eu)});
+    }
+    if (rates.random_rate()) t.values.push_back({"rate", ToDouble(done.exchange.rate)});
     return t;
   }
 
   int rounds_;
+  exchange::Rates rates_;
   bool random_ties_;
   bool exact_;
 };
@@ -194,8 +208,9 @@ ModelInfo ExchangeInfo() {
   return {"exchange",
           "Stokman & Van Oosten's exchange model: actors on opposite sides of the outcome on two "
           "issues trade positions, each moving on the issue it cares less about; equal-gain "
-          "exchange rates; highest gain first; the outcome is the weighted mean of the voting "
-          "positions.",
+          "exchange rates (randomised by p), highest gain first, or random rates executed when "
+          "best for both actors (variant=random-rate); the outcome is the weighted mean of the "
+          "voting positions.",
           {"Stokman, F. N. & Van Oosten, R. (1994). The exchange of voting positions: an "
            "object-oriented model of policy networks. In B. Bueno de Mesquita & F. N. Stokman "
            "(eds.), European Community Decision Making (pp. 105-127). Yale University Press.",
@@ -204,28 +219,38 @@ ModelInfo ExchangeInfo() {
           {NumberParam("rounds", ParamInfo::Type::kInt, "10", 0, 1000, "rounds",
                        "number of rounds of exchanges"),
            ChoiceParam("variant", "equal-gain", {"equal-gain", "random-rate"},
-                       "exchange rates: equal gains for both (random-rate is not implemented yet)"),
+                       "exchange rates: equal gains for both; or random-rate: a rate drawn (from "
+                       "--seed) between the two break-even rates, executed when best for both "
+                       "actors"),
            NumberParam("p", ParamInfo::Type::kReal, "0", 0, 1, "",
-                       "randomisation of equal-gain exchange rates (only 0 is implemented yet)"),
+                       "equal-gain only: randomise each exchange's gains (REX): one side gains "
+                       "up to p of the way to its maximum or loses up to p of its equal gain, "
+                       "drawn from --seed"),
            ChoiceParam("ties", "ordered", {"ordered", "random"},
-                       "equal gains: execute in list order, or pick at random from --seed"),
+                       "equal-gain only: equal gains execute in list order, or pick at random "
+                       "from --seed"),
            ChoiceParam("arithmetic", "double", {"double", "decimal"},
                        "double: fast; decimal: 28-digit decimals as the reference computes, which "
                        "reproduces its every decision (slower)")}};
 }
 
 std::unique_ptr<Model> MakeExchange(const Params& params) {
+  exchange::Rates rates;
+  rates.p = params.Real("p");
   if (params.Choice("variant") == "random-rate") {
-    throw InputError({},
-                     "model 'exchange': variant=random-rate is not implemented yet; use "
-                     "variant=equal-gain");
+    rates.variant = exchange::Rates::Variant::kRandomRate;
+    if (rates.p != 0) {
+      throw InputError({},
+                       "model 'exchange': p randomises equal-gain rates; with "
+                       "variant=random-rate leave p at 0");
+    }
+    if (params.Choice("ties") != "ordered") {
+      throw InputError({},
+                       "model 'exchange': ties applies to variant=equal-gain; random-rate "
+                       "executes the exchange best for both actors");
+    }
   }
-  if (params.Real("p") != 0) {
-    throw InputError({},
-                     "model 'exchange': p > 0 (randomised exchange rates) is not implemented "
-                     "yet; use p=0");
-  }
-  return std::make_unique<ExchangeModel>(static_cast<int>(params.Int("rounds")),
+  return std::make_unique<ExchangeModel>(static_cast<int>(params.Int("rounds")), rates,
                                          params.Choice("ties") == "random",
                                          params.Choice("arithmetic") == "decimal");
 }

@@ -12,10 +12,18 @@
 //
 // Parameters:
 //   rounds   number of rounds (default 10)
-//   variant  equal-gain (default). random-rate (Dijkstra et al. 2018) is
-//            registered but not implemented yet: asking for it is an error.
-//   p        randomisation of equal-gain exchange rates (default 0; only 0 is
-//            implemented yet, larger values are an error)
+//   variant  equal-gain (default), or random-rate (Dijkstra, Van Assen,
+//            Stokman & Draaijer 2018): each candidate's rate dq/dp is drawn
+//            between the two actors' break-even rates; an exchange executes
+//            when it is the best for both of its actors, otherwise actors
+//            concede gain on their best exchanges down to their second best;
+//            1024 passes without a mutual best end the round (deadlock).
+//   p        equal-gain: randomisation of each exchange's gains in [0, 1]
+//            (default 0, the equal gain; "REX"): one side, drawn at random,
+//            gains eu + p z (eu_max - eu) or eu - p z eu, z ~ U(0, 1).
+//            Exchanges still execute in order of their equal gain.
+//            Randomised variants draw from Stream(seed, DrawIndex(round,
+//            candidate)): reproducible under --seed, whatever the threads.
 //   ties     ordered (default): exchanges whose gains tie (to 1e-12, relative)
 //            execute in list order — creation order (issue pairs in scenario
 //            order; a x d before b x c; actors in scenario order) as re-sorted

@@ -12,14 +12,20 @@
 // The number type T is double (fast) or Decimal28 (the reference computes in
 // Python's 28-digit decimals; with Decimal28 concert takes exactly its
 // decisions, including those that hinge on a difference being exactly zero).
+//
+// Rates (below) selects the variant: equal gain, equal gain randomised by p
+// ("REX"), or random exchange rates with mutual-best selection
+// (exchange_rates.h has the math of both).
 #pragma once
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <vector>
 
 #include "concert/core/decimal.h"
+#include "concert/core/random.h"
 
 namespace concert::exchange {
 
@@ -74,6 +80,8 @@ struct Side {
   T demand_x{};  // own position on the demand issue
   T s_supply{}, c_supply{}, s_demand{};
   T y{}, move{}, nbs0{}, nbs1{};
+  T eu{};          // own utility gain (equal gain: the exchange's gain)
+  T eu_max{};      // p > 0: the most this side can gain while the partner gains >= 0
   Moves<T> moves;  // own move plus moves inherited on the same supply issue
 };
 
@@ -92,6 +100,12 @@ struct Exchange {
   bool valid = true;
   std::vector<Update<T>> updates;  // positions of others moved by executed exchanges
   std::size_t order = 0;           // position in the list, for ties
+  // Randomised variants: the exchange's own stream (see DrawIndex), the side
+  // whose gain REX drew (0 = i, 1 = j), and random-rate's exchange rate dq/dp.
+  Stream draws{0, 0};
+  int drawn_side = -1;
+  T rate{};
+  bool has_rate = false;
 };
 
 // An executed exchange with its externalities (reference
@@ -112,19 +126,60 @@ struct RoundResult {
   std::vector<T> voting, next;                   // [issue][actor], 0-100
   std::vector<Executed<T>> executed;
   std::size_t candidates = 0;
+  std::size_t passes = 0;  // random-rate: passes that lowered gains (no mutual best)
+  bool deadlock = false;   // random-rate: the round ended after max_passes such passes in a row
 };
+
+// How exchange rates are set.
+struct Rates {
+  enum class Variant { kEqualGain, kRandomRate };
+  Variant variant = Variant::kEqualGain;
+  double p = 0;            // equal gain: randomisation of each exchange's gains, [0, 1]
+  std::uint64_t seed = 0;  // the run's seed (--seed)
+  int round = 1;           // 1-based; part of each exchange's stream index
+  int max_passes = 1024;   // random-rate: passes without a mutually best exchange
+  bool random_rate() const { return variant == Variant::kRandomRate; }
+};
+
+// Candidate k (creation order) of round r draws from Stream(seed, DrawIndex(r,
+// k)): its numbers depend on the seed, the round and its place in the list
+// only, not on the order in which exchanges are (re)calculated nor on threads.
+// Index 0 (seeded tie-breaking) never collides: bit 63 is set here.
+inline std::uint64_t DrawIndex(int round, std::size_t candidate) {
+  return (std::uint64_t{1} << 63) | (static_cast<std::uint64_t>(round) << 32) |
+         static_cast<std::uint64_t>(candidate);
+}
 
 // Picks the index into the sorted list of the exchange to execute (default:
 // the first). Used for seeded random tie-breaking.
 template <typename T>
 using TieBreak = std::function<std::size_t(const std::vector<Exchange<T>>& sorted)>;
 
+template <typename T>
+struct RoundOptions {
+  TieBreak<T> tie_break;
+  bool full_sort = false;  // equal gain: the reference's loop instead of the fast one (tests)
+  Rates rates;
+  // random-rate, for tests: called before each execution with the exchanges
+  // still in play and the one chosen.
+  std::function<void(const std::vector<const Exchange<T>*>& alive, const Exchange<T>& chosen)>
+      on_execute;
+};
+
 // Runs one round from `board`; the board is left at the next round's positions.
-// With doubles and no tie_break the execution loop uses an index and a heap
+// With doubles and no tie_break the equal-gain loop uses an index and a heap
 // instead of the reference's full re-sort and recalculation after every
 // execution; `full_sort` forces the reference's loop (for tests).
 template <typename T>
-RoundResult<T> RunRound(Board<T>& board, const TieBreak<T>& tie_break = {}, bool full_sort = false);
+RoundResult<T> RunRound(Board<T>& board, const RoundOptions<T>& options);
+template <typename T>
+RoundResult<T> RunRound(Board<T>& board, const TieBreak<T>& tie_break = {},
+                        bool full_sort = false) {
+  RoundOptions<T> options;
+  options.tie_break = tie_break;
+  options.full_sort = full_sort;
+  return RunRound(board, options);
+}
 
 // With doubles, gains closer than this (relative) are ties, and outcomes closer
 // than kSameOutcome (on 0-100) are equal: the reference's decimals make such

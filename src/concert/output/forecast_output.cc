@@ -55,9 +55,13 @@ std::string PathTable(const Scenario& scenario, const std::string& model,
       "\n{} on {}: path by round{}\n", model, scenario.issues[issue.issue].id,
       all ? "" : fmt::format(" ({} actors; positions in --format json or csv)", actors.size()));
   out += fmt::format("{:>5}  {:>9}", "round", "outcome");
-  for (const auto& [name, value] : issue.rounds.front().values) {
-    out += fmt::format("  {:>9}", name.substr(0, 9));
+  // The round values' columns: those of the round that has most (round 0, the
+  // input, usually has none).
+  const Values* columns = &issue.rounds.front().values;
+  for (const Round& r : issue.rounds) {
+    if (r.values.size() > columns->size()) columns = &r.values;
   }
+  for (const auto& [name, value] : *columns) out += fmt::format("  {:>9}", name.substr(0, 9));
   if (all) {
     for (std::size_t a : actors) out += fmt::format("  {:>9}", scenario.actors[a].id.substr(0, 9));
   }
@@ -65,7 +69,12 @@ std::string PathTable(const Scenario& scenario, const std::string& model,
   for (const Round& r : issue.rounds) {
     out +=
         fmt::format("{:>5}  {:>9}", r.round, r.outcome ? fmt::format("{:.3f}", *r.outcome) : "-");
-    for (const auto& [name, value] : r.values) out += fmt::format("  {:>9.3f}", value);
+    for (const auto& column : *columns) {
+      const auto it = std::find_if(r.values.begin(), r.values.end(),
+                                   [&](const auto& v) { return v.first == column.first; });
+      out += it == r.values.end() ? fmt::format("  {:>9}", "-")
+                                  : fmt::format("  {:>9.3f}", it->second);
+    }
     if (all) {
       for (std::size_t a : actors) {
         std::string cell = r.positions[a] ? fmt::format("{:.3f}", *r.positions[a]) : "-";
@@ -117,11 +126,20 @@ std::string TradesText(const Scenario& scenario, const Forecast& f) {
     const Trade& t = f.trades[k];
     const std::string& i = scenario.actors[t.i.actor].id;
     const std::string& j = scenario.actors[t.j.actor].id;
+    // Randomised exchange rates give the two different gains.
+    const auto gain_i = std::find_if(t.values.begin(), t.values.end(),
+                                     [](const auto& v) { return v.first == "gain_i"; });
+    const auto gain_j = std::find_if(t.values.begin(), t.values.end(),
+                                     [](const auto& v) { return v.first == "gain_j"; });
+    const std::string gains =
+        gain_i != t.values.end() && gain_j != t.values.end()
+            ? fmt::format("gains {:.3g} ({}) and {:.3g} ({})", gain_i->second, i, gain_j->second, j)
+            : fmt::format("gain {:.3g} each", t.gain);
     out += fmt::format(
         "  round {}, #{}: {} moves {:.2f} toward {} on {}; {} moves {:.2f} toward "
-        "{} on {}; gain {:.3g} each\n",
+        "{} on {}; {}\n",
         t.round, t.order, i, std::abs(t.i.move), j, scenario.issues[t.i.supply].id, j,
-        std::abs(t.j.move), i, scenario.issues[t.j.supply].id, t.gain);
+        std::abs(t.j.move), i, scenario.issues[t.j.supply].id, gains);
   }
   if (!f.summary.empty()) {
     out += fmt::format("\n{}: totals per actor\n{:<12}", f.model, "actor");
