@@ -9,6 +9,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "concert/core/random.h"
 #include "concert/io/read.h"
 #include "concert/io/text.h"
 #include "concert/models/registry.h"
@@ -105,6 +106,42 @@ TEST(SmpEngine, TurnZeroByHand) {
   for (double p : t0.distinct_probability) EXPECT_NEAR(p, 1.0 / 3, 1e-7);
   EXPECT_EQ(r.turns.size(), 2u);
   EXPECT_EQ(r.stop_reason, "reached the maximum of 1 turns");
+}
+
+// 40 actors, so that challenges, choices and elections run on several threads.
+Input RandomInput(std::size_t actors, std::size_t dims, std::uint64_t seed) {
+  Stream stream(seed, 0);
+  Input in;
+  in.position = Matrix(actors, dims);
+  in.salience = Matrix(actors, dims);
+  for (std::size_t a = 0; a < actors; ++a) {
+    in.capability.push_back(10 + 190 * stream.Uniform());
+    for (std::size_t d = 0; d < dims; ++d) {
+      in.position(a, d) = stream.Uniform();
+      in.salience(a, d) = (0.1 + 0.9 * stream.Uniform()) / dims;
+    }
+  }
+  return in;
+}
+
+TEST(SmpEngine, ThreadsDoNotChangeAnyBit) {
+  const Input in = RandomInput(40, 3, 11);
+  for (bool stochastic : {false, true}) {
+    Config one;
+    one.stochastic = stochastic;
+    one.seed = 5;
+    one.max_turns = 8;
+    one.threads = 1;
+    Config three = one;
+    three.threads = 3;
+    const Result a = smp::Run(in, one), b = smp::Run(in, three);
+    ASSERT_EQ(a.turns.size(), b.turns.size());
+    for (std::size_t t = 0; t < a.turns.size(); ++t) {
+      EXPECT_EQ(a.turns[t].position.data, b.turns[t].position.data) << t;
+      EXPECT_EQ(a.turns[t].distinct_probability, b.turns[t].distinct_probability) << t;
+      EXPECT_EQ(a.turns[t].challenges.size(), b.turns[t].challenges.size()) << t;
+    }
+  }
 }
 
 // KTAB's positions: (turn, actor index, dimension) -> position on 0-100.

@@ -34,6 +34,9 @@ double WeightedDistance(const double* ideal, const double* pos, const double* sa
   return ss_sqr > 0 ? std::sqrt(ds_sqr / ss_sqr) : 0.0;  // no salience: indifferent
 }
 
+// Threads for a step over n actors: one below 32 actors (not worth it).
+unsigned Threads(const Config& config, std::size_t n) { return n < 32 ? 1 : config.threads; }
+
 double EstimateRisk(double rh, double ri, RiskAdjust adjust) {  // Model::estNRA
   switch (adjust) {
     case RiskAdjust::kFull:
@@ -69,7 +72,8 @@ class State {
     Matrix neutral(n_, n_);
     for (std::size_t k = 0; k < n_ * n_; ++k)
       neutral.data[k] = DistanceUtility(distance_.data[k], 0);
-    const auto p = ScalarPce(config_.voting, config_.victory, config_.pce, in_.capability, neutral);
+    const auto p = ScalarPce(config_.voting, config_.victory, config_.pce, in_.capability, neutral,
+                             Threads(config_, n_));
     risk_ = RiskFromProbabilities(p, config_.risk_range);
     estimate_ = Matrix(n_, n_);
     for (std::size_t h = 0; h < n_; ++h) {
@@ -125,8 +129,8 @@ class State {
     for (std::size_t i = 0; i < n_; ++i) {
       for (std::size_t m = 0; m < unique.size(); ++m) u(i, m) = U(i, i, unique[m]);
     }
-    turn.distinct_probability =
-        ScalarPce(config_.voting, config_.victory, config_.pce, in_.capability, u);
+    turn.distinct_probability = ScalarPce(config_.voting, config_.victory, config_.pce,
+                                          in_.capability, u, Threads(config_, n_));
   }
 
   // h's estimate of the probability that i beats j and of the change in k's
@@ -352,7 +356,7 @@ std::vector<ChallengeMade> Propose(const State& s, const Input& in, const Config
   const std::size_t n = in.capability.size();
   std::vector<ChallengeMade> made;
   std::vector<std::optional<std::pair<std::size_t, std::pair<double, double>>>> targets(n);
-  ParallelFor(n, n >= 32, [&](std::size_t i) { targets[i] = BestTarget(s, i, n); });
+  ParallelFor(n, Threads(config, n), [&](std::size_t i) { targets[i] = BestTarget(s, i, n); });
   for (std::size_t i = 0; i < n; ++i) {
     const auto& target = targets[i];
     if (!target || !(target->second.second > 0)) continue;
@@ -406,7 +410,7 @@ Matrix Resolve(const State& s, const Input& in, const Config& config,
     }
   }
   std::vector<std::size_t> choice(n);
-  ParallelFor(n, n >= 32, [&](std::size_t k) {
+  ParallelFor(n, Threads(config, n), [&](std::size_t k) {
     choice[k] = lists[k][ChooseBargain(s, in, config, made, lists[k], k, turn)];
   });
   Matrix x = s.position();

@@ -42,6 +42,7 @@ struct Config {
   int min_turns = 2;
   double stop_ratio = 0.02;  // stop when change / (first change + 1e-4) < this
   std::uint64_t seed = 0;    // stochastic mode
+  unsigned threads = 0;      // 0: one per core; the results do not depend on it
 };
 
 struct Input {

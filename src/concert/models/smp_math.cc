@@ -54,7 +54,8 @@ double VictoryProbability(VictoryModel model, double s1, double s2) {
   return VictoryPair(model, s1, s2).first;
 }
 
-Matrix Coalitions(VotingRule rule, const std::vector<double>& w, const Matrix& u) {
+Matrix Coalitions(VotingRule rule, const std::vector<double>& w, const Matrix& u,
+                  unsigned threads) {
   const double min_c = 1e-8;
   const std::size_t options = u.cols, actors = u.rows;
   // Options x actors, so that the votes on a pair read contiguous rows; votes
@@ -64,7 +65,9 @@ Matrix Coalitions(VotingRule rule, const std::vector<double>& w, const Matrix& u
     for (std::size_t i = 0; i < options; ++i) ut(i, k) = u(k, i);
   }
   Matrix c(options, options);
-  ParallelFor(options, options * options * actors > 200000, [&](std::size_t i) {
+  // Small elections are not worth a thread.
+  if (options * options * actors < 200000) threads = 1;
+  ParallelFor(options, threads, [&](std::size_t i) {
     std::vector<double> votes(actors);
     const double* ui = &ut.data[i * actors];
     for (std::size_t j = 0; j < i; ++j) {
@@ -179,8 +182,8 @@ std::vector<double> Pce(PceModel pce, VictoryModel victory, const Matrix& coalit
 }
 
 std::vector<double> ScalarPce(VotingRule rule, VictoryModel victory, PceModel pce,
-                              const std::vector<double>& w, const Matrix& u) {
-  return Pce(pce, victory, Coalitions(rule, w, u));
+                              const std::vector<double>& w, const Matrix& u, unsigned threads) {
+  return Pce(pce, victory, Coalitions(rule, w, u, threads));
 }
 
 std::vector<double> RiskFromProbabilities(const std::vector<double>& p, RiskRange range) {
@@ -207,9 +210,9 @@ std::vector<double> RiskFromProbabilities(const std::vector<double>& p, RiskRang
   return r;
 }
 
-void ParallelFor(std::size_t n, bool parallel, const std::function<void(std::size_t)>& fn) {
-  const std::size_t threads =
-      parallel ? std::min<std::size_t>(n, std::max(1u, std::thread::hardware_concurrency())) : 1;
+void ParallelFor(std::size_t n, unsigned requested, const std::function<void(std::size_t)>& fn) {
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t threads = std::min<std::size_t>(n, requested == 0 ? cores : requested);
   if (threads <= 1) {
     for (std::size_t i = 0; i < n; ++i) fn(i);
     return;

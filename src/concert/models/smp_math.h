@@ -73,7 +73,9 @@ std::pair<double, double> VictoryPair(VictoryModel model, double s1, double s2);
 // Coalition strengths c(i,j) = 1e-8 + the sum of positive votes for option i
 // over j, from weights w (per actor) and utilities u (actors x options)
 // (Model::coalitions with Model::vote). The diagonal is 1e-8.
-Matrix Coalitions(VotingRule rule, const std::vector<double>& w, const Matrix& u);
+// `threads`: see ParallelFor.
+Matrix Coalitions(VotingRule rule, const std::vector<double>& w, const Matrix& u,
+                  unsigned threads = 1);
 
 // P[i beats j] for every pair, 0.5 on the diagonal (Model::vProb, matrix form).
 Matrix VictoryMatrix(VictoryModel model, const Matrix& coalitions);
@@ -86,16 +88,16 @@ std::vector<double> Pce(PceModel pce, VictoryModel victory, const Matrix& coalit
 // Model::scalarPCE: the PCE among options with utilities u (actors x options)
 // and voting weights w.
 std::vector<double> ScalarPce(VotingRule rule, VictoryModel victory, PceModel pce,
-                              const std::vector<double>& w, const Matrix& u);
+                              const std::vector<double>& w, const Matrix& u, unsigned threads = 1);
 
 // Risk attitudes from probabilities (Model::bigRfromProb): the most threatened
 // actor gets the lowest R. Mid: R in [-1/2, 1]; Min: [0, 1]; Max: [-1, 1].
 // When every probability is equal R is 0 for all (KTAB divides by zero).
 std::vector<double> RiskFromProbabilities(const std::vector<double>& p, RiskRange range);
 
-// Calls fn(i) for i in [0, n), on several threads when `parallel` and the
-// machine has more than one core. Each i must write only its own results, so
-// the outcome does not depend on the number of threads.
-void ParallelFor(std::size_t n, bool parallel, const std::function<void(std::size_t)>& fn);
+// Calls fn(i) for i in [0, n) on up to `threads` threads (0: one per core).
+// Each i must write only its own results, so the outcome does not depend on
+// the number of threads.
+void ParallelFor(std::size_t n, unsigned threads, const std::function<void(std::size_t)>& fn);
 
 }  // namespace concert::smp
