@@ -203,8 +203,9 @@ class State {
       const double unn = DistanceUtility(self[n], est[n]);
       // Actor::vProbLittle: n's view of who wins if it joins i.
       const double v = Vote(vr, weight[n], uni, unj);
-      const double cni = v > 0 ? ci + v : ci;
-      const double cnj = v < 0 ? cj - v : cj;
+      // ci + 0 is ci exactly: selecting the addend keeps KTAB's bits and vectorises.
+      const double cni = ci + (v > 0 ? v : 0.0);
+      const double cnj = cj - (v < 0 ? v : 0.0);
       const double pin = cni / (cni + cnj);
       vote[n] = ThirdPartyVote<vr, commitment>(weight[n], pin, 1.0 - pin, uni, unj, unn);
     }

@@ -34,8 +34,10 @@ struct Matrix {
 
 // Utility of a (salience-weighted) distance d in [0, 1] to an actor with risk
 // attitude r (SMPModel::bsUtil): (1 - d)(1 + d r); r = 0 is risk neutral.
+// Written as a select of values, not of formulas, so that loops over it vectorise.
 inline double DistanceUtility(double d, double r) {
-  return d <= 1 ? (1 - d) * (1 + d * r) : (1 - d) * (1 + r);
+  const double capped = d <= 1 ? d : 1.0;
+  return (1 - d) * (1 + capped * r);
 }
 
 // Influence an actor of weight w exerts for option 1 over option 2 given its
