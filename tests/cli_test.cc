@@ -183,5 +183,28 @@ TEST(Cli, HelpExplainsSubcommands) {
   }
 }
 
+TEST(Cli, TournamentJsonAndBadStrategy) {
+  CliRun r = Concert(
+      "tournament --strategies axelrod-first --turns 200 --repetitions 5 --seed 3 "
+      "--format json");
+  ASSERT_EQ(r.code, 0) << r.out;
+  auto json = nlohmann::json::parse(r.out);
+  ASSERT_EQ(json["strategies"].size(), 15u);
+  EXPECT_EQ(json["strategies"][0]["name"], "tft");
+  // TFT against Grudger (FRIEDMAN): 200 mutual cooperations = 600.
+  EXPECT_EQ(json["matrix"]["tft"]["grim"].get<double>(), 600);
+  EXPECT_EQ(Concert("tournament --seed 3 --format json --threads 1").out,
+            Concert("tournament --seed 3 --format json --threads 2").out);
+  std::string out = TempPath("never_tournament.json");
+  std::remove(out.c_str());
+  r = Concert("tournament --strategies tft,titfortat -o " + out);
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find("unknown strategy 'titfortat'"), std::string::npos) << r.out;
+  EXPECT_FALSE(FileExists(out));
+  r = Concert("tournament --noise 1.5");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find("--noise"), std::string::npos) << r.out;
+}
+
 }  // namespace
 }  // namespace concert::testing

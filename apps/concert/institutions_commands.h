@@ -1,0 +1,32 @@
+// The institutions subcommands: `tournament` (iterated prisoner's dilemma) and
+// `simulate` (the agreement compliance game of a scenario's institution).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace concert::cli {
+
+struct TournamentCommand {
+  std::vector<std::string> strategies{"axelrod-first"};
+  int turns = 200;
+  int repetitions = 5;
+  double noise = 0;
+  double continuation = 0;
+  std::vector<double> payoffs{3, 5, 0, 1};  // R T S P
+  std::uint64_t seed = 0;
+  unsigned threads = 0;
+  std::string format = "text";
+  std::string table = "scores";
+  std::string output;
+};
+int Tournament(const TournamentCommand& options);
+// Adds `tournament` to the app with every option documented.
+CLI::App* AddTournament(CLI::App& app, TournamentCommand& options);
+
+}  // namespace concert::cli
