@@ -206,5 +206,37 @@ TEST(Cli, TournamentJsonAndBadStrategy) {
   EXPECT_NE(r.out.find("--noise"), std::string::npos) << r.out;
 }
 
+TEST(Cli, SimulateSixParty) {
+  const std::string base = "simulate " + Scenario("six_party_talks_2005.yaml") + " --draws 300";
+  CliRun one = Concert(base + " --threads 1 -f json");
+  CliRun two = Concert(base + " --threads 2 -f json");
+  ASSERT_EQ(one.code, 0) << one.out;
+  EXPECT_EQ(one.out, two.out);
+  auto json = nlohmann::json::parse(one.out);
+  ASSERT_EQ(json["designs"].size(), 5u);
+  EXPECT_EQ(json["designs"][0]["name"], "as coded");
+  EXPECT_EQ(json["designs"][0]["compliance"].size(), 16u);
+  CliRun text = Concert(base);
+  ASSERT_EQ(text.code, 0) << text.out;
+  for (const char* word : {"as coded", "guarantor", "conditional aid", "higher exit cost",
+                           "P(holds every period)", "needs"}) {
+    EXPECT_NE(text.out.find(word), std::string::npos) << word;
+  }
+  CliRun csv = Concert(base + " -f csv --table compliance");
+  EXPECT_EQ(csv.out.rfind("design,period,compliance\n", 0), 0u) << csv.out;
+  std::string bad = TempPath("bad_institution.yaml");
+  std::ofstream(bad) << "actors: [{id: A, capability: 1}, {id: B, capability: 1}]\n"
+                        "issues: [{id: x, status_quo: 0}]\n"
+                        "positions: [{actor: A, issue: x, position: 10, salience: 50},\n"
+                        "            {actor: B, issue: x, position: 90, salience: 50}]\n"
+                        "institution:\n  false_alarm: -0.1\n";
+  std::string out = TempPath("never_simulate.json");
+  std::remove(out.c_str());
+  CliRun r = Concert("simulate " + bad + " -o " + out);
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find(bad + ":6: field 'institution.false_alarm'"), std::string::npos) << r.out;
+  EXPECT_FALSE(FileExists(out));
+}
+
 }  // namespace
 }  // namespace concert::testing

@@ -1,11 +1,19 @@
 #include "institutions_commands.h"
 
+#include <fmt/format.h>
+
 #include <CLI/CLI.hpp>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <thread>
 
+#include "concert/core/error.h"
+#include "concert/institutions/simulate.h"
 #include "concert/institutions/tournament.h"
+#include "concert/io/read.h"
 #include "concert/output/atomic_file.h"
+#include "concert/output/simulate_output.h"
 #include "concert/output/tournament_output.h"
 
 namespace concert::cli {
@@ -87,6 +95,87 @@ int Tournament(const TournamentCommand& o) {
     bytes = TournamentCsv(result, o.table);
   } else {
     bytes = TournamentText(result, options);
+  }
+  Emit(o.output, bytes);
+  return 0;
+}
+
+CLI::App* AddSimulate(CLI::App& app, SimulateCommand& o) {
+  CLI::App* cmd = app.add_subcommand(
+      "simulate",
+      "Will the agreement hold? Simulate the repeated compliance game of a scenario's "
+      "institution section (agreement, monitoring, sanctions, aid, exit options, discounting, "
+      "relative gains) for the design as coded and each alternative, side by side "
+      "(docs/institutions.md).");
+  cmd->add_option("scenario", o.scenario,
+                  "scenario file (YAML/JSON with an institution section; "
+                  "without one, the defaults of docs/institutions.md)")
+      ->required();
+  cmd->add_option("--input-format", o.input_format, "input format: auto|yaml|json|ktab|decide|bdm")
+      ->capture_default_str();
+  cmd->add_option("--draws", o.draws,
+                  "simulated paths; in each, the uncertain numbers of the scenario and the "
+                  "institution are drawn anew (ranges uniform, sd normal truncated at the "
+                  "bounds); draw i depends on (--seed, i) only, and every design is run on the "
+                  "same draws")
+      ->capture_default_str();
+  cmd->add_flag("--fixed", o.fixed,
+                "hold every uncertain number at its value; only the paths (cost shocks, "
+                "monitoring) vary");
+  cmd->add_option("--seed", o.seed, "random seed")->capture_default_str();
+  cmd->add_option("--threads", o.threads,
+                  "threads (default: all cores); the output does not depend on it");
+  cmd->add_option("--periods", o.periods,
+                  "periods to simulate (default: the section's `periods`, else 40)");
+  cmd->add_option("--agreement-model", o.model,
+                  "take the agreement from this bargaining model's forecast (a model spec, see "
+                  "`concert models`) instead of the section's agreement");
+  cmd->add_option("-f,--format", o.format, "output format")
+      ->check(CLI::IsMember({"text", "json", "csv"}))
+      ->capture_default_str();
+  cmd->add_option("--table", o.table,
+                  "with --format csv: summary (design,statistic,value), compliance "
+                  "(design,period,compliance) or parties (per design and party: terms, "
+                  "threshold, payoff)")
+      ->check(CLI::IsMember({"summary", "compliance", "parties"}))
+      ->capture_default_str();
+  cmd->add_option("-o,--output", o.output, "write to this file (atomically) instead of stdout");
+  return cmd;
+}
+
+int Simulate(const SimulateCommand& o) {
+  const InputFormat format = ParseInputFormat(o.input_format);
+  const Scenario scenario = ReadScenarioFile(o.scenario, format);
+  InstitutionSpec spec;
+  std::ifstream in(o.scenario, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  const InputFormat detected =
+      format == InputFormat::kAuto ? DetectInputFormat(o.scenario, text.str()) : format;
+  if (detected == InputFormat::kYaml || detected == InputFormat::kJson) {
+    spec = ReadInstitution(o.scenario, text.str(), scenario);
+  }
+  if (o.periods < 0) {
+    throw InputError({"", 0, "--periods"}, fmt::format("expected >= 1 but got {}", o.periods));
+  }
+  if (o.draws < 1) throw InputError({"", 0, "--draws"}, "expected at least 1 draw");
+  SimulateOptions options;
+  options.draws = o.draws;
+  options.fixed = o.fixed;
+  options.seed = o.seed;
+  options.threads = Threads(o.threads);
+  options.periods = o.periods;
+  options.model = o.model;
+  const SimulationResult result = RunSimulation(scenario, spec, options);
+  SimulationHeader header{spec.from_file ? spec.name : "(no institution section: defaults)", o.seed,
+                          o.fixed};
+  std::string bytes;
+  if (o.format == "json") {
+    bytes = SimulationJson(scenario, header, result);
+  } else if (o.format == "csv") {
+    bytes = SimulationCsv(scenario, result, o.table);
+  } else {
+    bytes = SimulationText(scenario, header, result);
   }
   Emit(o.output, bytes);
   return 0;

@@ -29,4 +29,20 @@ int Tournament(const TournamentCommand& options);
 // Adds `tournament` to the app with every option documented.
 CLI::App* AddTournament(CLI::App& app, TournamentCommand& options);
 
+struct SimulateCommand {
+  std::string scenario;
+  std::string input_format = "auto";
+  std::size_t draws = 1000;
+  bool fixed = false;
+  std::uint64_t seed = 0;
+  unsigned threads = 0;
+  int periods = 0;
+  std::string model;
+  std::string format = "text";
+  std::string table = "summary";
+  std::string output;
+};
+int Simulate(const SimulateCommand& options);
+CLI::App* AddSimulate(CLI::App& app, SimulateCommand& options);
+
 }  // namespace concert::cli

@@ -123,6 +123,8 @@ int main(int argc, char** argv) {
 
   concert::cli::TournamentCommand to;
   CLI::App* tournament = concert::cli::AddTournament(app, to);
+  concert::cli::SimulateCommand so;
+  CLI::App* simulate = concert::cli::AddSimulate(app, so);
 
   try {
     app.parse(argc, argv);
@@ -138,6 +140,7 @@ int main(int argc, char** argv) {
     if (backtest->parsed()) return concert::cli::Backtest(bo);
     if (report->parsed()) return concert::cli::Report(ro);
     if (tournament->parsed()) return concert::cli::Tournament(to);
+    if (simulate->parsed()) return concert::cli::Simulate(so);
   } catch (const concert::InputError& e) {
     std::cerr << "concert: error: " << e.what() << "\n";
     return 1;

@@ -91,7 +91,7 @@ SimulationResult RunSimulation(const Scenario& scenario, const InstitutionSpec& 
   result.cancelled = result.draws < draws;
   for (std::size_t d = 0; d < nd; ++d) {
     DesignSummary s;
-    s.name = designs[d] ? designs[d]->name : spec.base.name;
+    s.name = designs[d] ? designs[d]->name : "as coded";
     s.description = designs[d] ? designs[d]->description : spec.description;
     s.terms = central[d];
     for (std::size_t p = 0; p < np; ++p) s.thresholds.push_back(Threshold(central[d], p));
