@@ -222,6 +222,10 @@ TEST(Cli, SimulateSixParty) {
                            "P(holds every period)", "needs"}) {
     EXPECT_NE(text.out.find(word), std::string::npos) << word;
   }
+  CliRun hub = Concert(base + " --hub USA -f json");
+  ASSERT_EQ(hub.code, 0) << hub.out;
+  EXPECT_EQ(nlohmann::json::parse(hub.out)["architectures"]["bilateral"].size(), 5u);
+  EXPECT_EQ(Concert(base + " --hub UN").code, 1);
   CliRun csv = Concert(base + " -f csv --table compliance");
   EXPECT_EQ(csv.out.rfind("design,period,compliance\n", 0), 0u) << csv.out;
   std::string bad = TempPath("bad_institution.yaml");

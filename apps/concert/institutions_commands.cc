@@ -5,13 +5,16 @@
 #include <CLI/CLI.hpp>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
 
 #include "concert/core/error.h"
+#include "concert/institutions/architecture.h"
 #include "concert/institutions/simulate.h"
 #include "concert/institutions/tournament.h"
 #include "concert/io/read.h"
+#include "concert/output/architecture_output.h"
 #include "concert/output/atomic_file.h"
 #include "concert/output/simulate_output.h"
 #include "concert/output/tournament_output.h"
@@ -140,6 +143,18 @@ CLI::App* AddSimulate(CLI::App& app, SimulateCommand& o) {
       ->check(CLI::IsMember({"summary", "compliance", "parties"}))
       ->capture_default_str();
   cmd->add_option("-o,--output", o.output, "write to this file (atomically) instead of stdout");
+  cmd->add_option("--hub", o.hub,
+                  "also compare architectures (Ikenberry): the agreement negotiated at one "
+                  "multilateral table vs bilateral deals between this hub actor and each spoke "
+                  "(spokes do not talk); both from the same bargaining model; design as coded");
+  cmd->add_option("--transaction-cost", o.transaction_cost,
+                  "with --hub: one-off cost to each participant of each negotiation, in the "
+                  "scenario's utility unit")
+      ->capture_default_str();
+  cmd->add_option("--table-complexity", o.table_complexity,
+                  "with --hub: a table of n parties costs each participant transaction-cost x "
+                  "(1 + table-complexity x (n - 2))")
+      ->capture_default_str();
   return cmd;
 }
 
@@ -176,6 +191,23 @@ int Simulate(const SimulateCommand& o) {
     bytes = SimulationCsv(scenario, result, o.table);
   } else {
     bytes = SimulationText(scenario, header, result);
+  }
+  if (!o.hub.empty()) {
+    ArchitectureOptions arch;
+    arch.hub = o.hub;
+    arch.transaction_cost = o.transaction_cost;
+    arch.table_complexity = o.table_complexity;
+    arch.simulate = options;
+    const ArchitectureComparison c = CompareArchitectures(scenario, spec, arch);
+    if (o.format == "json") {
+      auto root = nlohmann::ordered_json::parse(bytes);
+      root["architectures"] = nlohmann::ordered_json::parse(ArchitectureJson(scenario, c));
+      bytes = root.dump(2) + "\n";
+    } else if (o.format == "csv") {
+      bytes = ArchitectureCsv(scenario, c);  // the architectures table replaces --table
+    } else {
+      bytes += ArchitectureText(scenario, c);
+    }
   }
   Emit(o.output, bytes);
   return 0;

@@ -41,6 +41,9 @@ struct SimulateCommand {
   std::string format = "text";
   std::string table = "summary";
   std::string output;
+  std::string hub;  // non-empty: also compare multilateral vs hub-and-spokes
+  double transaction_cost = 0.05;
+  double table_complexity = 0.0;
 };
 int Simulate(const SimulateCommand& options);
 CLI::App* AddSimulate(CLI::App& app, SimulateCommand& options);

@@ -161,6 +161,9 @@ GameTerms BuildTerms(const Scenario& s, const Stakes& stakes, const InstitutionS
     }
     g.parties.push_back(p);
   }
+  // A guarantor who is not a party to this agreement (e.g. a bilateral deal of a
+  // hub-and-spokes design that it does not belong to) enforces nothing.
+  if (g.enforcer == -3) g.enforcer = kNoEnforcer;
   std::vector<std::size_t> payers;
   for (std::size_t i = 0; i < g.parties.size(); ++i) {
     const std::string& id = g.parties[i].id;
