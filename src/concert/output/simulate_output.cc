@@ -157,24 +157,24 @@ std::string SimulationText(const Scenario& s, const SimulationHeader& h,
       "aid {}conditional (as coded).\n",
       base.monitoring, base.sanction, EnforcerName(base), base.aid_conditional ? "" : "un");
   out += fmt::format("{:<26}", "");
-  for (const DesignSummary& d : r.designs) out += fmt::format(" {:>14}", d.name.substr(0, 14));
+  for (const DesignSummary& d : r.designs) out += fmt::format(" {:>16}", d.name.substr(0, 16));
   out += "\n";
   const std::size_t rows = Statistics(r.designs[0]).size();
   for (std::size_t row = 0; row < rows; ++row) {
     out += fmt::format("{:<26}", StatisticLabel(Statistics(r.designs[0])[row].first));
     for (const DesignSummary& d : r.designs) {
-      out += fmt::format(" {:>14.3f}", Statistics(d)[row].second);
+      out += fmt::format(" {:>16.3f}", Statistics(d)[row].second);
     }
     out += "\n";
   }
   for (std::size_t p = 0; p < base.parties.size(); ++p) {
     out += fmt::format("{:<26}", "ended by " + base.parties[p].id);
-    for (const DesignSummary& d : r.designs) out += fmt::format(" {:>14.3f}", d.ended_by[p]);
+    for (const DesignSummary& d : r.designs) out += fmt::format(" {:>16.3f}", d.ended_by[p]);
     out += "\n";
   }
   for (std::size_t p = 0; p < base.parties.size(); ++p) {
     out += fmt::format("{:<26}", "payoff/period " + base.parties[p].id);
-    for (const DesignSummary& d : r.designs) out += fmt::format(" {:>14.3f}", d.payoff[p]);
+    for (const DesignSummary& d : r.designs) out += fmt::format(" {:>16.3f}", d.payoff[p]);
     out += "\n";
   }
   out += "\nShare of parties complying, by period:\n";
