@@ -143,10 +143,13 @@ CLI::App* AddSimulate(CLI::App& app, SimulateCommand& o) {
       ->check(CLI::IsMember({"summary", "compliance", "parties"}))
       ->capture_default_str();
   cmd->add_option("-o,--output", o.output, "write to this file (atomically) instead of stdout");
-  cmd->add_option("--hub", o.hub,
-                  "also compare architectures (Ikenberry): the agreement negotiated at one "
-                  "multilateral table vs bilateral deals between this hub actor and each spoke "
-                  "(spokes do not talk); both from the same bargaining model; design as coded");
+  cmd->add_option(
+      "--hub", o.hub,
+      "also compare architectures (Ikenberry): the agreement negotiated at one "
+      "multilateral table vs bilateral deals between this hub actor and each spoke "
+      "(spokes do not talk); both from the same bargaining model; design as coded. With "
+      "--format csv the architectures table (architecture,deal,statistic,value) "
+      "is written instead of --table");
   cmd->add_option("--transaction-cost", o.transaction_cost,
                   "with --hub: one-off cost to each participant of each negotiation, in the "
                   "scenario's utility unit")
