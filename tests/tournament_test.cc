@@ -125,6 +125,10 @@ TEST(Tournament, BadInput) {
   EXPECT_NE(message([] { CreateStrategy("gtft(p=1.5)"); }).find("in [0, 1]"), std::string::npos);
   EXPECT_NE(message([] { CreateStrategy("tft(p=0.1)"); }).find("takes no parameters"),
             std::string::npos);
+  EXPECT_NE(message([] {
+              RunTournament({"tft", "gtft", "gtft(p=0.1)"}, TournamentOptions());
+            }).find("given twice"),
+            std::string::npos);
   TournamentOptions options;
   options.match.noise = -0.1;
   EXPECT_NE(message([&] { RunTournament({"tft"}, options); }).find("--noise"), std::string::npos);

@@ -86,6 +86,14 @@ TournamentResult RunTournament(const std::vector<std::string>& specs,
   TournamentResult result;
   for (const std::string& spec : specs) {
     CreatedStrategy created = CreateStrategy(spec);
+    for (const std::string& seen : result.specs) {
+      if (seen == created.spec) {
+        throw InputError({"", 0, "--strategies"},
+                         fmt::format("strategy '{}' given twice; each strategy already meets its "
+                                     "own twin",
+                                     created.spec));
+      }
+    }
     result.specs.push_back(created.spec);
     result.infos.push_back(created.info);
   }
