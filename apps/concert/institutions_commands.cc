@@ -78,10 +78,26 @@ CLI::App* AddTournament(CLI::App& app, TournamentCommand& o) {
       ->check(CLI::IsMember({"scores", "matrix"}))
       ->capture_default_str();
   cmd->add_option("-o,--output", o.output, "write to this file (atomically) instead of stdout");
+  cmd->add_flag("--list", o.list,
+                "list the strategies (name, parameters, rule, Axelrod 1980 entry) and exit");
   return cmd;
 }
 
 int Tournament(const TournamentCommand& o) {
+  if (o.list) {
+    std::string text;
+    for (const StrategyInfo& info : StrategyLibrary()) {
+      text += fmt::format("{:<18} {}{}\n", info.name, info.summary,
+                          info.stochastic ? " (stochastic)" : "");
+      if (!info.params.empty()) text += fmt::format("{:<18} parameter: {}\n", "", info.params);
+      if (info.axelrod_rank > 0) {
+        text += fmt::format("{:<18} Axelrod (1980) first tournament: {}, rank {}, {} points\n", "",
+                            info.axelrod_entry, info.axelrod_rank, info.axelrod_score);
+      }
+    }
+    Emit(o.output, text);
+    return 0;
+  }
   TournamentOptions options;
   options.match.turns = o.turns;
   options.match.noise = o.noise;

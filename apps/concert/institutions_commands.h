@@ -24,6 +24,7 @@ struct TournamentCommand {
   std::string format = "text";
   std::string table = "scores";
   std::string output;
+  bool list = false;
 };
 int Tournament(const TournamentCommand& options);
 // Adds `tournament` to the app with every option documented.
