@@ -7,6 +7,7 @@
 #include <cmath>
 #include <fstream>
 #include <map>
+#include <memory>
 
 #include "test_util.h"
 
@@ -185,6 +186,53 @@ TEST(Tournament, FirstTournamentBesideAxelrod) {
   // Tit for tat: among the eight nice rules at the top, within 3 % of its 504.5.
   EXPECT_LE(rank[0], 8);
   EXPECT_NEAR(r.scores[0], 504.5, 0.03 * 504.5);
+}
+
+TEST(Tournament, PublicGoodsGroupsByHand) {
+  // N = 6, M = 3: a contribution costs 1 and returns 3/6 = 0.5 to each of the six.
+  MatchOptions match;
+  match.turns = 200;
+  GroupOptions group{6, 3, 1};
+  auto play = [&](const std::vector<std::string>& specs, double quorum) {
+    std::vector<std::unique_ptr<Strategy>> owned;
+    std::vector<Strategy*> players;
+    for (const auto& spec : specs) {
+      owned.push_back(CreateStrategy(spec).strategy);
+      players.push_back(owned.back().get());
+    }
+    group.quorum = quorum;
+    return PlayGroup(players, match, group, 3, 0, nullptr);
+  };
+  // Six ALLC: 6 x 0.5 - 1 = 2 per move, 400 per match.
+  EXPECT_EQ(play({"allc", "allc", "allc", "allc", "allc", "allc"}, 1)[0], 400);
+  // One ALLD among five ALLC: ALLD 5 x 0.5 = 2.5 per move (500), each ALLC 2.5 - 1 = 1.5 (300).
+  auto t = play({"alld", "allc", "allc", "allc", "allc", "allc"}, 1);
+  EXPECT_EQ(t[0], 500);
+  EXPECT_EQ(t[1], 300);
+  // TFT (quorum 1) with five ALLD: contributes on move 1 (0.5 - 1 = -0.5), then never.
+  EXPECT_EQ(play({"tft", "alld", "alld", "alld", "alld", "alld"}, 1)[0], -0.5);
+  // Three TFT, three ALLD. Each TFT sees 2 of 5 others contribute (0.4). Quorum 0.5: it stops
+  // after move 1, where 3 contributions give it 1.5 - 1 = 0.5. Quorum 0.4: it keeps
+  // contributing, 0.5 per move (100), while each ALLD gets 1.5 per move (300).
+  const std::vector<std::string> mixed{"tft", "tft", "tft", "alld", "alld", "alld"};
+  EXPECT_EQ(play(mixed, 0.5)[0], 0.5);
+  t = play(mixed, 0.4);
+  EXPECT_EQ(t[0], 100);
+  EXPECT_EQ(t[3], 300);
+  // The tournament in group form: same seed, same result whatever the threads.
+  TournamentOptions options;
+  options.group = {6, 3, 1};
+  options.match.noise = 0.02;
+  options.seed = 4;
+  const auto specs = ExpandStrategyList({"classics"});
+  const TournamentResult one = RunTournament(specs, options);
+  options.threads = 2;
+  EXPECT_EQ(RunTournament(specs, options).matrix, one.matrix);
+  // A TFT group of six without noise contributes throughout: 400 on the diagonal.
+  options.match.noise = 0;
+  EXPECT_EQ(RunTournament({"tft"}, options).matrix[0][0], 400);
+  options.group.multiplier = 7;  // not a dilemma for six players
+  EXPECT_THROW(RunTournament({"tft"}, options), InputError);
 }
 
 }  // namespace

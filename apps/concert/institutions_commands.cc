@@ -64,6 +64,18 @@ CLI::App* AddTournament(CLI::App& app, TournamentCommand& o) {
   cmd->add_option("--payoffs", o.payoffs, "R T S P (need T > R > P > S)")
       ->expected(4)
       ->capture_default_str();
+  cmd->add_option("--group-size", o.group_size,
+                  "N-player (public-goods) form when > 2: each move every player contributes or "
+                  "not and gets multiplier x contributors / N, minus 1 if it contributed; "
+                  "\"row meets col\" is a group of one row player and N-1 col players")
+      ->capture_default_str();
+  cmd->add_option("--multiplier", o.multiplier,
+                  "with --group-size N > 2: the public good's multiplier M, 1 < M < N")
+      ->capture_default_str();
+  cmd->add_option("--quorum", o.quorum,
+                  "with --group-size N > 2: a strategy sees the others as one opponent who "
+                  "cooperated when at least this share of them did (as it perceived them)")
+      ->capture_default_str();
   cmd->add_option("--seed", o.seed,
                   "random seed; match k draws from streams (seed, k) only, so the output is the "
                   "same for any --threads")
@@ -103,6 +115,7 @@ int Tournament(const TournamentCommand& o) {
   options.match.noise = o.noise;
   options.match.continuation = o.continuation;
   options.match.payoffs = {o.payoffs[0], o.payoffs[1], o.payoffs[2], o.payoffs[3]};
+  options.group = {o.group_size, o.multiplier, o.quorum};
   options.repetitions = o.repetitions;
   options.seed = o.seed;
   options.threads = Threads(o.threads);
@@ -111,7 +124,7 @@ int Tournament(const TournamentCommand& o) {
   if (o.format == "json") {
     bytes = TournamentJson(result, options);
   } else if (o.format == "csv") {
-    bytes = TournamentCsv(result, o.table);
+    bytes = TournamentCsv(result, options, o.table);
   } else {
     bytes = TournamentText(result, options);
   }

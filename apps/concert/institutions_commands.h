@@ -19,6 +19,9 @@ struct TournamentCommand {
   double noise = 0;
   double continuation = 0;
   std::vector<double> payoffs{3, 5, 0, 1};  // R T S P
+  int group_size = 2;
+  double multiplier = 3;
+  double quorum = 1;
   std::uint64_t seed = 0;
   unsigned threads = 0;
   std::string format = "text";

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <atomic>
+#include <memory>
 #include <thread>
 
 #include "concert/core/error.h"
@@ -78,6 +79,7 @@ MatchResult PlayMatch(Strategy& a, Strategy& b, const MatchOptions& options, std
 TournamentResult RunTournament(const std::vector<std::string>& specs,
                                const TournamentOptions& options) {
   ValidateMatchOptions(options.match);
+  ValidateGroupOptions(options.group);
   if (options.repetitions < 1) {
     throw InputError({"", 0, "--repetitions"},
                      fmt::format("expected at least 1 but got {}", options.repetitions));
@@ -104,13 +106,33 @@ TournamentResult RunTournament(const std::vector<std::string>& specs,
   std::vector<double> coop_first(n * n * reps), coop_second(n * n * reps);
   std::vector<double> moves(n * n * reps);
   std::atomic<std::size_t> next{0};
+  const bool grouped = options.group.size > 2;
+  const auto group_size = static_cast<std::size_t>(options.group.size);
   auto work = [&]() {
     while (true) {
       const std::size_t k = next.fetch_add(1);
       if (k >= n * n * reps) return;
       const std::size_t pair = k / reps, i = pair / n, j = pair % n;
-      if (j < i) continue;
+      if (j < i && !grouped) continue;
       auto a = CreateStrategy(specs[i]).strategy;
+      if (grouped) {
+        // One row player and N - 1 col players.
+        std::vector<std::unique_ptr<Strategy>> owned;
+        std::vector<Strategy*> players{a.get()};
+        for (std::size_t p = 1; p < group_size; ++p) {
+          owned.push_back(CreateStrategy(specs[j]).strategy);
+          players.push_back(owned.back().get());
+        }
+        std::vector<Move> row;
+        const std::vector<double> totals =
+            PlayGroup(players, options.match, options.group, options.seed, k, &row);
+        double all = 0;
+        for (double v : totals) all += v;
+        first[k] = i == j ? all / static_cast<double>(group_size) : totals[0];
+        for (Move move : row) coop_first[k] += move == Move::kCooperate;
+        moves[k] = static_cast<double>(row.size());
+        continue;
+      }
       auto b = CreateStrategy(specs[j]).strategy;
       const MatchResult m = PlayMatch(*a, *b, options.match, options.seed, k);
       first[k] = m.score_a;
@@ -128,19 +150,23 @@ TournamentResult RunTournament(const std::vector<std::string>& specs,
   result.matrix.assign(n, std::vector<double>(n, 0.0));
   std::vector<double> coop(n, 0.0), played(n, 0.0);
   for (std::size_t i = 0; i < n; ++i) {
-    for (std::size_t j = i; j < n; ++j) {
+    for (std::size_t j = grouped ? 0 : i; j < n; ++j) {
       for (std::size_t r = 0; r < reps; ++r) {
         const std::size_t k = (i * n + j) * reps + r;
-        if (i == j) {
+        if (grouped) {
+          result.matrix[i][j] += first[k] / reps;
+        } else if (i == j) {
           result.matrix[i][i] += (first[k] + second[k]) / 2 / reps;
         } else {
           result.matrix[i][j] += first[k] / reps;
           result.matrix[j][i] += second[k] / reps;
         }
         coop[i] += coop_first[k];
-        coop[j] += coop_second[k];
         played[i] += moves[k];
-        played[j] += moves[k];
+        if (!grouped) {
+          coop[j] += coop_second[k];
+          played[j] += moves[k];
+        }
       }
     }
   }
