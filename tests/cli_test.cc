@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "test_util.h"
@@ -226,6 +227,15 @@ TEST(Cli, SimulateSixParty) {
   ASSERT_EQ(hub.code, 0) << hub.out;
   EXPECT_EQ(nlohmann::json::parse(hub.out)["architectures"]["bilateral"].size(), 5u);
   EXPECT_EQ(Concert(base + " --hub UN").code, 1);
+  std::string html = TempPath("simulate.html");
+  std::remove(html.c_str());
+  ASSERT_EQ(Concert(base + " --hub USA -f html -o " + html).code, 0);
+  std::ifstream page(html);
+  const std::string bytes((std::istreambuf_iterator<char>(page)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(bytes.rfind("<!DOCTYPE html>", 0), 0u);
+  for (const char* part : {"<svg", "Compliance over time", "hub-and-spokes", "all three"}) {
+    EXPECT_NE(bytes.find(part), std::string::npos) << part;
+  }
   CliRun csv = Concert(base + " -f csv --table compliance");
   EXPECT_EQ(csv.out.rfind("design,period,compliance\n", 0), 0u) << csv.out;
   std::string bad = TempPath("bad_institution.yaml");

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -17,6 +18,7 @@
 #include "concert/output/architecture_output.h"
 #include "concert/output/atomic_file.h"
 #include "concert/output/simulate_output.h"
+#include "concert/output/simulate_report.h"
 #include "concert/output/tournament_output.h"
 
 namespace concert::cli {
@@ -162,8 +164,9 @@ CLI::App* AddSimulate(CLI::App& app, SimulateCommand& o) {
   cmd->add_option("--agreement-model", o.model,
                   "take the agreement from this bargaining model's forecast (a model spec, see "
                   "`concert models`) instead of the section's agreement");
-  cmd->add_option("-f,--format", o.format, "output format")
-      ->check(CLI::IsMember({"text", "json", "csv"}))
+  cmd->add_option("-f,--format", o.format,
+                  "output format (html: one self-contained page with tables and a chart)")
+      ->check(CLI::IsMember({"text", "json", "csv", "html"}))
       ->capture_default_str();
   cmd->add_option("--table", o.table,
                   "with --format csv: summary (design,statistic,value), compliance "
@@ -216,30 +219,28 @@ int Simulate(const SimulateCommand& o) {
   const SimulationResult result = RunSimulation(scenario, spec, options);
   SimulationHeader header{spec.from_file ? spec.name : "(no institution section: defaults)", o.seed,
                           o.fixed};
-  std::string bytes;
-  if (o.format == "json") {
-    bytes = SimulationJson(scenario, header, result);
-  } else if (o.format == "csv") {
-    bytes = SimulationCsv(scenario, result, o.table);
-  } else {
-    bytes = SimulationText(scenario, header, result);
-  }
+  std::optional<ArchitectureComparison> architectures;
   if (!o.hub.empty()) {
     ArchitectureOptions arch;
     arch.hub = o.hub;
     arch.transaction_cost = o.transaction_cost;
     arch.table_complexity = o.table_complexity;
     arch.simulate = options;
-    const ArchitectureComparison c = CompareArchitectures(scenario, spec, arch);
-    if (o.format == "json") {
-      auto root = nlohmann::ordered_json::parse(bytes);
-      root["architectures"] = nlohmann::ordered_json::parse(ArchitectureJson(scenario, c));
-      bytes = root.dump(2) + "\n";
-    } else if (o.format == "csv") {
-      bytes = ArchitectureCsv(scenario, c);  // the architectures table replaces --table
-    } else {
-      bytes += ArchitectureText(scenario, c);
-    }
+    architectures = CompareArchitectures(scenario, spec, arch);
+  }
+  const ArchitectureComparison* c = architectures ? &*architectures : nullptr;
+  std::string bytes;
+  if (o.format == "json") {
+    auto root = nlohmann::ordered_json::parse(SimulationJson(scenario, header, result));
+    if (c) root["architectures"] = nlohmann::ordered_json::parse(ArchitectureJson(scenario, *c));
+    bytes = root.dump(2) + "\n";
+  } else if (o.format == "csv") {
+    // With --hub the architectures table replaces --table.
+    bytes = c ? ArchitectureCsv(scenario, *c) : SimulationCsv(scenario, result, o.table);
+  } else if (o.format == "html") {
+    bytes = SimulationHtml(scenario, header, result, c);
+  } else {
+    bytes = SimulationText(scenario, header, result) + (c ? ArchitectureText(scenario, *c) : "");
   }
   Emit(o.output, bytes);
   return 0;
