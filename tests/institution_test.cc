@@ -137,5 +137,37 @@ TEST(Institution, IssueWithoutStatusQuoIsAnError) {
   }
 }
 
+TEST(Institution, SensitivityFindsTheInputThatMatters) {
+  // Two parties, each gaining 0.5 on one issue and conceding 0.2 on the other (net 0.3 per
+  // period); monitoring is perfect, so the agreement lasts while both comply. Only A's
+  // discount factor is uncertain, and A complies in a period iff its cost shock
+  // c in [0.1, 0.3] is at most delta / (1 - delta) x 0.3: a more patient A keeps the
+  // agreement longer, so its coefficient is positive and it is the only input.
+  const std::string text =
+      "actors: [{id: A, capability: 1}, {id: B, capability: 1}]\n"
+      "issues: [{id: x, status_quo: 0}, {id: y, status_quo: 0}]\n"
+      "positions:\n"
+      "  - {actor: A, issue: x, position: 0, salience: 40}\n"
+      "  - {actor: A, issue: y, position: 100, salience: 100}\n"
+      "  - {actor: B, issue: x, position: 100, salience: 100}\n"
+      "  - {actor: B, issue: y, position: 0, salience: 40}\n"
+      "institution:\n"
+      "  agreement: {outcomes: {x: 50, y: 50}}\n"
+      "  monitoring: 1\n"
+      "  parties: {A: {discount: {value: 0.3, range: [0.1, 0.6]}}, B: {discount: 0.99}}\n";
+  const Scenario s = ReadScenario("two.yaml", text);
+  const InstitutionSpec spec = ReadInstitution("two.yaml", text, s);
+  SimulateOptions options;
+  options.draws = 2000;
+  options.sensitivity = true;
+  const SimulationResult r = RunSimulation(s, spec, options);
+  EXPECT_NEAR(r.stakes.benefit[0], 0.5, 1e-12);
+  EXPECT_NEAR(r.stakes.cost[0], 0.2, 1e-12);
+  ASSERT_TRUE(r.sensitivity.has_value());
+  ASSERT_EQ(r.sensitivity->src.size(), 1u);
+  EXPECT_EQ(r.inputs[r.sensitivity->src[0].first], "parties.A.discount");
+  EXPECT_GT(r.sensitivity->src[0].second, 0.5);
+}
+
 }  // namespace
 }  // namespace concert::testing

@@ -156,6 +156,10 @@ CLI::App* AddSimulate(CLI::App& app, SimulateCommand& o) {
   cmd->add_flag("--fixed", o.fixed,
                 "hold every uncertain number at its value; only the paths (cost shocks, "
                 "monitoring) vary");
+  cmd->add_flag("--sensitivity", o.sensitivity,
+                "rank the uncertain inputs (the scenario's and the institution's) by their "
+                "standardised regression coefficient on how long the design as coded stays in "
+                "force (R^2 shown); not with --fixed");
   cmd->add_option("--seed", o.seed, "random seed")->capture_default_str();
   cmd->add_option("--threads", o.threads,
                   "threads (default: all cores); the output does not depend on it");
@@ -212,6 +216,7 @@ int Simulate(const SimulateCommand& o) {
   SimulateOptions options;
   options.draws = o.draws;
   options.fixed = o.fixed;
+  options.sensitivity = o.sensitivity;
   options.seed = o.seed;
   options.threads = Threads(o.threads);
   options.periods = o.periods;

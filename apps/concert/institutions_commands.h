@@ -38,6 +38,7 @@ struct SimulateCommand {
   std::string input_format = "auto";
   std::size_t draws = 1000;
   bool fixed = false;
+  bool sensitivity = false;
   std::uint64_t seed = 0;
   unsigned threads = 0;
   int periods = 0;

@@ -28,10 +28,21 @@ double StandardNormal(Stream& stream) {
 
 class Resolver {
  public:
-  explicit Resolver(const std::optional<DrawIndex>& draw) : draw_(draw) {}
+  Resolver(const std::optional<DrawIndex>& draw, UncertainValues* record)
+      : draw_(draw), record_(record) {}
 
-  // The number's value, or a draw from its uncertainty within [low, high].
+  // The number's value, or a draw from its uncertainty within [low, high];
+  // uncertain numbers are recorded with their field.
   double Value(const Number& number, const std::string& field, double low, double high) const {
+    const double v = Resolve(number, field, low, high);
+    if (record_ != nullptr && number.uncertainty.kind != Uncertainty::Kind::kNone) {
+      record_->emplace_back(field, v);
+    }
+    return v;
+  }
+
+ private:
+  double Resolve(const Number& number, const std::string& field, double low, double high) const {
     const Uncertainty& u = number.uncertainty;
     if (!draw_ || u.kind == Uncertainty::Kind::kNone) return number.value;
     Stream stream(draw_->seed ^ FieldHash(field), draw_->draw);
@@ -43,8 +54,8 @@ class Resolver {
     return number.value;
   }
 
- private:
   std::optional<DrawIndex> draw_;
+  UncertainValues* record_;
 };
 
 // The first of design, base, fallback that is set.
@@ -112,8 +123,9 @@ std::vector<double> AgreementOutcomes(const Scenario& s, const InstitutionSpec& 
 }
 
 GameTerms BuildTerms(const Scenario& s, const Stakes& stakes, const InstitutionSpec& spec,
-                     const DesignSpec* design, const std::optional<DrawIndex>& draw) {
-  const Resolver r(draw);
+                     const DesignSpec* design, const std::optional<DrawIndex>& draw,
+                     UncertainValues* uncertain) {
+  const Resolver r(draw, uncertain);
   const DesignSpec& base = spec.base;
   const DesignSpec empty;
   const DesignSpec& d = design ? *design : empty;

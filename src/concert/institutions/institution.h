@@ -75,11 +75,15 @@ std::vector<double> AgreementOutcomes(const Scenario& scenario, const Institutio
 // The GameTerms of `design` (nullptr: the base) over `base`. With draw_seed,
 // every uncertain number is drawn from its own stream (seed, draw, field), so
 // a design that changes one number leaves the others' draws unchanged.
+// `uncertain`, when given, receives (field, value) of every uncertain number used,
+// in a fixed order.
 struct DrawIndex {
   std::uint64_t seed = 0;
   std::uint64_t draw = 0;
 };
+using UncertainValues = std::vector<std::pair<std::string, double>>;
 GameTerms BuildTerms(const Scenario& scenario, const Stakes& stakes, const InstitutionSpec& spec,
-                     const DesignSpec* design, const std::optional<DrawIndex>& draw);
+                     const DesignSpec* design, const std::optional<DrawIndex>& draw,
+                     UncertainValues* uncertain = nullptr);
 
 }  // namespace concert

@@ -35,9 +35,16 @@ SimulationResult RunSimulation(const Scenario& scenario, const InstitutionSpec& 
   for (const DesignSpec& d : spec.alternatives) designs.push_back(&d);
   const std::size_t nd = designs.size(), np = scenario.num_actors();
   std::vector<GameTerms> central;
+  UncertainValues names;
   for (const DesignSpec* d : designs) {
-    central.push_back(BuildTerms(scenario, result.stakes, spec, d, std::nullopt));
+    central.push_back(
+        BuildTerms(scenario, result.stakes, spec, d, std::nullopt, d ? nullptr : &names));
     ValidateTerms(central.back());
+  }
+  const bool sensitivity = options.sensitivity && !options.fixed;
+  if (sensitivity) {
+    result.inputs = UncertainInputs(scenario);
+    for (const auto& [field, value] : names) result.inputs.push_back(field);
   }
 
   const std::size_t draws = options.draws;
@@ -45,6 +52,7 @@ SimulationResult RunSimulation(const Scenario& scenario, const InstitutionSpec& 
   std::vector<Outcome> outcomes(draws * nd);
   std::vector<double> payoffs(draws * nd * np, 0.0);
   std::vector<char> finished(draws, 0);
+  std::vector<std::vector<double>> inputs(sensitivity ? draws : 0);
   std::vector<std::vector<std::int64_t>> complying;  // per thread: [design * periods + t]
   std::mutex report;
   std::atomic<std::size_t> next{0}, done{0};
@@ -59,11 +67,14 @@ SimulationResult RunSimulation(const Scenario& scenario, const InstitutionSpec& 
         terms = central;
       } else {
         Stream stream(options.seed, i);
-        const Scenario drawn = DrawScenario(scenario, stream);
+        const Scenario drawn = DrawScenario(scenario, stream, sensitivity ? &inputs[i] : nullptr);
         const Stakes stakes = DeriveStakes(drawn, AgreementOutcomes(drawn, spec, model));
+        UncertainValues used;
         for (const DesignSpec* d : designs) {
-          terms.push_back(BuildTerms(drawn, stakes, spec, d, DrawIndex{options.seed, i}));
+          terms.push_back(BuildTerms(drawn, stakes, spec, d, DrawIndex{options.seed, i},
+                                     d == nullptr && sensitivity ? &used : nullptr));
         }
+        for (const auto& [field, value] : used) inputs[i].push_back(value);
       }
       for (std::size_t d = 0; d < nd; ++d) {
         Stream stream(options.seed ^ kPathSalt, i);
@@ -89,6 +100,16 @@ SimulationResult RunSimulation(const Scenario& scenario, const InstitutionSpec& 
 
   for (std::size_t i = 0; i < draws; ++i) result.draws += finished[i];
   result.cancelled = result.draws < draws;
+  if (sensitivity && !result.inputs.empty()) {
+    std::vector<std::vector<double>> x;
+    std::vector<double> y;
+    for (std::size_t i = 0; i < draws; ++i) {
+      if (!finished[i]) continue;
+      x.push_back(inputs[i]);
+      y.push_back(outcomes[i * nd].periods_in_force);
+    }
+    result.sensitivity = Regress(x, y);
+  }
   for (std::size_t d = 0; d < nd; ++d) {
     DesignSummary s;
     s.name = designs[d] ? designs[d]->name : "as coded";

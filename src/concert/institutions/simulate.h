@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "concert/analysis/monte_carlo.h"
 #include "concert/institutions/institution.h"
 
 namespace concert {
@@ -25,8 +26,9 @@ struct SimulateOptions {
   bool fixed = false;  // hold every uncertain number at its value; only the paths vary
   std::uint64_t seed = 0;
   unsigned threads = 1;
-  int periods = 0;    // > 0: overrides the section's periods
-  std::string model;  // non-empty: the agreement from this model spec
+  int periods = 0;           // > 0: overrides the section's periods
+  std::string model;         // non-empty: the agreement from this model spec
+  bool sensitivity = false;  // rank the uncertain inputs by their effect on the design as coded
   std::function<void(std::size_t done, std::size_t total)> progress;
   const std::atomic<bool>* cancel = nullptr;
 };
@@ -53,6 +55,11 @@ struct SimulationResult {
   std::vector<double> agreement;       // per issue, at the central values
   Stakes stakes;                       // at the central values
   std::vector<DesignSummary> designs;  // base first, then the alternatives
+  // With options.sensitivity (and not fixed): standardised regression coefficients
+  // of the periods the design as coded stays in force on every uncertain input
+  // (the scenario's, then the institution's), as `forecast --sensitivity` does.
+  std::vector<std::string> inputs;
+  std::optional<Sensitivity> sensitivity;
   std::size_t draws = 0;
   bool cancelled = false;
 };

@@ -92,6 +92,15 @@ std::string SimulationJson(const Scenario& s, const SimulationHeader& h,
     designs.push_back(j);
   }
   root["designs"] = designs;
+  if (r.sensitivity) {
+    Json inputs = Json::array();
+    for (const auto& [input, src] : r.sensitivity->src) {
+      inputs.push_back({{"name", r.inputs[input]}, {"src", src}});
+    }
+    root["sensitivity"] = {{"outcome", "periods in force, design as coded"},
+                           {"r_squared", r.sensitivity->r_squared},
+                           {"inputs", inputs}};
+  }
   return root.dump(2) + "\n";
 }
 
@@ -189,6 +198,16 @@ std::string SimulationText(const Scenario& s, const SimulationHeader& h,
     out += fmt::format("{:<26}", d.name.substr(0, 26));
     for (std::size_t t : marks) out += fmt::format(" {:>6.3f}", d.compliance[t - 1]);
     out += "\n";
+  }
+  if (r.sensitivity) {
+    out += fmt::format(
+        "\nWhat drives how long the agreement lasts (as coded): standardised regression "
+        "coefficients of the periods in force on the uncertain inputs, R^2 = {:.3f}; top 10:\n",
+        r.sensitivity->r_squared);
+    for (std::size_t k = 0; k < r.sensitivity->src.size() && k < 10; ++k) {
+      const auto& [input, src] = r.sensitivity->src[k];
+      out += fmt::format("  {:+.3f}  {}\n", src, r.inputs[input]);
+    }
   }
   return out;
 }

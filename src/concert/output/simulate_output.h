@@ -9,7 +9,8 @@
 //                     "parties": [{"id", "benefit", "cost", "discount", "relative_gains",
 //                                  "exit_value", "exit_growth", "aid", "aid_share",
 //                                  "threshold" (null: none below 1), "payoff", "ended_by"}],
-//                     "compliance": [share per period]}]}
+//                     "compliance": [share per period]}],
+//        ["sensitivity": {"outcome", "r_squared", "inputs": [{"name", "src"}]}]}
 // CSV tables: summary (design,statistic,value), compliance (design,period,compliance),
 // parties (design,party,benefit,cost,discount,relative_gains,exit_value,exit_growth,aid,
 // threshold,payoff,ended_by).

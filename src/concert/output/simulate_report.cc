@@ -132,6 +132,19 @@ std::string SimulationHtml(const Scenario& s, const SimulationHeader& h, const S
       "<h2>Compliance over time</h2><p>Share of the parties that comply in each period (0 "
       "after the agreement ends), mean over the draws; round 0 is the first period.</p>";
   out += svg::LineChart(0, 1, series);
+  if (r.sensitivity && !r.sensitivity->src.empty()) {
+    std::vector<std::pair<std::string, double>> bars;
+    for (std::size_t k = 0; k < r.sensitivity->src.size() && k < 12; ++k) {
+      bars.emplace_back(r.inputs[r.sensitivity->src[k].first], r.sensitivity->src[k].second);
+    }
+    out += fmt::format(
+        "<h2>What drives how long it lasts</h2><p>Standardised regression coefficients of the "
+        "periods the design as coded stays in force on each uncertain input (R<sup>2</sup> = "
+        "{:.3f}; a low R<sup>2</sup> means the response is far from linear and the ranking only "
+        "indicative).</p>",
+        r.sensitivity->r_squared);
+    out += svg::Tornado(bars);
+  }
   if (arch != nullptr) out += Architectures(s, *arch);
   for (const DesignSummary& d : r.designs) {
     if (!d.description.empty()) {
