@@ -92,7 +92,12 @@ CreatedStrategy CreateStrategy(const std::string& text, const std::string& field
   try {
     spec = ParseModelSpec(text);
   } catch (const InputError& e) {
-    throw StrategyError(field, text, e.message());
+    // The spec parser says "model spec 'X': ..."; keep only what was expected.
+    std::string message = e.message();
+    if (const auto colon = message.find("': "); colon != std::string::npos) {
+      message = message.substr(colon + 3);
+    }
+    throw StrategyError(field, text, message);
   }
   const StrategyInfo* info = nullptr;
   for (const auto& candidate : StrategyLibrary()) {
