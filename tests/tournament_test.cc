@@ -2,10 +2,12 @@
 // for tit for tat, determinism under a seed, and Axelrod's (1980) table.
 #include "concert/institutions/tournament.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <memory>
 
@@ -233,6 +235,45 @@ TEST(Tournament, PublicGoodsGroupsByHand) {
   EXPECT_EQ(RunTournament({"tft"}, options).matrix[0][0], 400);
   options.group.multiplier = 7;  // not a dilemma for six players
   EXPECT_THROW(RunTournament({"tft"}, options), InputError);
+}
+
+// Golden file: the first tournament's full matrix for seed 1, byte for byte. Regenerate after
+// an intended change with
+//   build/concert tournament --strategies axelrod-first --turns 200 --repetitions 5 --seed 1
+//     --format csv --table matrix -o tests/golden/tournament_axelrod_first_seed1_matrix.csv
+// (one command line)
+// and say in the commit why the numbers moved.
+TEST(Tournament, GoldenFirstTournamentMatrix) {
+  std::ifstream in(SourceDir() + "/tests/golden/tournament_axelrod_first_seed1_matrix.csv");
+  ASSERT_TRUE(in.good());
+  const std::string golden((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  TournamentOptions options;
+  options.seed = 1;
+  options.threads = 2;
+  const TournamentResult r = RunTournament(ExpandStrategyList({"axelrod-first"}), options);
+  std::string csv = "strategy,opponent,score\n";
+  for (std::size_t i = 0; i < r.specs.size(); ++i) {
+    for (std::size_t j = 0; j < r.specs.size(); ++j) {
+      csv += r.specs[i] + "," + r.specs[j] + "," + fmt::format("{}", r.matrix[i][j]) + "\n";
+    }
+  }
+  EXPECT_EQ(csv, golden);
+}
+
+TEST(Tournament, ContinuationGivesGeometricLengths) {
+  // With continuation probability w a match lasts L moves, P(L > t) = w^t, so E[L] = 1/(1-w)
+  // and sd(L) = sqrt(w)/(1-w). w = 0.9: mean 10, sd 9.49; 20,000 matches, 4 standard errors.
+  MatchOptions options;
+  options.continuation = 0.9;
+  auto a = CreateStrategy("tft").strategy;
+  auto b = CreateStrategy("tft").strategy;
+  double total = 0;
+  const int matches = 20000;
+  for (int k = 0; k < matches; ++k) {
+    total +=
+        static_cast<double>(PlayMatch(*a, *b, options, 2, static_cast<std::uint64_t>(k)).a.size());
+  }
+  EXPECT_NEAR(total / matches, 10.0, 4 * std::sqrt(0.9) / 0.1 / std::sqrt(matches));
 }
 
 }  // namespace
