@@ -38,6 +38,17 @@ TEST(Tournament, DeterministicPairsByHand) {
   m = Play("wsls", "alld");
   EXPECT_EQ(m.score_a, 100);
   EXPECT_EQ(m.score_b, 600);
+  // Discounted, d = 0.5: TFT vs ALLD gives TFT 0 + sum_{t=1}^{199} 0.5^t = 1 - 0.5^199 and
+  // ALLD 5 + (1 - 0.5^199).
+  {
+    auto x = CreateStrategy("tft").strategy;
+    auto y = CreateStrategy("alld").strategy;
+    MatchOptions discounted;
+    discounted.discount = 0.5;
+    const MatchResult d = PlayMatch(*x, *y, discounted, 7, 0);
+    EXPECT_NEAR(d.score_a, 1 - std::pow(0.5, 199), 1e-15);
+    EXPECT_NEAR(d.score_b, 6 - std::pow(0.5, 199), 1e-15);
+  }
   // ALLC vs ALLD: 0 and 200 x 5 = 1000.
   m = Play("allc", "alld");
   EXPECT_EQ(m.score_a, 0);

@@ -63,6 +63,10 @@ CLI::App* AddTournament(CLI::App& app, TournamentCommand& o) {
                   "instead of --turns: probability in [0, 1) of another move after each move; "
                   "match lengths are random and unknown to the players")
       ->capture_default_str();
+  cmd->add_option("--discount", o.discount,
+                  "discount factor in (0, 1]: move t's points count discount^t in the score "
+                  "(1: plain totals, as Axelrod scored)")
+      ->capture_default_str();
   cmd->add_option("--payoffs", o.payoffs, "R T S P (need T > R > P > S)")
       ->expected(4)
       ->capture_default_str();
@@ -116,6 +120,7 @@ int Tournament(const TournamentCommand& o) {
   options.match.turns = o.turns;
   options.match.noise = o.noise;
   options.match.continuation = o.continuation;
+  options.match.discount = o.discount;
   options.match.payoffs = {o.payoffs[0], o.payoffs[1], o.payoffs[2], o.payoffs[3]};
   options.group = {o.group_size, o.multiplier, o.quorum};
   options.repetitions = o.repetitions;

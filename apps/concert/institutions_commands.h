@@ -18,6 +18,7 @@ struct TournamentCommand {
   int repetitions = 5;
   double noise = 0;
   double continuation = 0;
+  double discount = 1;
   std::vector<double> payoffs{3, 5, 0, 1};  // R T S P
   int group_size = 2;
   double multiplier = 3;

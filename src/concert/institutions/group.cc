@@ -49,6 +49,7 @@ std::vector<double> PlayGroup(const std::vector<Strategy*>& players, const Match
   std::vector<double> totals(n, 0.0);
   for (Strategy* s : players) s->Reset();
   const double others = static_cast<double>(n - 1);
+  double weight = 1;  // discount^t
   for (int t = 0; t < turns; ++t) {
     int contributors = 0;
     for (std::size_t p = 0; p < n; ++p) {
@@ -57,7 +58,7 @@ std::vector<double> PlayGroup(const std::vector<Strategy*>& players, const Match
     }
     const double share = group.multiplier * contributors / static_cast<double>(n);
     for (std::size_t p = 0; p < n; ++p) {
-      totals[p] += share - (moves[p] == Move::kCooperate ? 1.0 : 0.0);
+      totals[p] += weight * (share - (moves[p] == Move::kCooperate ? 1.0 : 0.0));
       mine[p].push_back(moves[p]);
       int perceived = 0;  // others seen contributing
       for (std::size_t q = 0; q < n; ++q) {

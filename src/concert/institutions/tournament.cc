@@ -36,6 +36,11 @@ void ValidateMatchOptions(const MatchOptions& options) {
     throw InputError({"", 0, "--noise"},
                      fmt::format("expected a probability in [0, 1] but got {}", options.noise));
   }
+  if (!(options.discount > 0 && options.discount <= 1)) {
+    throw InputError(
+        {"", 0, "--discount"},
+        fmt::format("expected a discount factor in (0, 1] but got {}", options.discount));
+  }
   if (!(options.continuation >= 0 && options.continuation < 1)) {
     throw InputError(
         {"", 0, "--continuation"},
@@ -63,11 +68,13 @@ MatchResult PlayMatch(Strategy& a, Strategy& b, const MatchOptions& options, std
   b_sees.reserve(turns);
   a.Reset();
   b.Reset();
+  double weight = 1;  // discount^t
   for (int t = 0; t < turns; ++t) {
     const Move move_a = a.Next({result.a, a_sees, t, known, options.payoffs}, stream_a);
     const Move move_b = b.Next({result.b, b_sees, t, known, options.payoffs}, stream_b);
-    result.score_a += options.payoffs.Score(move_a, move_b);
-    result.score_b += options.payoffs.Score(move_b, move_a);
+    result.score_a += weight * options.payoffs.Score(move_a, move_b);
+    result.score_b += weight * options.payoffs.Score(move_b, move_a);
+    weight *= options.discount;
     result.a.push_back(move_a);
     result.b.push_back(move_b);
     a_sees.push_back(Perceive(move_b, options.noise, noise));

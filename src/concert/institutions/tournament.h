@@ -21,11 +21,12 @@ struct MatchOptions {
   int turns = 200;          // moves per match when continuation == 0
   double continuation = 0;  // in [0, 1): probability of another move; 0 = fixed length
   double noise = 0;         // in [0, 1]: probability a move is misread
+  double discount = 1;      // in (0, 1]: move t's points count discount^t
   Payoffs payoffs;
 };
 
 struct MatchResult {
-  double score_a = 0, score_b = 0;  // total points over the match
+  double score_a = 0, score_b = 0;  // total (discounted) points over the match
   std::vector<Move> a, b;           // moves as played
 };
 

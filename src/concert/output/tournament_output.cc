@@ -31,6 +31,7 @@ std::string TournamentJson(const TournamentResult& result, const TournamentOptio
   root["repetitions"] = options.repetitions;
   root["noise"] = options.match.noise;
   root["continuation"] = options.match.continuation;
+  root["discount"] = options.match.discount;
   root["seed"] = options.seed;
   root["group_size"] = options.group.size;
   if (options.group.size > 2) {
@@ -94,20 +95,23 @@ std::string TournamentText(const TournamentResult& result, const TournamentOptio
       options.match.continuation > 0
           ? fmt::format("matches continuing with probability {}", options.match.continuation)
           : fmt::format("{} moves", options.match.turns);
+  const std::string discount =
+      options.match.discount < 1 ? fmt::format(", discounted by {} a move", options.match.discount)
+                                 : "";
   std::string out;
   if (options.group.size > 2) {
     out = fmt::format(
         "Public-goods groups of {}: each strategy plays with N-1 copies of every strategy "
-        "(N copies of itself included); {} repetitions of {}; noise {}; seed {}.\nEach move a "
+        "(N copies of itself included); {} repetitions of {}{}; noise {}; seed {}.\nEach move a "
         "contribution costs 1 and returns {}/{} to everyone; a strategy sees the others as "
         "cooperating when a share of at least {} of them did.\nScore = mean points per match.\n\n",
-        options.group.size, options.repetitions, length, options.match.noise, options.seed,
-        options.group.multiplier, options.group.size, options.group.quorum);
+        options.group.size, options.repetitions, length, discount, options.match.noise,
+        options.seed, options.group.multiplier, options.group.size, options.group.quorum);
   } else {
     out = fmt::format(
         "Round robin, every strategy against every strategy including its twin; {} repetitions "
-        "of {}; noise {}; seed {}.\nScore = mean points per match (R={} T={} S={} P={}).\n\n",
-        options.repetitions, length, options.match.noise, options.seed,
+        "of {}{}; noise {}; seed {}.\nScore = mean points per match (R={} T={} S={} P={}).\n\n",
+        options.repetitions, length, discount, options.match.noise, options.seed,
         options.match.payoffs.reward, options.match.payoffs.temptation,
         options.match.payoffs.sucker, options.match.payoffs.punishment);
   }

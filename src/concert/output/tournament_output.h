@@ -1,6 +1,6 @@
 // concert/output/tournament_output.h — a tournament's scores as text, JSON or CSV.
 //
-// JSON: {"turns", "repetitions", "noise", "continuation", "seed", "group_size",
+// JSON: {"turns", "repetitions", "noise", "continuation", "discount", "seed", "group_size",
 //        ["multiplier", "quorum" (group_size > 2)],
 //        "strategies": [{"name", "score", "cooperation", ["axelrod_entry",
 //                        "axelrod_rank", "axelrod_score"]}],   (in the order given)
