@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "test_util.h"
@@ -225,6 +226,74 @@ TEST(Cli, SmpTablesOfChallengesAndDistinctPositions) {
   auto j = nlohmann::json::parse(json.out);
   EXPECT_TRUE(j["forecasts"][0]["challenges"][0]["bargain"]["initiator"].contains("nuclear"));
   EXPECT_TRUE(j["forecasts"][0]["distinct_positions"][0].contains("probability"));
+}
+
+TEST(Cli, TournamentJsonAndBadStrategy) {
+  CliRun r = Concert(
+      "tournament --strategies axelrod-first --turns 200 --repetitions 5 --seed 3 "
+      "--format json");
+  ASSERT_EQ(r.code, 0) << r.out;
+  auto json = nlohmann::json::parse(r.out);
+  ASSERT_EQ(json["strategies"].size(), 15u);
+  EXPECT_EQ(json["strategies"][0]["name"], "tft");
+  // TFT against Grudger (FRIEDMAN): 200 mutual cooperations = 600.
+  EXPECT_EQ(json["matrix"]["tft"]["grim"].get<double>(), 600);
+  EXPECT_EQ(Concert("tournament --seed 3 --format json --threads 1").out,
+            Concert("tournament --seed 3 --format json --threads 2").out);
+  std::string out = TempPath("never_tournament.json");
+  std::remove(out.c_str());
+  r = Concert("tournament --strategies tft,titfortat -o " + out);
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find("unknown strategy 'titfortat'"), std::string::npos) << r.out;
+  EXPECT_FALSE(FileExists(out));
+  r = Concert("tournament --noise 1.5");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find("--noise"), std::string::npos) << r.out;
+}
+
+TEST(Cli, SimulateSixParty) {
+  const std::string base = "simulate " + Scenario("six_party_talks_2005.yaml") + " --draws 300";
+  CliRun one = Concert(base + " --threads 1 -f json");
+  CliRun two = Concert(base + " --threads 2 -f json");
+  ASSERT_EQ(one.code, 0) << one.out;
+  EXPECT_EQ(one.out, two.out);
+  auto json = nlohmann::json::parse(one.out);
+  ASSERT_EQ(json["designs"].size(), 5u);
+  EXPECT_EQ(json["designs"][0]["name"], "as coded");
+  EXPECT_EQ(json["designs"][0]["compliance"].size(), 16u);
+  CliRun text = Concert(base);
+  ASSERT_EQ(text.code, 0) << text.out;
+  for (const char* word : {"as coded", "guarantor", "conditional aid", "higher exit cost",
+                           "P(holds every period)", "needs"}) {
+    EXPECT_NE(text.out.find(word), std::string::npos) << word;
+  }
+  CliRun hub = Concert(base + " --hub USA -f json");
+  ASSERT_EQ(hub.code, 0) << hub.out;
+  EXPECT_EQ(nlohmann::json::parse(hub.out)["architectures"]["bilateral"].size(), 5u);
+  EXPECT_EQ(Concert(base + " --hub UN").code, 1);
+  std::string html = TempPath("simulate.html");
+  std::remove(html.c_str());
+  ASSERT_EQ(Concert(base + " --hub USA -f html -o " + html).code, 0);
+  std::ifstream page(html);
+  const std::string bytes((std::istreambuf_iterator<char>(page)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(bytes.rfind("<!DOCTYPE html>", 0), 0u);
+  for (const char* part : {"<svg", "Compliance over time", "hub-and-spokes", "all three"}) {
+    EXPECT_NE(bytes.find(part), std::string::npos) << part;
+  }
+  CliRun csv = Concert(base + " -f csv --table compliance");
+  EXPECT_EQ(csv.out.rfind("design,period,compliance\n", 0), 0u) << csv.out;
+  std::string bad = TempPath("bad_institution.yaml");
+  std::ofstream(bad) << "actors: [{id: A, capability: 1}, {id: B, capability: 1}]\n"
+                        "issues: [{id: x, status_quo: 0}]\n"
+                        "positions: [{actor: A, issue: x, position: 10, salience: 50},\n"
+                        "            {actor: B, issue: x, position: 90, salience: 50}]\n"
+                        "institution:\n  false_alarm: -0.1\n";
+  std::string out = TempPath("never_simulate.json");
+  std::remove(out.c_str());
+  CliRun r = Concert("simulate " + bad + " -o " + out);
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find(bad + ":6: field 'institution.false_alarm'"), std::string::npos) << r.out;
+  EXPECT_FALSE(FileExists(out));
 }
 
 }  // namespace

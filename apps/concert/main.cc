@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "concert/core/error.h"
 #include "concert/io/read.h"
+#include "institutions_commands.h"
 
 int main(int argc, char** argv) {
   CLI::App app{
@@ -122,6 +123,11 @@ int main(int argc, char** argv) {
   backtest->add_option("--bootstrap", bo.bootstrap, "bootstrap resamples for the paired intervals")
       ->capture_default_str();
 
+  concert::cli::TournamentCommand to;
+  CLI::App* tournament = concert::cli::AddTournament(app, to);
+  concert::cli::SimulateCommand so;
+  CLI::App* simulate = concert::cli::AddSimulate(app, so);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -135,6 +141,8 @@ int main(int argc, char** argv) {
     if (convert->parsed()) return concert::cli::Convert(file, input_format, output);
     if (backtest->parsed()) return concert::cli::Backtest(bo);
     if (report->parsed()) return concert::cli::Report(ro);
+    if (tournament->parsed()) return concert::cli::Tournament(to);
+    if (simulate->parsed()) return concert::cli::Simulate(so);
   } catch (const concert::InputError& e) {
     std::cerr << "concert: error: " << e.what() << "\n";
     return 1;

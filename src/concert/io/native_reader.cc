@@ -26,7 +26,9 @@ class NativeReader {
                        "issues and positions");
     }
     if (!root.IsMap()) throw Error(root, "", "expected a mapping with actors, issues, positions");
-    CheckKeys(root, "", {"name", "description", "sources", "actors", "issues", "positions"});
+    // `institution` is read by concert/institutions (institution.h), not here.
+    CheckKeys(root, "",
+              {"name", "description", "sources", "actors", "issues", "positions", "institution"});
     draft.name = OptionalString(root, "name", "", "");
     draft.description = OptionalString(root, "description", "", "");
     if (const YAML::Node sources = root["sources"]) {

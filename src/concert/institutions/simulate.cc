@@ -1,0 +1,156 @@
+#include "concert/institutions/simulate.h"
+
+#include <algorithm>
+#include <mutex>
+#include <thread>
+
+#include "concert/analysis/monte_carlo.h"
+
+namespace concert {
+namespace {
+
+constexpr std::uint64_t kPathSalt = 0x70617468ULL;  // "path"
+
+struct Outcome {
+  int periods_in_force = 0;
+  PathResult::End end = PathResult::End::kHeld;
+  int ended_by = -1;
+  double enforcement_cost = 0, aid_paid = 0;
+};
+
+}  // namespace
+
+SimulationResult RunSimulation(const Scenario& scenario, const InstitutionSpec& input,
+                               const SimulateOptions& options) {
+  InstitutionSpec spec = input;
+  if (options.periods > 0) spec.periods = options.periods;
+  const std::string model = options.model.empty() ? spec.agreement_model : options.model;
+  if (!options.model.empty()) spec.outcomes.clear();
+
+  SimulationResult result;
+  result.agreement_source = spec.outcomes.empty() ? "model " + model : "given";
+  result.agreement = AgreementOutcomes(scenario, spec, model);
+  result.stakes = DeriveStakes(scenario, result.agreement);
+  std::vector<const DesignSpec*> designs{nullptr};
+  for (const DesignSpec& d : spec.alternatives) designs.push_back(&d);
+  const std::size_t nd = designs.size(), np = scenario.num_actors();
+  std::vector<GameTerms> central;
+  UncertainValues names;
+  for (const DesignSpec* d : designs) {
+    central.push_back(
+        BuildTerms(scenario, result.stakes, spec, d, std::nullopt, d ? nullptr : &names));
+    ValidateTerms(central.back());
+  }
+  const bool sensitivity = options.sensitivity && !options.fixed;
+  if (sensitivity) {
+    result.inputs = UncertainInputs(scenario);
+    for (const auto& [field, value] : names) result.inputs.push_back(field);
+  }
+
+  const std::size_t draws = options.draws;
+  const auto periods = static_cast<std::size_t>(spec.periods);
+  std::vector<Outcome> outcomes(draws * nd);
+  std::vector<double> payoffs(draws * nd * np, 0.0);
+  std::vector<char> finished(draws, 0);
+  std::vector<std::vector<double>> inputs(sensitivity ? draws : 0);
+  std::vector<std::vector<std::int64_t>> complying;  // per thread: [design * periods + t]
+  std::mutex report;
+  std::atomic<std::size_t> next{0}, done{0};
+  auto work = [&](std::vector<std::int64_t>* counts) {
+    PathResult path;
+    while (true) {
+      if (options.cancel && options.cancel->load()) return;
+      const std::size_t i = next.fetch_add(1);
+      if (i >= draws) return;
+      std::vector<GameTerms> terms;
+      if (options.fixed) {
+        terms = central;
+      } else {
+        Stream stream(options.seed, i);
+        const Scenario drawn = DrawScenario(scenario, stream, sensitivity ? &inputs[i] : nullptr);
+        const Stakes stakes = DeriveStakes(drawn, AgreementOutcomes(drawn, spec, model));
+        UncertainValues used;
+        for (const DesignSpec* d : designs) {
+          terms.push_back(BuildTerms(drawn, stakes, spec, d, DrawIndex{options.seed, i},
+                                     d == nullptr && sensitivity ? &used : nullptr));
+        }
+        for (const auto& [field, value] : used) inputs[i].push_back(value);
+      }
+      for (std::size_t d = 0; d < nd; ++d) {
+        Stream stream(options.seed ^ kPathSalt, i);
+        SimulatePath(terms[d], stream, &path, counts->data() + d * periods);
+        Outcome& o = outcomes[i * nd + d];
+        o = {path.periods_in_force, path.end, path.ended_by, path.enforcement_cost, path.aid_paid};
+        std::copy(path.payoff.begin(), path.payoff.end(), payoffs.begin() + (i * nd + d) * np);
+      }
+      finished[i] = 1;
+      const std::size_t count = done.fetch_add(1) + 1;
+      if (options.progress) {
+        std::lock_guard<std::mutex> lock(report);
+        options.progress(count, draws);
+      }
+    }
+  };
+  const unsigned threads = std::max(1u, options.threads);
+  complying.assign(threads, std::vector<std::int64_t>(nd * periods, 0));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, &complying[t]);
+  work(&complying[0]);
+  for (std::thread& t : pool) t.join();
+
+  for (std::size_t i = 0; i < draws; ++i) result.draws += finished[i];
+  result.cancelled = result.draws < draws;
+  if (sensitivity && !result.inputs.empty()) {
+    std::vector<std::vector<double>> x;
+    std::vector<double> y;
+    for (std::size_t i = 0; i < draws; ++i) {
+      if (!finished[i]) continue;
+      x.push_back(inputs[i]);
+      y.push_back(outcomes[i * nd].periods_in_force);
+    }
+    result.sensitivity = Regress(x, y);
+  }
+  for (std::size_t d = 0; d < nd; ++d) {
+    DesignSummary s;
+    s.name = designs[d] ? designs[d]->name : "as coded";
+    s.description = designs[d] ? designs[d]->description : spec.description;
+    s.terms = central[d];
+    for (std::size_t p = 0; p < np; ++p) s.thresholds.push_back(Threshold(central[d], p));
+    s.draws = result.draws;
+    s.ended_by.assign(np, 0.0);
+    s.payoff.assign(np, 0.0);
+    std::vector<double> lengths;
+    for (std::size_t i = 0; i < draws; ++i) {
+      if (!finished[i]) continue;
+      const Outcome& o = outcomes[i * nd + d];
+      s.held += o.end == PathResult::End::kHeld;
+      s.collapsed += o.end == PathResult::End::kCollapse;
+      s.exited += o.end == PathResult::End::kExit;
+      if (o.ended_by >= 0) s.ended_by[static_cast<std::size_t>(o.ended_by)] += 1;
+      lengths.push_back(o.periods_in_force);
+      s.mean_periods += o.periods_in_force;
+      s.enforcement_cost += o.enforcement_cost;
+      s.aid_paid += o.aid_paid;
+      for (std::size_t p = 0; p < np; ++p) s.payoff[p] += payoffs[(i * nd + d) * np + p];
+    }
+    const double n = std::max<double>(1, static_cast<double>(result.draws));
+    for (double* v :
+         {&s.held, &s.collapsed, &s.exited, &s.mean_periods, &s.enforcement_cost, &s.aid_paid}) {
+      *v /= n;
+    }
+    for (double& v : s.ended_by) v /= n;
+    for (double& v : s.payoff) v /= n;
+    std::sort(lengths.begin(), lengths.end());
+    s.median_periods = lengths.empty() ? 0 : Quantile(lengths, 0.5);
+    s.compliance.assign(periods, 0.0);
+    for (std::size_t t = 0; t < periods; ++t) {
+      std::int64_t total = 0;
+      for (const auto& c : complying) total += c[d * periods + t];
+      s.compliance[t] = static_cast<double>(total) / (n * static_cast<double>(np));
+    }
+    result.designs.push_back(std::move(s));
+  }
+  return result;
+}
+
+}  // namespace concert

@@ -1,0 +1,70 @@
+// concert/institutions/simulate.h — Monte Carlo of the compliance game for
+// the base design and each alternative of a scenario's institution.
+//
+// Draw i (of `draws`) uses, for every design alike: the scenario's uncertain
+// numbers drawn from Stream(seed, i) (as `forecast --draws` does), the
+// agreement forecast on that draw (when it comes from a model), the
+// institution's uncertain numbers from streams (seed, i, field), and one path
+// of the game from Stream(seed ^ kPathSalt, i). Designs are therefore compared
+// on common random numbers, and results do not depend on the thread count.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "concert/analysis/monte_carlo.h"
+#include "concert/institutions/institution.h"
+
+namespace concert {
+
+struct SimulateOptions {
+  std::size_t draws = 1000;
+  bool fixed = false;  // hold every uncertain number at its value; only the paths vary
+  std::uint64_t seed = 0;
+  unsigned threads = 1;
+  int periods = 0;           // > 0: overrides the section's periods
+  std::string model;         // non-empty: the agreement from this model spec
+  bool sensitivity = false;  // rank the uncertain inputs by their effect on the design as coded
+  std::function<void(std::size_t done, std::size_t total)> progress;
+  const std::atomic<bool>* cancel = nullptr;
+};
+
+struct DesignSummary {
+  std::string name, description;
+  GameTerms terms;                                // at the numbers' central values
+  std::vector<std::optional<double>> thresholds;  // per party, least discount factor
+  std::size_t draws = 0;
+  double held = 0;          // share of draws in which the agreement lasted every period
+  double collapsed = 0;     // ... ended by a seen defection
+  double exited = 0;        // ... ended by a party leaving
+  double mean_periods = 0;  // mean periods in force (restricted to the horizon)
+  double median_periods = 0;
+  std::vector<double> ended_by;    // per party: share of draws ended by it
+  std::vector<double> compliance;  // per period: mean share of parties complying
+  std::vector<double> payoff;      // per party: mean per-period payoff
+  double enforcement_cost = 0;     // mean total over the horizon
+  double aid_paid = 0;             // mean total over the horizon
+};
+
+struct SimulationResult {
+  std::string agreement_source;        // "model compromise" or "given"
+  std::vector<double> agreement;       // per issue, at the central values
+  Stakes stakes;                       // at the central values
+  std::vector<DesignSummary> designs;  // base first, then the alternatives
+  // With options.sensitivity (and not fixed): standardised regression coefficients
+  // of the periods the design as coded stays in force on every uncertain input
+  // (the scenario's, then the institution's), as `forecast --sensitivity` does.
+  std::vector<std::string> inputs;
+  std::optional<Sensitivity> sensitivity;
+  std::size_t draws = 0;
+  bool cancelled = false;
+};
+
+SimulationResult RunSimulation(const Scenario& scenario, const InstitutionSpec& spec,
+                               const SimulateOptions& options);
+
+}  // namespace concert

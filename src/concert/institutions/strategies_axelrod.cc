@@ -1,0 +1,311 @@
+// Entries of Axelrod's first tournament (Axelrod 1980, J. Conflict Resolution
+// 24(1): 3-25) that are not classics: TIT FOR TAT, FRIEDMAN (grim) and RANDOM
+// live in strategies_classic.cc. The original programs are lost for most
+// entries; each class below implements the description in Axelrod (1980), and
+// a comment marks every place where that description leaves a choice open.
+// docs/institutions.md tabulates the choices.
+#include <cmath>
+#include <memory>
+
+#include "concert/institutions/strategy.h"
+
+namespace concert {
+namespace {
+
+bool Defected(Move m) { return m == Move::kDefect; }
+
+// True when the opponent's cooperations and defections so far look like a fair
+// coin: Pearson's chi-squared with 1 degree of freedom below its 5 % critical
+// value 3.841 (reconstruction: Axelrod names the test but not its inputs).
+bool LooksRandom(const std::vector<Move>& theirs) {
+  double defections = 0;
+  for (Move m : theirs) defections += Defected(m);
+  const double n = static_cast<double>(theirs.size());
+  if (n == 0) return false;
+  const double cooperations = n - defections;
+  const double chi2 = (cooperations - defections) * (cooperations - defections) / n;
+  return chi2 < 3.841458820694124;
+}
+
+bool InLastTwo(const MatchView& v) { return v.turns > 0 && v.turn >= v.turns - 2; }
+
+// TIDEMAN AND CHIERUZZI: tit for tat whose punishment grows by one defection
+// with each new run of the opponent's defections; a "fresh start" (two
+// cooperations, then play as at the start) when the opponent is 10+ points
+// behind, did not just defect, 20+ moves have passed since the last fresh
+// start, 10+ moves remain, and its defections since the last fresh start are
+// 3+ standard deviations from a fair coin's; defects on the last two moves.
+// Reconstruction: scores are counted from the start of the match, defections
+// from the last fresh start.
+class TidemanChieruzzi : public Strategy {
+ public:
+  void Reset() override { *this = TidemanChieruzzi(); }
+  Move Next(const MatchView& v, Stream&) override {
+    if (v.turn == 0) return Move::kCooperate;
+    const Move mine = v.mine.back(), theirs = v.theirs.back();
+    my_score_ += v.payoffs.Score(mine, theirs);
+    their_score_ += v.payoffs.Score(theirs, mine);
+    ++seen_;
+    defections_ += Defected(theirs);
+    const bool run_starts = Defected(theirs) && (v.turn == 1 || !Defected(v.theirs[v.turn - 2]));
+    if (InLastTwo(v)) return Move::kDefect;
+    if (second_cooperation_) {
+      second_cooperation_ = false;
+      return Move::kCooperate;
+    }
+    const double sd = std::sqrt(static_cast<double>(seen_)) / 2;
+    if ((last_fresh_start_ < 0 || v.turn - last_fresh_start_ >= 20) &&
+        my_score_ - their_score_ >= 10 && !Defected(theirs) &&
+        (v.turns == 0 || v.turns - v.turn >= 10) && std::abs(defections_ - seen_ / 2.0) >= 3 * sd) {
+      runs_ = punish_left_ = 0;
+      seen_ = 0;
+      defections_ = 0;
+      last_fresh_start_ = v.turn;
+      second_cooperation_ = true;
+      return Move::kCooperate;
+    }
+    if (run_starts) {
+      ++runs_;
+      punish_left_ = runs_ - 1;  // the first run gets tit for tat's single defection
+      return Move::kDefect;
+    }
+    if (Defected(theirs)) return Move::kDefect;  // the run goes on: tit for tat
+    if (punish_left_ > 0) {
+      --punish_left_;
+      return Move::kDefect;
+    }
+    return Move::kCooperate;
+  }
+
+ private:
+  double my_score_ = 0, their_score_ = 0;
+  int seen_ = 0, defections_ = 0, runs_ = 0, punish_left_ = 0, last_fresh_start_ = -1;
+  bool second_cooperation_ = false;
+};
+
+// NYDEGGER: tit for tat for three moves, except that after (C,D),(D,C) it
+// defects on move 3; then A = 16 a(t-3) + 4 a(t-2) + a(t-1) with a = 0 for
+// mutual cooperation, 1 if only it defected, 2 if only the other did, 3 for
+// both, and it defects iff A is in Axelrod's list. Axelrod writes that the
+// weights 16, 4, 1 go to the three moves "in chronological order", so the
+// oldest move weighs 16; the list agrees (no A in it has a(t-1) = 0, i.e. it
+// never defects right after mutual cooperation). Axelrod-Python reads the
+// weights the other way round.
+class Nydegger : public Strategy {
+ public:
+  Move Next(const MatchView& v, Stream&) override {
+    if (v.turn == 0) return Move::kCooperate;
+    if (v.turn == 2 && Defected(v.theirs[0]) && !Defected(v.theirs[1])) return Move::kDefect;
+    if (v.turn < 3) return v.theirs.back();
+    int a = 0;
+    for (int back = 3, weight = 16; back >= 1; --back, weight /= 4) {
+      const int t = v.turn - back;
+      a += weight * (Defected(v.mine[t]) + 2 * Defected(v.theirs[t]));
+    }
+    for (int d : {1, 6, 7, 17, 22, 23, 26, 29, 30, 31, 33, 38, 39, 45, 49, 54, 55, 58, 61}) {
+      if (a == d) return Move::kDefect;
+    }
+    return Move::kCooperate;
+  }
+};
+
+// GROFMAN: cooperates when both did the same last move, else with p = 2/7.
+class Grofman : public Strategy {
+ public:
+  Move Next(const MatchView& v, Stream& stream) override {
+    if (v.turn == 0 || v.mine.back() == v.theirs.back()) return Move::kCooperate;
+    return CooperateIf(Chance(stream, 2.0 / 7.0));
+  }
+};
+
+// SHUBIK: cooperates until the other defects while it cooperates, then
+// defects k times, k = 1, 2, 3, ... for each such departure (Shubik 1970).
+// Defections seen while it retaliates do not lengthen the retaliation.
+class Shubik : public Strategy {
+ public:
+  void Reset() override { length_ = left_ = 0; }
+  Move Next(const MatchView& v, Stream&) override {
+    if (v.turn == 0) return Move::kCooperate;
+    if (left_ > 0) {
+      --left_;
+      return Move::kDefect;
+    }
+    if (Defected(v.theirs.back()) && !Defected(v.mine.back())) {
+      left_ = ++length_ - 1;
+      return Move::kDefect;
+    }
+    return Move::kCooperate;
+  }
+
+ private:
+  int length_ = 0, left_ = 0;
+};
+
+// STEIN AND RAPOPORT: cooperates on the first four moves, then tit for tat;
+// every 15 moves it tests whether the other looks random and, if so, defects
+// until the next test; defects on the last two moves. Reconstruction: the test
+// is on the other's cooperation count (Axelrod mentions transition
+// probabilities and a check for alternation, whose details are lost).
+class SteinRapoport : public Strategy {
+ public:
+  void Reset() override { random_ = false; }
+  Move Next(const MatchView& v, Stream&) override {
+    if (v.turn < 4) return Move::kCooperate;
+    if (InLastTwo(v)) return Move::kDefect;
+    if (v.turn % 15 == 0) random_ = LooksRandom(v.theirs);
+    return random_ ? Move::kDefect : v.theirs.back();
+  }
+
+ private:
+  bool random_ = false;
+};
+
+// DAVIS: cooperates on the first ten moves, then defects for ever if the other
+// has defected at any point.
+class Davis : public Strategy {
+ public:
+  Move Next(const MatchView& v, Stream&) override {
+    if (v.turn < 10) return Move::kCooperate;
+    for (Move m : v.theirs) {
+      if (Defected(m)) return Move::kDefect;
+    }
+    return Move::kCooperate;
+  }
+};
+
+// GRAASKAMP: tit for tat for 50 moves, defects on move 51, tit for tat for 5
+// more; then one check: if the other looks random it defects for ever; if it
+// looks like tit for tat (it always repeated this rule's previous move) or a
+// twin (same moves throughout) it plays tit for tat; otherwise it cooperates
+// but defects once every 5 to 15 moves (uniform). Reconstruction: one check
+// at move 57; ANALOGY (a preliminary-tournament program) is not identifiable.
+class Graaskamp : public Strategy {
+ public:
+  void Reset() override { mode_ = Mode::kUndecided; }
+  Move Next(const MatchView& v, Stream& stream) override {
+    if (v.turn == 0) return Move::kCooperate;
+    if (v.turn < 56) return v.turn == 50 ? Move::kDefect : v.theirs.back();
+    if (mode_ == Mode::kUndecided) {
+      bool follows = true, twin = true;
+      for (int t = 0; t < v.turn; ++t) {
+        if (t > 0 && v.theirs[t] != v.mine[t - 1]) follows = false;
+        if (v.theirs[t] != v.mine[t]) twin = false;
+      }
+      mode_ = LooksRandom(v.theirs) ? Mode::kDefect
+              : (follows || twin)   ? Mode::kTitForTat
+                                    : Mode::kProbe;
+      next_defection_ = v.turn + 5 + static_cast<int>(stream.Next() % 11);
+    }
+    if (mode_ == Mode::kDefect) return Move::kDefect;
+    if (mode_ == Mode::kTitForTat) return v.theirs.back();
+    if (v.turn < next_defection_) return Move::kCooperate;
+    next_defection_ = v.turn + 5 + static_cast<int>(stream.Next() % 11);
+    return Move::kDefect;
+  }
+
+ private:
+  enum class Mode { kUndecided, kDefect, kTitForTat, kProbe };
+  Mode mode_ = Mode::kUndecided;
+  int next_defection_ = 0;
+};
+
+// DOWNING: estimates a = P(other cooperates | I cooperated last move) and
+// b = P(other cooperates | I defected), and plays the move with the higher
+// long-run value against such an opponent: cooperate if aR + (1-a)S > bT +
+// (1-b)P, defect if lower, alternate if equal (Downing 1975). Estimates start
+// at 0.5. Reconstruction, following Axelrod-Python's reading: it defects on the
+// first two moves and counts the other's first move as a reply to a cooperation.
+class Downing : public Strategy {
+ public:
+  void Reset() override { after_c_ = coop_after_c_ = after_d_ = coop_after_d_ = 0; }
+  Move Next(const MatchView& v, Stream&) override {
+    if (v.turn > 0) {
+      const bool i_cooperated = v.turn == 1 || !Defected(v.mine[v.turn - 2]);
+      const bool they_cooperated = !Defected(v.theirs.back());
+      (i_cooperated ? after_c_ : after_d_) += 1;
+      (i_cooperated ? coop_after_c_ : coop_after_d_) += they_cooperated;
+    }
+    if (v.turn < 2) return Move::kDefect;
+    const double a = after_c_ > 0 ? coop_after_c_ / after_c_ : 0.5;
+    const double b = after_d_ > 0 ? coop_after_d_ / after_d_ : 0.5;
+    const Payoffs& g = v.payoffs;
+    const double cooperate = a * g.reward + (1 - a) * g.sucker;
+    const double defect = b * g.temptation + (1 - b) * g.punishment;
+    if (cooperate > defect) return Move::kCooperate;
+    if (cooperate < defect) return Move::kDefect;
+    return Defected(v.mine.back()) ? Move::kCooperate : Move::kDefect;
+  }
+
+ private:
+  double after_c_ = 0, coop_after_c_ = 0, after_d_ = 0, coop_after_d_ = 0;
+};
+
+// FELD: defects after a defection; after a cooperation cooperates with a
+// probability that falls from 1 to 0.5 by the 200th move. Reconstruction:
+// linearly, p = max(0.5, 1 - 0.5 t / 200) for move t (0-based).
+class Feld : public Strategy {
+ public:
+  Move Next(const MatchView& v, Stream& stream) override {
+    if (v.turn == 0) return Move::kCooperate;
+    if (Defected(v.theirs.back())) return Move::kDefect;
+    return CooperateIf(Chance(stream, std::max(0.5, 1.0 - 0.5 * v.turn / 200.0)));
+  }
+};
+
+// JOSS: tit for tat, but cooperates only 90 % of the time after a cooperation.
+class Joss : public Strategy {
+ public:
+  Move Next(const MatchView& v, Stream& stream) override {
+    if (v.turn == 0) return Move::kCooperate;
+    if (Defected(v.theirs.back())) return Move::kDefect;
+    return CooperateIf(Chance(stream, 0.9));
+  }
+};
+
+// TULLOCK: cooperates on the first eleven moves, then with probability equal
+// to the other's cooperation rate over the last ten moves minus 0.1.
+class Tullock : public Strategy {
+ public:
+  Move Next(const MatchView& v, Stream& stream) override {
+    if (v.turn < 11) return Move::kCooperate;
+    int cooperations = 0;
+    for (int t = v.turn - 10; t < v.turn; ++t) cooperations += !Defected(v.theirs[t]);
+    return CooperateIf(Chance(stream, cooperations / 10.0 - 0.1));
+  }
+};
+
+// (Name withheld): cooperates with probability P, 0.3 at first and revised
+// every ten moves. Axelrod gives the revision rules only in outline and says
+// they kept P between 0.3 and 0.7; reconstruction: P is redrawn uniformly from
+// [0.3, 0.7] every ten moves.
+class Anonymous : public Strategy {
+ public:
+  void Reset() override { p_ = 0.3; }
+  Move Next(const MatchView& v, Stream& stream) override {
+    if (v.turn > 0 && v.turn % 10 == 0) p_ = 0.3 + 0.4 * stream.Uniform();
+    return CooperateIf(Chance(stream, p_));
+  }
+
+ private:
+  double p_ = 0.3;
+};
+
+}  // namespace
+
+std::unique_ptr<Strategy> MakeAxelrodStrategy(const std::string& name) {
+  if (name == "tideman-chieruzzi") return std::make_unique<TidemanChieruzzi>();
+  if (name == "nydegger") return std::make_unique<Nydegger>();
+  if (name == "grofman") return std::make_unique<Grofman>();
+  if (name == "shubik") return std::make_unique<Shubik>();
+  if (name == "stein-rapoport") return std::make_unique<SteinRapoport>();
+  if (name == "davis") return std::make_unique<Davis>();
+  if (name == "graaskamp") return std::make_unique<Graaskamp>();
+  if (name == "downing") return std::make_unique<Downing>();
+  if (name == "feld") return std::make_unique<Feld>();
+  if (name == "joss") return std::make_unique<Joss>();
+  if (name == "tullock") return std::make_unique<Tullock>();
+  if (name == "anonymous") return std::make_unique<Anonymous>();
+  return nullptr;
+}
+
+}  // namespace concert

@@ -1,0 +1,39 @@
+// concert/output/simulate_output.h — the compliance game's results as text, JSON or CSV.
+//
+// JSON: {"scenario": {"name", "sha256"}, "institution", "seed", "draws", "fixed", "periods",
+//        "agreement": {"source", "outcomes": {issue: y}},
+//        "designs": [{"name", "description", "held", "collapsed", "exited", "mean_periods",
+//                     "median_periods", "enforcement_cost", "aid_paid",
+//                     "terms": {"monitoring", "false_alarm", "forgiveness", "cost_volatility",
+//                               "sanction", "sanction_cost", "enforcer", "aid_conditional"},
+//                     "parties": [{"id", "benefit", "cost", "discount", "relative_gains",
+//                                  "exit_value", "exit_growth", "aid", "aid_share",
+//                                  "threshold" (null: none below 1), "payoff", "ended_by"}],
+//                     "compliance": [share per period]}],
+//        ["sensitivity": {"outcome", "r_squared", "inputs": [{"name", "src"}]}]}
+// CSV tables: summary (design,statistic,value), compliance (design,period,compliance),
+// parties (design,party,benefit,cost,discount,relative_gains,exit_value,exit_growth,aid,
+// threshold,payoff,ended_by).
+#pragma once
+
+#include <string>
+
+#include "concert/core/scenario.h"
+#include "concert/institutions/simulate.h"
+
+namespace concert {
+
+struct SimulationHeader {
+  std::string institution;
+  std::uint64_t seed = 0;
+  bool fixed = false;
+};
+
+std::string SimulationJson(const Scenario& scenario, const SimulationHeader& header,
+                           const SimulationResult& result);
+std::string SimulationCsv(const Scenario& scenario, const SimulationResult& result,
+                          const std::string& table);
+std::string SimulationText(const Scenario& scenario, const SimulationHeader& header,
+                           const SimulationResult& result);
+
+}  // namespace concert

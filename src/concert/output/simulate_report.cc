@@ -1,0 +1,157 @@
+#include "concert/output/simulate_report.h"
+
+#include <fmt/format.h>
+
+#include "concert/output/svg.h"
+
+namespace concert {
+namespace {
+
+using svg::Escape;
+
+const char* kStyle =
+    "body{font-family:sans-serif;max-width:820px;margin:auto;padding:1em;color:#222;"
+    "line-height:1.4}table{border-collapse:collapse;margin:.5em 0;font-size:13px}"
+    "td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}th{background:#f4f4f4}"
+    "td:first-child,th:first-child{text-align:left}h2{border-bottom:1px solid #ccc}"
+    ".note{color:#555;font-size:13px}svg{display:block;margin:.5em 0}";
+
+std::string Threshold(const std::optional<double>& v) {
+  return v ? fmt::format("{:.3f}", *v) : std::string("none below 1");
+}
+
+std::string DesignHeader(const SimulationResult& r) {
+  std::string out = "<tr><th></th>";
+  for (const DesignSummary& d : r.designs) out += "<th>" + Escape(d.name) + "</th>";
+  return out + "</tr>";
+}
+
+std::string Row(const std::string& label, const SimulationResult& r,
+                double (*value)(const DesignSummary&, std::size_t), std::size_t party = 0) {
+  std::string out = "<tr><td>" + Escape(label) + "</td>";
+  for (const DesignSummary& d : r.designs) out += fmt::format("<td>{:.3f}</td>", value(d, party));
+  return out + "</tr>";
+}
+
+std::string Architectures(const Scenario& s, const ArchitectureComparison& c) {
+  std::string out = fmt::format(
+      "<h2>Multilateral table or hub-and-spokes?</h2><p>The same actors and issues at one "
+      "table, or in bilateral deals between {} and each other party (spokes do not talk); both "
+      "agreements from model {}; design as coded.</p><table><tr><th></th><th>multilateral</th>"
+      "<th>hub-and-spokes</th></tr>",
+      Escape(c.hub), Escape(c.model));
+  auto row = [&](const std::string& label, double a, double b) {
+    out += fmt::format("<tr><td>{}</td><td>{:.3f}</td><td>{:.3f}</td></tr>", Escape(label), a, b);
+  };
+  row("negotiations", 1, static_cast<double>(c.bilateral.size()));
+  row("transaction cost, all parties", c.multilateral.transaction_cost, c.cost_hub_total);
+  row("transaction cost, the hub", c.cost_multilateral_hub, c.cost_hub_hub);
+  row("P(agreement / every deal holds)", c.multilateral.summary.held, c.all_deals_held);
+  for (std::size_t i = 0; i < s.num_actors(); ++i) {
+    row("payoff per period, " + s.actors[i].id, c.payoff_multilateral[i], c.payoff_hub[i]);
+  }
+  out += "</table><table><tr><th>issue</th><th>multilateral</th>";
+  for (const Deal& d : c.bilateral)
+    out += "<th>" + Escape(fmt::format("{}", fmt::join(d.parties, "-"))) + "</th>";
+  out += "</tr>";
+  for (std::size_t k = 0; k < s.num_issues(); ++k) {
+    out += fmt::format("<tr><td>{}</td><td>{:.1f}</td>", Escape(s.issues[k].id),
+                       c.multilateral.agreement[k]);
+    for (const Deal& d : c.bilateral) out += fmt::format("<td>{:.1f}</td>", d.agreement[k]);
+    out += "</tr>";
+  }
+  out += fmt::format("<tr><td>P(holds)</td><td>{:.3f}</td>", c.multilateral.summary.held);
+  for (const Deal& d : c.bilateral) out += fmt::format("<td>{:.3f}</td>", d.summary.held);
+  return out + "</tr></table>";
+}
+
+}  // namespace
+
+std::string SimulationHtml(const Scenario& s, const SimulationHeader& h, const SimulationResult& r,
+                           const ArchitectureComparison* arch) {
+  std::string out = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" +
+                    Escape(h.institution) + "</title><style>" + kStyle + "</style></head><body>";
+  out += "<h1>Will the agreement hold?</h1><p><b>" + Escape(h.institution) + "</b><br>" +
+         Escape(s.name) + "</p>";
+  out += fmt::format(
+      "<p class=\"note\">concert simulate; input sha256 {}; {} draws{}; seed {}. The model and "
+      "every assumption: docs/institutions.md.</p>",
+      Escape(s.sha256), r.draws,
+      h.fixed ? " (numbers at their values)" : " of the uncertain numbers", h.seed);
+  out += "<h2>The agreement and what it is worth</h2><p>Agreement (" + Escape(r.agreement_source) +
+         "):";
+  for (std::size_t k = 0; k < s.num_issues(); ++k) {
+    out += fmt::format(" {} {:.1f}{}", Escape(s.issues[k].id), r.agreement[k],
+                       k + 1 < s.num_issues() ? "," : ".");
+  }
+  out +=
+      "</p><table><tr><th>party</th><th>benefit</th><th>cost</th><th>aid</th>"
+      "<th>exit option</th><th>relative gains</th><th>discount</th><th>discount needed</th>"
+      "</tr>";
+  const DesignSummary& base = r.designs.at(0);
+  for (std::size_t p = 0; p < base.terms.parties.size(); ++p) {
+    const PartyTerms& t = base.terms.parties[p];
+    out += fmt::format(
+        "<tr><td>{}</td><td>{:.3f}</td><td>{:.3f}</td><td>{:.3f}</td><td>{:.3f}</td>"
+        "<td>{:.2f}</td><td>{:.3f}</td><td>{}</td></tr>",
+        Escape(t.id), t.benefit, t.cost, t.aid, t.exit_value, t.relative_gains, t.discount,
+        Threshold(base.thresholds[p]));
+  }
+  out +=
+      "</table><p class=\"note\">Per period, as coded, at the numbers' values. A party complies "
+      "when its discount factor is at least the one needed (eq. 3 of docs/institutions.md; "
+      "with cost shocks, only on average).</p>";
+
+  out += "<h2>The designs side by side</h2><table>" + DesignHeader(r);
+  out +=
+      Row("P(holds every period)", r, [](const DesignSummary& d, std::size_t) { return d.held; });
+  out += Row("P(ends: a defection seen)", r,
+             [](const DesignSummary& d, std::size_t) { return d.collapsed; });
+  out += Row("P(ends: a party leaves)", r,
+             [](const DesignSummary& d, std::size_t) { return d.exited; });
+  out += Row("mean periods in force", r,
+             [](const DesignSummary& d, std::size_t) { return d.mean_periods; });
+  out += Row("enforcement cost (total)", r,
+             [](const DesignSummary& d, std::size_t) { return d.enforcement_cost; });
+  out += Row("aid paid (total)", r, [](const DesignSummary& d, std::size_t) { return d.aid_paid; });
+  for (std::size_t p = 0; p < base.terms.parties.size(); ++p) {
+    out += Row(
+        "ended by " + base.terms.parties[p].id, r,
+        [](const DesignSummary& d, std::size_t i) { return d.ended_by[i]; }, p);
+  }
+  for (std::size_t p = 0; p < base.terms.parties.size(); ++p) {
+    out += Row(
+        "payoff per period, " + base.terms.parties[p].id, r,
+        [](const DesignSummary& d, std::size_t i) { return d.payoff[i]; }, p);
+  }
+  out += "</table>";
+
+  std::vector<svg::Series> series;
+  for (const DesignSummary& d : r.designs) series.push_back({d.name, d.compliance});
+  out +=
+      "<h2>Compliance over time</h2><p>Share of the parties that comply in each period (0 "
+      "after the agreement ends), mean over the draws; round 0 is the first period.</p>";
+  out += svg::LineChart(0, 1, series);
+  if (r.sensitivity && !r.sensitivity->src.empty()) {
+    std::vector<std::pair<std::string, double>> bars;
+    for (std::size_t k = 0; k < r.sensitivity->src.size() && k < 12; ++k) {
+      bars.emplace_back(r.inputs[r.sensitivity->src[k].first], r.sensitivity->src[k].second);
+    }
+    out += fmt::format(
+        "<h2>What drives how long it lasts</h2><p>Standardised regression coefficients of the "
+        "periods the design as coded stays in force on each uncertain input (R<sup>2</sup> = "
+        "{:.3f}; a low R<sup>2</sup> means the response is far from linear and the ranking only "
+        "indicative).</p>",
+        r.sensitivity->r_squared);
+    out += svg::Tornado(bars);
+  }
+  if (arch != nullptr) out += Architectures(s, *arch);
+  for (const DesignSummary& d : r.designs) {
+    if (!d.description.empty()) {
+      out += "<p class=\"note\"><b>" + Escape(d.name) + "</b>: " + Escape(d.description) + "</p>";
+    }
+  }
+  return out + "</body></html>\n";
+}
+
+}  // namespace concert

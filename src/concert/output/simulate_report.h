@@ -1,0 +1,19 @@
+// concert/output/simulate_report.h — `concert simulate --format html`: one
+// self-contained HTML page (inline CSS and SVG, nothing to load) with the
+// compliance game's results: the stakes and thresholds as coded, the designs
+// side by side, compliance over time as a chart, who ends the agreement, each
+// party's payoff, and with --hub the architectures.
+#pragma once
+
+#include <string>
+
+#include "concert/institutions/architecture.h"
+#include "concert/output/simulate_output.h"
+
+namespace concert {
+
+std::string SimulationHtml(const Scenario& scenario, const SimulationHeader& header,
+                           const SimulationResult& result,
+                           const ArchitectureComparison* architectures = nullptr);
+
+}  // namespace concert
