@@ -30,9 +30,10 @@ concert::Scenario RandomKtabScenario(int actors, int dims, std::uint64_t seed) {
     for (double& r : raw) sum += (r = 0.1 + 0.9 * unit(stream));
     const double total = 0.75 + 0.24 * unit(stream);
     for (int d = 0; d < dims; ++d) {
-      draft.stances.push_back(
-          {id, "d" + std::to_string(d), {{100 * unit(stream), {}}, {total * raw[d] / sum, {}}, {}},
-           {}});
+      draft.stances.push_back({id,
+                               "d" + std::to_string(d),
+                               {{100 * unit(stream), {}}, {total * raw[d] / sum, {}}, {}},
+                               {}});
     }
   }
   return concert::BuildScenario(draft);
