@@ -142,6 +142,44 @@ std::string TradesTable(const Scenario& s, const Forecast& f) {
   return out + "</table>";
 }
 
+// smp: who challenged whom (thickness: how often), and the final distinct
+// positions with the probability that each prevails.
+std::string ChallengeSection(const Scenario& s, const Forecast& f) {
+  std::vector<std::string> nodes;
+  for (const Actor& a : s.actors) nodes.push_back(a.id);
+  std::vector<svg::Edge> edges;
+  for (const Challenge& c : f.challenges) {
+    const std::size_t a = std::min(c.initiator, c.receiver), b = std::max(c.initiator, c.receiver);
+    auto it = std::find_if(edges.begin(), edges.end(),
+                           [&](const svg::Edge& e) { return e.a == a && e.b == b; });
+    if (it == edges.end()) {
+      edges.push_back({a, b, 1.0});
+    } else {
+      it->weight += 1.0;
+    }
+  }
+  std::string out = fmt::format(
+      "<h3>{}: who challenged whom</h3><p class=\"note\">line thickness: the number of "
+      "challenges between the two over all turns ({} in all)</p>",
+      Escape(ShortModel(f.model)), f.challenges.size());
+  out += svg::Network(nodes, edges);
+  if (f.distinct.empty()) return out;
+  const int last = f.distinct.back().round;
+  out += fmt::format("<h3>{}: distinct positions after turn {}</h3><table><tr><th>held by</th>",
+                     Escape(ShortModel(f.model)), last);
+  for (const Issue& issue : s.issues) out += "<th>" + Escape(issue.id) + "</th>";
+  out += "<th>probability it prevails</th></tr>";
+  for (const DistinctPosition& d : f.distinct) {
+    if (d.round != last) continue;
+    std::string holders;
+    for (std::size_t a : d.actors) holders += (holders.empty() ? "" : ", ") + s.actors[a].id;
+    out += "<tr><td>" + Escape(holders) + "</td>";
+    for (double x : d.position) out += fmt::format("<td>{:.1f}</td>", x);
+    out += fmt::format("<td>{:.3f}</td></tr>", d.probability);
+  }
+  return out + "</table>";
+}
+
 }  // namespace
 
 std::string ReportHtml(const Scenario& s, const std::vector<Forecast>& forecasts,
@@ -215,6 +253,7 @@ std::string ReportHtml(const Scenario& s, const std::vector<Forecast>& forecasts
   }
   for (const Forecast& f : forecasts) {
     if (!f.trades.empty()) out += TradeNetwork(s, f) + TradesTable(s, f);
+    if (!f.challenges.empty()) out += ChallengeSection(s, f);
   }
   out += ScenarioSection(s);
   return out + "</body></html>\n";
