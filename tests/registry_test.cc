@@ -64,5 +64,12 @@ TEST(Registry, ClearErrors) {
   EXPECT_NE(CreateError("").find("expected a model name"), std::string::npos);
 }
 
+TEST(Registry, ShortSpecDropsDefaults) {
+  EXPECT_EQ(ShortSpec(CreateModel("bdm").spec), "bdm");
+  EXPECT_EQ(ShortSpec(CreateModel("bdm(variant=paper)").spec), "bdm(variant=paper)");
+  EXPECT_EQ(ShortSpec(CreateModel("smp(turns=5, voting=cubic)").spec), "smp(turns=5,voting=cubic)");
+  EXPECT_EQ(ShortSpec("not a spec("), "not a spec(");
+}
+
 }  // namespace
 }  // namespace concert

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
@@ -169,5 +170,23 @@ CreatedModel Registry::Create(const std::string& spec_text) const {
 }
 
 CreatedModel CreateModel(const std::string& spec) { return Registry::Builtin().Create(spec); }
+
+std::string ShortSpec(const std::string& spec) {
+  try {
+    const ModelSpec parsed = ParseModelSpec(spec);
+    const ModelInfo* info = Registry::Builtin().Find(parsed.name);
+    if (info == nullptr) return spec;
+    std::string args;
+    for (const auto& [key, value] : parsed.args) {
+      auto param = std::find_if(info->params.begin(), info->params.end(),
+                                [&](const ParamInfo& p) { return p.name == key; });
+      if (param != info->params.end() && param->default_value == value) continue;
+      args += (args.empty() ? "" : ",") + key + "=" + value;
+    }
+    return args.empty() ? parsed.name : parsed.name + "(" + args + ")";
+  } catch (const InputError&) {
+    return spec;
+  }
+}
 
 }  // namespace concert

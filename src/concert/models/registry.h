@@ -38,4 +38,9 @@ class Registry {
 // Convenience for Registry::Builtin().Create(spec).
 CreatedModel CreateModel(const std::string& spec);
 
+// A canonical spec with only the parameters that differ from their defaults,
+// e.g. "bdm" or "bdm(variant=paper)", for tables meant to be read; the spec
+// itself when it does not parse or names no built-in model.
+std::string ShortSpec(const std::string& spec);
+
 }  // namespace concert

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "concert/models/registry.h"
 #include "concert/output/forecast_output.h"
 #include "concert/output/svg.h"
 
@@ -14,14 +15,15 @@ namespace concert {
 std::string BacktestToText(const BacktestResult& r, const BacktestOptions& options) {
   std::string out =
       fmt::format("Backtest on {} issues (capability: {})\n\n", r.issues.size(), r.capability);
+  // Models by their short spec (defaults left out); the full specs are listed below.
   std::size_t width = 5;
-  for (const ModelScore& m : r.models) width = std::max(width, m.model.size());
+  for (const ModelScore& m : r.models) width = std::max(width, ShortSpec(m.model).size());
   out += fmt::format("{:<{}}  {:>4}  {:>6}  {:>6}  {:>9}  {:>6}  {:>6}\n", "model", width, "n",
                      "MAE", "RMSE", "median AE", "<=10", "<=25");
   for (const ModelScore& m : r.models) {
-    out +=
-        fmt::format("{:<{}}  {:>4}  {:>6.2f}  {:>6.2f}  {:>9.2f}  {:>5.1f}%  {:>5.1f}%\n", m.model,
-                    width, m.n, m.mae, m.rmse, m.median_ae, 100 * m.within_10, 100 * m.within_25);
+    out += fmt::format("{:<{}}  {:>4}  {:>6.2f}  {:>6.2f}  {:>9.2f}  {:>5.1f}%  {:>5.1f}%\n",
+                       ShortSpec(m.model), width, m.n, m.mae, m.rmse, m.median_ae,
+                       100 * m.within_10, 100 * m.within_25);
   }
   if (!r.pairs.empty()) {
     out += fmt::format(
@@ -30,9 +32,12 @@ std::string BacktestToText(const BacktestResult& r, const BacktestOptions& optio
         options.bootstrap, options.seed);
     for (const PairedDifference& p : r.pairs) {
       out += fmt::format("  {} - {}: {:+.2f} [{:+.2f}, {:+.2f}] over {} issues\n",
-                         r.models[p.a].model, r.models[p.b].model, p.mean, p.low, p.high, p.n);
+                         ShortSpec(r.models[p.a].model), ShortSpec(r.models[p.b].model), p.mean,
+                         p.low, p.high, p.n);
     }
   }
+  out += "\nModels:\n";
+  for (const ModelScore& m : r.models) out += "  " + m.model + "\n";
   out += "\nSkipped:";
   for (const auto& [reason, n] : r.skipped) out += fmt::format(" {} {},", reason, n);
   out.back() = '\n';

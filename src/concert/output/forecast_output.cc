@@ -6,6 +6,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "concert/models/registry.h"
 #include "concert/output/challenge_output.h"
 
 namespace concert {
@@ -34,11 +35,9 @@ Json Details(const Scenario& scenario, const Round& r) {
   return actors;
 }
 
-// A column header: the spec, or its name when the spec is long (the notes and
-// path tables spell it out).
-std::string Label(const std::string& spec) {
-  return spec.size() <= 32 ? spec : spec.substr(0, spec.find('(')) + "(...)";
-}
+// A column header: the spec without its default parameters (the notes and
+// path tables spell it out in full).
+std::string Label(const std::string& spec) { return ShortSpec(spec); }
 
 // Rounds down, the outcome, the model's values and (up to kMaxPathActors actors)
 // every actor's position across.
