@@ -228,6 +228,16 @@ TEST(Cli, SmpTablesOfChallengesAndDistinctPositions) {
   EXPECT_TRUE(j["forecasts"][0]["distinct_positions"][0].contains("probability"));
 }
 
+TEST(Cli, SmpExplainsAnActorsTurns) {
+  CliRun r = Concert("forecast " + Scenario("six_party_talks_2005.yaml") + " -m smp --explain PRK");
+  ASSERT_EQ(r.code, 0) << r.out;
+  // Turn 1 (the challenge table above): Japan challenges the DPRK and both adopt the bargain.
+  const std::size_t turn1 = r.out.find("turn 1: at (nuclear 15.00");
+  ASSERT_NE(turn1, std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("adopts the bargain of JPN challenging PRK", turn1), std::string::npos)
+      << r.out;
+}
+
 TEST(Cli, TournamentJsonAndBadStrategy) {
   CliRun r = Concert(
       "tournament --strategies axelrod-first --turns 200 --repetitions 5 --seed 3 "

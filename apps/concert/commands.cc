@@ -191,7 +191,7 @@ int Forecast(const ForecastOptions& options) {
   Emit(options.output, bytes);
   if (!options.explain.empty()) {
     if (explanation.empty()) {
-      explanation = fmt::format("none of the models run explains its moves (bdm does)\n");
+      explanation = fmt::format("none of the models run explains its moves (bdm and smp do)\n");
     }
     // Beside a text table the explanation is part of the report; with JSON or
     // CSV it goes to stderr so the data stays machine-readable.

@@ -58,7 +58,7 @@ int main(int argc, char** argv) {
                      "coefficient on each issue's outcome (R^2 shown)");
   forecast->add_option("--explain", fo.explain,
                        "actor id: print, round by round, the offers this actor weighed and why "
-                       "it moved (models with rounds, e.g. bdm)");
+                       "it moved (bdm, smp)");
 
   std::string models_format = "text";
   CLI::App* models =

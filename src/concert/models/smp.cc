@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 
@@ -77,6 +78,55 @@ Prepared Prepare(const Scenario& s) {
   return out;
 }
 
+// Turn by turn, what one actor did: its risk attitude, the challenge it made,
+// those it received, and the bargain it adopted (or that it kept its position).
+void Explain(const Scenario& s, const smp::Result& result, std::size_t actor,
+             const std::function<void(const std::string&)>& say) {
+  const std::string& me = s.actors[actor].id;
+  auto where = [&](const std::vector<double>& x01) {
+    std::string out;
+    for (std::size_t d = 0; d < x01.size(); ++d) {
+      const Issue& issue = s.issues[d];
+      out += fmt::format("{}{} {:.2f}", d == 0 ? "" : ", ", issue.id,
+                         issue.scale_min + x01[d] * (issue.scale_max - issue.scale_min));
+    }
+    return out;
+  };
+  say(fmt::format("smp: why {} moved ({})", me, result.stop_reason));
+  for (std::size_t t = 0; t + 1 < result.turns.size(); ++t) {
+    const smp::Turn& turn = result.turns[t];
+    std::vector<double> at(turn.position.cols);
+    for (std::size_t d = 0; d < at.size(); ++d) at[d] = turn.position(actor, d);
+    say(fmt::format("turn {}: at ({}), risk attitude R = {:+.4f}", t + 1, where(at),
+                    turn.risk[actor]));
+    bool adopted = false, challenged = false;
+    for (const smp::ChallengeMade& c : turn.challenges) {
+      if (c.initiator == actor) {
+        challenged = true;
+        say(
+            fmt::format("  challenges {}: it expects to prevail with p = {:.4f} and to gain "
+                        "{:.4f} in utility over the status quo (its best target)",
+                        s.actors[c.receiver].id, c.probability, c.gain));
+        say(fmt::format("  proposes: {} moves to ({}), {} to ({})", me, where(c.initiator_position),
+                        s.actors[c.receiver].id, where(c.receiver_position)));
+      } else if (c.receiver == actor) {
+        say(fmt::format("  challenged by {} (who expects p = {:.4f}), offered ({})",
+                        s.actors[c.initiator].id, c.probability, where(c.receiver_position)));
+      }
+      if ((c.initiator == actor && c.initiator_adopted) ||
+          (c.receiver == actor && c.receiver_adopted)) {
+        adopted = true;
+        say(
+            fmt::format("  adopts the bargain of {} challenging {}: the most probable of its "
+                        "options in an election among all actors",
+                        s.actors[c.initiator].id, s.actors[c.receiver].id));
+      }
+    }
+    if (!challenged) say("  makes no challenge: none is worth more than 1e-5 to it");
+    if (!adopted) say("  keeps its position: the status quo is its most probable option");
+  }
+}
+
 class Smp : public Model {
  public:
   explicit Smp(smp::Config config) : config_(config) {}
@@ -104,6 +154,9 @@ class Smp : public Model {
     };
     auto cancel = [&] { return context.cancel && context.cancel->load(); };
     const smp::Result result = smp::Run(prepared.input, config, progress, cancel);
+    if (context.explain && context.explain_actor) {
+      Explain(scenario, result, *context.explain_actor, context.explain);
+    }
 
     auto to_scale = [&](std::size_t d, double x01) {
       const Issue& issue = scenario.issues[d];
