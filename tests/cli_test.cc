@@ -112,7 +112,7 @@ TEST(Cli, ModelsJsonListsParameters) {
   CliRun r = Concert("models --format json");
   ASSERT_EQ(r.code, 0);
   auto json = nlohmann::json::parse(r.out);
-  ASSERT_EQ(json.size(), 6u);
+  ASSERT_EQ(json.size(), 7u);
   EXPECT_EQ(json[2]["name"], "nash");
   EXPECT_EQ(json[2]["parameters"][0]["default"], "capability");
 }

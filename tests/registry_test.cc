@@ -17,8 +17,8 @@ std::string CreateError(const std::string& spec) {
 TEST(Registry, RegisteredNames) {
   std::vector<std::string> names;
   for (const ModelInfo& info : Registry::Builtin().models()) names.push_back(info.name);
-  EXPECT_EQ(names,
-            (std::vector<std::string>{"compromise", "median", "nash", "bdm", "exchange", "smp"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"compromise", "median", "nash", "bdm", "exchange",
+                                             "smp", "learned"}));
 }
 
 TEST(Registry, EveryModelHasSummaryAndCitation) {

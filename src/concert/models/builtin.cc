@@ -3,6 +3,7 @@
 #include "concert/models/baseline.h"
 #include "concert/models/bdm.h"
 #include "concert/models/exchange.h"
+#include "concert/models/learned.h"
 #include "concert/models/registry.h"
 #include "concert/models/smp.h"
 
@@ -17,6 +18,7 @@ const Registry& Registry::Builtin() {
     r.Add(BdmInfo(), MakeBdm);
     r.Add(ExchangeInfo(), MakeExchange);
     r.Add(SmpInfo(), MakeSmp);
+    r.Add(LearnedInfo(), MakeLearned);
     return r;
   }();
   return registry;
