@@ -111,7 +111,9 @@ int Forecast(const ForecastOptions& options) {
   // Check every model spec before reading anything, so a typo fails fast.
   std::vector<std::string> specs = options.models;
   if (specs.empty()) {
-    for (const ModelInfo& info : Registry::Builtin().models()) specs.push_back(info.name);
+    for (const ModelInfo& info : Registry::Builtin().models()) {
+      if (info.by_default) specs.push_back(info.name);
+    }
   }
   std::vector<CreatedModel> models;
   for (const std::string& spec : specs) models.push_back(CreateModel(spec));
@@ -233,13 +235,15 @@ int Models(const std::string& format) {
       list.push_back({{"name", info.name},
                       {"summary", info.summary},
                       {"citations", info.citations},
-                      {"parameters", params}});
+                      {"parameters", params},
+                      {"run_by_default", info.by_default}});
     }
     std::cout << list.dump(2) << "\n";
     return 0;
   }
   for (const ModelInfo& info : infos) {
-    std::cout << info.name << "\n  " << info.summary << "\n";
+    std::cout << info.name << (info.by_default ? "" : "  (run only when named with -m)") << "\n  "
+              << info.summary << "\n";
     if (!info.params.empty()) {
       std::cout << "  parameters (name = default):\n";
       for (const ParamInfo& p : info.params) std::cout << ParamText(p);
@@ -260,7 +264,9 @@ int Report(ForecastOptions options) {
 int Backtest(const BacktestCommand& options) {
   std::vector<std::string> specs = options.models;
   if (specs.empty()) {
-    for (const ModelInfo& info : Registry::Builtin().models()) specs.push_back(info.name);
+    for (const ModelInfo& info : Registry::Builtin().models()) {
+      if (info.by_default) specs.push_back(info.name);
+    }
   }
   std::vector<CreatedModel> models;
   for (const std::string& spec : specs) models.push_back(CreateModel(spec));

@@ -24,7 +24,7 @@ int main(int argc, char** argv) {
   forecast->add_option("scenario", fo.scenario, "scenario file")->required();
   forecast->add_option("-m,--model", fo.models,
                        "model spec, e.g. 'compromise' or 'nash(weight=influence)'; repeatable; "
-                       "default: every registered model (see `concert models`)");
+                       "default: every registered model but learned (see `concert models`)");
   forecast->add_option("-f,--format", fo.format, "output format (html: the report)")
       ->check(CLI::IsMember({"text", "json", "csv", "html"}))
       ->capture_default_str();
@@ -86,7 +86,8 @@ int main(int argc, char** argv) {
   CLI::App* report = app.add_subcommand(
       "report", "Write a self-contained HTML report (tables and SVG charts) of a scenario.");
   report->add_option("scenario", ro.scenario, "scenario file")->required();
-  report->add_option("-m,--model", ro.models, "model spec; repeatable; default: every model");
+  report->add_option("-m,--model", ro.models,
+                     "model spec; repeatable; default: every model but learned");
   report->add_option("-o,--output", ro.output, "the HTML file to write")->capture_default_str();
   report->add_option("--input-format", ro.input_format, "input format: " + formats)
       ->capture_default_str();
@@ -102,7 +103,8 @@ int main(int argc, char** argv) {
       "Score models on decisions with known outcomes (DEU data; see docs/backtest.md).");
   backtest->add_option("dir", bo.dir, "folder with issues.csv, positions.csv, actors.csv")
       ->required();
-  backtest->add_option("-m,--model", bo.models, "model spec; repeatable; default: every model");
+  backtest->add_option("-m,--model", bo.models,
+                       "model spec; repeatable; default: every model but learned");
   backtest
       ->add_option("--capability", bo.capability,
                    "equal, council (Council votes of the period), or a CSV actor_code,capability")

@@ -78,7 +78,8 @@ ModelInfo LearnedInfo() {
            NumberParam("ep", T::kReal, "1.5", 0, 100, "",
                        "multiplier of the weight of the Parliament (actor id 'ep')"),
            NumberParam("sq", T::kReal, "0", 0, 100, "",
-                       "weight of the status quo as a share of the actors' total weight")}};
+                       "weight of the status quo as a share of the actors' total weight")},
+          /*by_default=*/false};
 }
 
 std::unique_ptr<Model> MakeLearned(const Params& params) {

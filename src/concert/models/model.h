@@ -45,6 +45,9 @@ struct ModelInfo {
   std::string summary;  // one paragraph
   std::vector<std::string> citations;
   std::vector<ParamInfo> params;
+  // Run when no model is named (forecast, report, backtest). False for models
+  // fitted to one kind of data (learned: EU legislation).
+  bool by_default = true;
 };
 
 // Parameter values after validation; every declared parameter is present.
