@@ -74,6 +74,14 @@ TEST(Tournament, DeterministicPairsByHand) {
   m = Play("downing", "tft");
   EXPECT_EQ(m.score_a, 597);
   EXPECT_EQ(m.score_b, 597);
+  // Nydegger vs ALLD, with the round-one program's coding a = 2 (own D) + 1 (other's D):
+  // moves 1-3 tit for tat (C, D, D); move 4: A = 16 x 1 + 4 x 3 + 3 = 31, D; move 5: A = 63,
+  // C; then A = 61, 55, 31 (D, D, D) and 63 again. C on moves 1, 5, 9, ..., 197 (50 moves):
+  // Nydegger 150 x 1 = 150, ALLD 50 x 5 + 150 = 400. (With Axelrod's prose coding, 2 for the
+  // other's defection, move 4 would give A = 47 and a cooperation.)
+  m = Play("nydegger", "alld");
+  EXPECT_EQ(m.score_a, 150);
+  EXPECT_EQ(m.score_b, 400);
 }
 
 TEST(Tournament, NoiseDecaysTitForTatAsPredicted) {

@@ -5,6 +5,7 @@
 // a comment marks every place where that description leaves a choice open.
 // docs/institutions.md tabulates the choices.
 #include <cmath>
+#include <cstdint>
 #include <memory>
 
 #include "concert/institutions/strategy.h"
@@ -83,29 +84,34 @@ class TidemanChieruzzi : public Strategy {
   bool second_cooperation_ = false;
 };
 
-// NYDEGGER: tit for tat for three moves, except that after (C,D),(D,C) it
-// defects on move 3; then A = 16 a(t-3) + 4 a(t-2) + a(t-1) with a = 0 for
-// mutual cooperation, 1 if only it defected, 2 if only the other did, 3 for
-// both, and it defects iff A is in Axelrod's list. Axelrod writes that the
-// weights 16, 4, 1 go to the three moves "in chronological order", so the
-// oldest move weighs 16; the list agrees (no A in it has a(t-1) = 0, i.e. it
-// never defects right after mutual cooperation). Axelrod-Python reads the
-// weights the other way round.
+// NYDEGGER, as in the round-one program itself: Axelrod retyped NYDEGR from
+// the first tournament's code in 1993 (TourExec, src/strategies/k57r.f, "SAME
+// AS ROUND ONE NYDEGR"). Tit for tat on moves 1-3, except that it defects on
+// move 3 after (C,D),(D,C); from move 4, A = 16 a(t-3) + 4 a(t-2) + a(t-1)
+// (the oldest outcome weighs 16, Axelrod's "chronological order"), and it
+// cooperates iff A is 0, 27, 28, 32, 40-44, 46-48, 56, 57, 59, 60, 62 or 63.
+// In the program an outcome counts 2 for its OWN defection and 1 for the
+// other's, the reverse of Axelrod's prose (1980, appendix); the program's own
+// move-3 test (A = 6 for (C,D),(D,C)) only works with its coding. Axelrod's
+// published list of 19 defecting values is a subset of the program's 46.
 class Nydegger : public Strategy {
  public:
   Move Next(const MatchView& v, Stream&) override {
     if (v.turn == 0) return Move::kCooperate;
-    if (v.turn == 2 && Defected(v.theirs[0]) && !Defected(v.theirs[1])) return Move::kDefect;
+    if (v.turn == 2 && Defected(v.theirs[0]) && Defected(v.mine[1]) && !Defected(v.mine[0]) &&
+        !Defected(v.theirs[1])) {
+      return Move::kDefect;
+    }
     if (v.turn < 3) return v.theirs.back();
     int a = 0;
     for (int back = 3, weight = 16; back >= 1; --back, weight /= 4) {
       const int t = v.turn - back;
-      a += weight * (Defected(v.mine[t]) + 2 * Defected(v.theirs[t]));
+      a += weight * (2 * Defected(v.mine[t]) + Defected(v.theirs[t]));
     }
-    for (int d : {1, 6, 7, 17, 22, 23, 26, 29, 30, 31, 33, 38, 39, 45, 49, 54, 55, 58, 61}) {
-      if (a == d) return Move::kDefect;
-    }
-    return Move::kCooperate;
+    constexpr std::uint64_t kCooperateOn = (1ull << 0) | (1ull << 27) | (1ull << 28) |
+                                           (1ull << 32) | (0x1Full << 40) | (0x7ull << 46) |
+                                           (0x3ull << 56) | (0x3ull << 59) | (0x3ull << 62);
+    return CooperateIf((kCooperateOn >> a) & 1u);
   }
 };
 

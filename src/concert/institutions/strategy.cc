@@ -21,8 +21,9 @@ std::vector<StrategyInfo> BuildLibrary() {
        "fresh starts; defects on the last two moves.",
        "", false, "TIDEMAN AND CHIERUZZI", 2, 500.4},
       {"nydegger",
-       "Looks up the last three outcomes, A = 16a(t-3) + 4a(t-2) + a(t-1), in a fixed list.", "",
-       false, "NYDEGGER", 3, 485.5},
+       "Looks up the last three outcomes, A = 16a(t-3) + 4a(t-2) + a(t-1), in the round-one "
+       "program's table.",
+       "", false, "NYDEGGER", 3, 485.5},
       {"grofman", "Cooperates if both did the same last move, else with probability 2/7.", "", true,
        "GROFMAN", 4, 481.9},
       {"shubik", "Retaliates k = 1, 2, 3, ... moves for each departure from mutual cooperation.",
