@@ -82,6 +82,18 @@ TEST(Tournament, DeterministicPairsByHand) {
   m = Play("nydegger", "alld");
   EXPECT_EQ(m.score_a, 150);
   EXPECT_EQ(m.score_b, 400);
+  // Graaskamp vs TFT: 50 x (C,C); its probe on move 51 starts an echo (D,C) (C,D) ... up to
+  // move 56, 15 points each; TFT has 165 > 135 and moves 52-54 read (C,D) (D,C) (C,D), so
+  // Graaskamp cooperates on move 57 and plays tit for tat: 144 x (C,C).
+  // 150 + 15 + 432 = 597 each.
+  m = Play("graaskamp", "tft");
+  EXPECT_EQ(m.score_a, 597);
+  EXPECT_EQ(m.score_b, 597);
+  // Graaskamp vs ALLD: (C,D), then (D,D) throughout; ALLD's 5 + 55 = 60 <= 135 on move 57
+  // means "random": defect for ever. Graaskamp 199, ALLD 204.
+  m = Play("graaskamp", "alld");
+  EXPECT_EQ(m.score_a, 199);
+  EXPECT_EQ(m.score_b, 204);
 }
 
 TEST(Tournament, NoiseDecaysTitForTatAsPredicted) {

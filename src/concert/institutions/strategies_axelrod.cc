@@ -179,40 +179,76 @@ class Davis : public Strategy {
   }
 };
 
-// GRAASKAMP: tit for tat for 50 moves, defects on move 51, tit for tat for 5
-// more; then one check: if the other looks random it defects for ever; if it
-// looks like tit for tat (it always repeated this rule's previous move) or a
-// twin (same moves throughout) it plays tit for tat; otherwise it cooperates
-// but defects once every 5 to 15 moves (uniform). Reconstruction: one check
-// at move 57; ANALOGY (a preliminary-tournament program) is not identifiable.
+// GRAASKAMP, as in the round-one program GRASR (TourExec,
+// src/strategies/grasr.f, called by k78r.f "SAME AS ROUND ONE GRAASKAMP").
+// Axelrod (1980) summarises it as: tit for tat for 50 moves, defect on move
+// 51, 5 more moves of tit for tat, then checks for RANDOM (defect for ever),
+// for TIT FOR TAT, ANALOGY or its twin (tit for tat), and otherwise "randomly
+// defects every 5 to 15 moves". The program's checks, made once on move 57:
+//  - RANDOM: the other has scored at most 135 points in moves 1-56 (45 R; a
+//    tit for tat partner has 165) -> defect for ever;
+//  - outcomes of moves 52-54 (mine, other's) = (C,D),(D,C),(C,D) [tit for
+//    tat's echo of the probe] or (D,D),(D,D),(D,D) [the twin's] -> cooperate on
+//    move 57, then tit for tat;
+//  - outcomes of moves 52-55 = (C,C),(C,D),(D,C),(C,C) [presumably ANALOGY] ->
+//    cooperate on moves 57-118, then tit for tat;
+//  - otherwise cooperate on move 57, then tit for tat with a defection after
+//    every n moves, n = floor(5 + 10 u) in 5..14 drawn afresh after each one.
 class Graaskamp : public Strategy {
  public:
-  void Reset() override { mode_ = Mode::kUndecided; }
+  void Reset() override {
+    mode_ = Mode::kUndecided;
+    countdown_ = 0;
+  }
   Move Next(const MatchView& v, Stream& stream) override {
     if (v.turn == 0) return Move::kCooperate;
-    if (v.turn < 56) return v.turn == 50 ? Move::kDefect : v.theirs.back();
-    if (mode_ == Mode::kUndecided) {
-      bool follows = true, twin = true;
-      for (int t = 0; t < v.turn; ++t) {
-        if (t > 0 && v.theirs[t] != v.mine[t - 1]) follows = false;
-        if (v.theirs[t] != v.mine[t]) twin = false;
+    if (v.turn == 50) return Move::kDefect;  // move 51
+    if (v.turn < 56) return v.theirs.back();
+    if (v.turn == 56) {  // move 57
+      double their_score = 0;
+      for (int t = 0; t < 56; ++t) their_score += v.payoffs.Score(v.theirs[t], v.mine[t]);
+      // Outcome of move 52 + k (k = 0..3): 0 (C,C), 1 (C,D), 2 (D,C), 3 (D,D), as (mine, theirs).
+      auto outcome = [&](int k) {
+        return 2 * Defected(v.mine[51 + k]) + Defected(v.theirs[51 + k]);
+      };
+      if (their_score <= 45 * v.payoffs.reward) {
+        mode_ = Mode::kDefect;
+        return Move::kDefect;
       }
-      mode_ = LooksRandom(v.theirs) ? Mode::kDefect
-              : (follows || twin)   ? Mode::kTitForTat
-                                    : Mode::kProbe;
-      next_defection_ = v.turn + 5 + static_cast<int>(stream.Next() % 11);
+      if ((outcome(0) == 1 && outcome(1) == 2 && outcome(2) == 1) ||
+          (outcome(0) == 3 && outcome(1) == 3 && outcome(2) == 3)) {
+        mode_ = Mode::kTitForTat;
+      } else if (outcome(0) == 0 && outcome(1) == 1 && outcome(2) == 2 && outcome(3) == 0) {
+        mode_ = Mode::kAnalogy;
+      } else {
+        mode_ = Mode::kProbe;
+        countdown_ = Draw(stream);
+      }
+      return Move::kCooperate;
     }
-    if (mode_ == Mode::kDefect) return Move::kDefect;
-    if (mode_ == Mode::kTitForTat) return v.theirs.back();
-    if (v.turn < next_defection_) return Move::kCooperate;
-    next_defection_ = v.turn + 5 + static_cast<int>(stream.Next() % 11);
-    return Move::kDefect;
+    switch (mode_) {
+      case Mode::kDefect:
+        return Move::kDefect;
+      case Mode::kAnalogy:
+        if (v.turn < 118) return Move::kCooperate;  // through move 118
+        return v.theirs.back();
+      case Mode::kProbe:
+        if (countdown_ <= 0) {
+          countdown_ = Draw(stream);
+          return Move::kDefect;
+        }
+        --countdown_;
+        return v.theirs.back();
+      default:
+        return v.theirs.back();
+    }
   }
 
  private:
-  enum class Mode { kUndecided, kDefect, kTitForTat, kProbe };
+  enum class Mode { kUndecided, kDefect, kTitForTat, kAnalogy, kProbe };
+  static int Draw(Stream& stream) { return 5 + static_cast<int>(10 * stream.Uniform()); }
   Mode mode_ = Mode::kUndecided;
-  int next_defection_ = 0;
+  int countdown_ = 0;
 };
 
 // DOWNING: estimates a = P(other cooperates | I cooperated last move) and

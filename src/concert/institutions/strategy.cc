@@ -36,8 +36,9 @@ std::vector<StrategyInfo> BuildLibrary() {
        "", false, "FRIEDMAN", 7, 473.4},
       {"davis", "Cooperates 10 moves, then grim.", "", false, "DAVIS", 8, 471.8},
       {"graaskamp",
-       "Tit for tat with a probe on move 51; then defects against random, tit for tat against "
-       "tit for tat or a twin, else defects every 5-15 moves.",
+       "Tit for tat with a probe on move 51; on move 57 defects for ever if the other scored "
+       "<= 135, plays tit for tat against tit for tat or a twin, else adds a defection every "
+       "6-15 moves.",
        "", true, "GRAASKAMP", 9, 400.7},
       {"downing",
        "Estimates the other's reply probabilities and plays the move with the higher long-run "
