@@ -68,9 +68,11 @@ TEST(Tournament, DeterministicPairsByHand) {
   m = Play("shubik", "alld");
   EXPECT_EQ(m.score_a, 181);
   EXPECT_EQ(m.score_b, 276);
-  // Downing vs TFT: Downing D, D, then (a = 1, b = 0: 3 > 1) cooperates for ever; TFT
-  // C, D, D, C, ... Moves: (D,C) (D,D) (C,D) then 197 x (C,C).
-  // Downing 5 + 1 + 0 + 591 = 597; TFT 0 + 1 + 5 + 591 = 597.
+  // Downing vs TFT. Estimates g = b = 0.5: cooperating is worth 1.5, alternating 2.25,
+  // defecting 3, so D on moves 1 and 2 (move 2 has no reply to count). Move 3: TFT's D on
+  // move 2 answered Downing's D, so b = 0 (defecting worth 1) while g is still 0.5
+  // (cooperating 1.5, alternating (0 + 3) / 2 = 1.5): C. Then g = 1, b = 0: C for ever.
+  // Moves: (D,C) (D,D) (C,D) then 197 x (C,C): Downing 5 + 1 + 0 + 591 = 597, TFT 597.
   m = Play("downing", "tft");
   EXPECT_EQ(m.score_a, 597);
   EXPECT_EQ(m.score_b, 597);

@@ -251,31 +251,44 @@ class Graaskamp : public Strategy {
   int countdown_ = 0;
 };
 
-// DOWNING: estimates a = P(other cooperates | I cooperated last move) and
-// b = P(other cooperates | I defected), and plays the move with the higher
-// long-run value against such an opponent: cooperate if aR + (1-a)S > bT +
-// (1-b)P, defect if lower, alternate if equal (Downing 1975). Estimates start
-// at 0.5. Reconstruction, following Axelrod-Python's reading: it defects on the
-// first two moves and counts the other's first move as a reply to a cooperation.
+// DOWNING (Downing 1975): estimates g = P(other cooperates | I cooperated
+// on the move before) and b = P(... | I defected), and compares the long-run
+// values of always cooperating, gR + (1-g)S, always defecting, bT + (1-b)P,
+// and alternating, [bR + (1-b)S + gT + (1-g)P] / 2: it cooperates if
+// cooperating is worth at least as much as both others, else alternates if
+// alternating is worth at least as much as defecting, else defects. The
+// decision rule and the estimates are those of the program REVISED DOWNING
+// (TourExec, src/strategies/K59R.f, "SAME AS ROUND ONE REV.DOWNING"), which
+// Axelrod (1980) describes as DOWNING with optimistic instead of pessimistic
+// initial estimates: the estimates are plain frequencies (the other's reply on
+// move t+1 to my move t; its first move is no reply), each held at its initial
+// value until its first observation. DOWNING's initial values are both 0.5
+// (Axelrod 1980), so it defects on moves 1 and 2.
 class Downing : public Strategy {
  public:
   void Reset() override { after_c_ = coop_after_c_ = after_d_ = coop_after_d_ = 0; }
   Move Next(const MatchView& v, Stream&) override {
-    if (v.turn > 0) {
-      const bool i_cooperated = v.turn == 1 || !Defected(v.mine[v.turn - 2]);
-      const bool they_cooperated = !Defected(v.theirs.back());
+    if (v.turn >= 2) {
+      const bool i_cooperated = !Defected(v.mine[v.turn - 2]);
       (i_cooperated ? after_c_ : after_d_) += 1;
-      (i_cooperated ? coop_after_c_ : coop_after_d_) += they_cooperated;
+      (i_cooperated ? coop_after_c_ : coop_after_d_) += !Defected(v.theirs.back());
     }
-    if (v.turn < 2) return Move::kDefect;
-    const double a = after_c_ > 0 ? coop_after_c_ / after_c_ : 0.5;
+    const double g = after_c_ > 0 ? coop_after_c_ / after_c_ : 0.5;
     const double b = after_d_ > 0 ? coop_after_d_ / after_d_ : 0.5;
-    const Payoffs& g = v.payoffs;
-    const double cooperate = a * g.reward + (1 - a) * g.sucker;
-    const double defect = b * g.temptation + (1 - b) * g.punishment;
-    if (cooperate > defect) return Move::kCooperate;
-    if (cooperate < defect) return Move::kDefect;
-    return Defected(v.mine.back()) ? Move::kCooperate : Move::kDefect;
+    const Payoffs& p = v.payoffs;
+    const double defect = b * p.temptation + (1 - b) * p.punishment;
+    const double cooperate = g * p.reward + (1 - g) * p.sucker - defect;
+    const double alternate =
+        (b * p.reward + (1 - b) * p.sucker + g * p.temptation + (1 - g) * p.punishment) / 2 -
+        defect;
+    // The program compares these differences with >= in single precision; a
+    // tolerance keeps exact ties (g = 1/3, ...) ties in double precision.
+    constexpr double kTie = 1e-9;
+    if (cooperate >= -kTie && cooperate >= alternate - kTie) return Move::kCooperate;
+    if (alternate >= -kTie) {  // the program starts as if it had cooperated before move 1
+      return v.turn > 0 && Defected(v.mine.back()) ? Move::kCooperate : Move::kDefect;
+    }
+    return Move::kDefect;
   }
 
  private:

@@ -41,8 +41,8 @@ std::vector<StrategyInfo> BuildLibrary() {
        "6-15 moves.",
        "", true, "GRAASKAMP", 9, 400.7},
       {"downing",
-       "Estimates the other's reply probabilities and plays the move with the higher long-run "
-       "value.",
+       "Estimates the other's reply probabilities (0.5 at first) and cooperates, alternates or "
+       "defects, whichever is worth most in the long run.",
        "", false, "DOWNING", 10, 390.6},
       {"feld", "Tit for tat whose cooperation after a cooperation falls to 0.5 by move 200.", "",
        true, "FELD", 11, 327.6},
