@@ -210,16 +210,23 @@ TEST(Tournament, FirstTournamentBesideAxelrod) {
     const auto& [axelrod_rank, axelrod_score] = published.at(r.infos[i]->axelrod_entry);
     EXPECT_EQ(r.infos[i]->axelrod_rank, axelrod_rank);
     EXPECT_EQ(r.infos[i]->axelrod_score, axelrod_score);
-    // Reconstructed rules cannot reproduce lost programs move by move; we accept
-    // 70 points per 200-move game (0.35 per move, a tenth of R) and document each
-    // difference in docs/institutions.md.
-    EXPECT_NEAR(r.scores[i], axelrod_score, 70) << r.specs[i];
+    // Most programs are lost and reconstructed rules cannot reproduce them move by move
+    // (docs/institutions.md explains each gap). With Nydegger, Graaskamp and Downing taken
+    // from the round-one Fortran, seed 1 puts every entry within 44 points of its published
+    // score (seeds 1-10: within 52, Stein and Rapoport's lost randomness test the furthest);
+    // we accept 50 points per 200-move game, a quarter point per move.
+    EXPECT_NEAR(r.scores[i], axelrod_score, 50) << r.specs[i];
     d2 += (rank[i] - axelrod_rank) * (rank[i] - axelrod_rank);
+    // The eight nice rules (never first to defect) take the top eight places, as in Axelrod's.
+    if (axelrod_rank <= 8) {
+      EXPECT_LE(rank[i], 8) << r.specs[i];
+    }
   }
-  // Spearman's rank correlation with Axelrod's order.
-  EXPECT_GT(1 - 6 * d2 / (15.0 * (225 - 1)), 0.8);
-  // Tit for tat: among the eight nice rules at the top, within 3 % of its 504.5.
-  EXPECT_LE(rank[0], 8);
+  // Spearman's rank correlation with Axelrod's order: 0.925 for seed 1 (0.925-0.943 over
+  // seeds 1-10).
+  EXPECT_GT(1 - 6 * d2 / (15.0 * (225 - 1)), 0.9);
+  // Tit for tat: 2nd or 3rd over seeds 1-10 (3rd for seed 1), within 3 % of its 504.5.
+  EXPECT_LE(rank[0], 3);
   EXPECT_NEAR(r.scores[0], 504.5, 0.03 * 504.5);
 }
 

@@ -1,9 +1,11 @@
 // Entries of Axelrod's first tournament (Axelrod 1980, J. Conflict Resolution
 // 24(1): 3-25) that are not classics: TIT FOR TAT, FRIEDMAN (grim) and RANDOM
 // live in strategies_classic.cc. The original programs are lost for most
-// entries; each class below implements the description in Axelrod (1980), and
-// a comment marks every place where that description leaves a choice open.
-// docs/institutions.md tabulates the choices.
+// entries; those classes implement the description in Axelrod (1980), and a
+// comment marks every place where that description leaves a choice open.
+// NYDEGGER, GRAASKAMP and DOWNING follow the round-one Fortran that survives
+// in Axelrod's TourExec code (read for the rules; none is copied).
+// docs/institutions.md tabulates the choices and sources.
 #include <cmath>
 #include <cstdint>
 #include <memory>
