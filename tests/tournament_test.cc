@@ -68,12 +68,34 @@ TEST(Tournament, DeterministicPairsByHand) {
   m = Play("shubik", "alld");
   EXPECT_EQ(m.score_a, 181);
   EXPECT_EQ(m.score_b, 276);
-  // Downing vs TFT: Downing D, D, then (a = 1, b = 0: 3 > 1) cooperates for ever; TFT
-  // C, D, D, C, ... Moves: (D,C) (D,D) (C,D) then 197 x (C,C).
-  // Downing 5 + 1 + 0 + 591 = 597; TFT 0 + 1 + 5 + 591 = 597.
+  // Downing vs TFT. Estimates g = b = 0.5: cooperating is worth 1.5, alternating 2.25,
+  // defecting 3, so D on moves 1 and 2 (move 2 has no reply to count). Move 3: TFT's D on
+  // move 2 answered Downing's D, so b = 0 (defecting worth 1) while g is still 0.5
+  // (cooperating 1.5, alternating (0 + 3) / 2 = 1.5): C. Then g = 1, b = 0: C for ever.
+  // Moves: (D,C) (D,D) (C,D) then 197 x (C,C): Downing 5 + 1 + 0 + 591 = 597, TFT 597.
   m = Play("downing", "tft");
   EXPECT_EQ(m.score_a, 597);
   EXPECT_EQ(m.score_b, 597);
+  // Nydegger vs ALLD, with the round-one program's coding a = 2 (own D) + 1 (other's D):
+  // moves 1-3 tit for tat (C, D, D); move 4: A = 16 x 1 + 4 x 3 + 3 = 31, D; move 5: A = 63,
+  // C; then A = 61, 55, 31 (D, D, D) and 63 again. C on moves 1, 5, 9, ..., 197 (50 moves):
+  // Nydegger 150 x 1 = 150, ALLD 50 x 5 + 150 = 400. (With Axelrod's prose coding, 2 for the
+  // other's defection, move 4 would give A = 47 and a cooperation.)
+  m = Play("nydegger", "alld");
+  EXPECT_EQ(m.score_a, 150);
+  EXPECT_EQ(m.score_b, 400);
+  // Graaskamp vs TFT: 50 x (C,C); its probe on move 51 starts an echo (D,C) (C,D) ... up to
+  // move 56, 15 points each; TFT has 165 > 135 and moves 52-54 read (C,D) (D,C) (C,D), so
+  // Graaskamp cooperates on move 57 and plays tit for tat: 144 x (C,C).
+  // 150 + 15 + 432 = 597 each.
+  m = Play("graaskamp", "tft");
+  EXPECT_EQ(m.score_a, 597);
+  EXPECT_EQ(m.score_b, 597);
+  // Graaskamp vs ALLD: (C,D), then (D,D) throughout; ALLD's 5 + 55 = 60 <= 135 on move 57
+  // means "random": defect for ever. Graaskamp 199, ALLD 204.
+  m = Play("graaskamp", "alld");
+  EXPECT_EQ(m.score_a, 199);
+  EXPECT_EQ(m.score_b, 204);
 }
 
 TEST(Tournament, NoiseDecaysTitForTatAsPredicted) {
@@ -188,16 +210,23 @@ TEST(Tournament, FirstTournamentBesideAxelrod) {
     const auto& [axelrod_rank, axelrod_score] = published.at(r.infos[i]->axelrod_entry);
     EXPECT_EQ(r.infos[i]->axelrod_rank, axelrod_rank);
     EXPECT_EQ(r.infos[i]->axelrod_score, axelrod_score);
-    // Reconstructed rules cannot reproduce lost programs move by move; we accept
-    // 70 points per 200-move game (0.35 per move, a tenth of R) and document each
-    // difference in docs/institutions.md.
-    EXPECT_NEAR(r.scores[i], axelrod_score, 70) << r.specs[i];
+    // Most programs are lost and reconstructed rules cannot reproduce them move by move
+    // (docs/institutions.md explains each gap). With Nydegger, Graaskamp and Downing taken
+    // from the round-one Fortran, seed 1 puts every entry within 44 points of its published
+    // score (seeds 1-10: within 52, Stein and Rapoport's lost randomness test the furthest);
+    // we accept 50 points per 200-move game, a quarter point per move.
+    EXPECT_NEAR(r.scores[i], axelrod_score, 50) << r.specs[i];
     d2 += (rank[i] - axelrod_rank) * (rank[i] - axelrod_rank);
+    // The eight nice rules (never first to defect) take the top eight places, as in Axelrod's.
+    if (axelrod_rank <= 8) {
+      EXPECT_LE(rank[i], 8) << r.specs[i];
+    }
   }
-  // Spearman's rank correlation with Axelrod's order.
-  EXPECT_GT(1 - 6 * d2 / (15.0 * (225 - 1)), 0.8);
-  // Tit for tat: among the eight nice rules at the top, within 3 % of its 504.5.
-  EXPECT_LE(rank[0], 8);
+  // Spearman's rank correlation with Axelrod's order: 0.925 for seed 1 (0.925-0.943 over
+  // seeds 1-10).
+  EXPECT_GT(1 - 6 * d2 / (15.0 * (225 - 1)), 0.9);
+  // Tit for tat: 2nd or 3rd over seeds 1-10 (3rd for seed 1), within 3 % of its 504.5.
+  EXPECT_LE(rank[0], 3);
   EXPECT_NEAR(r.scores[0], 504.5, 0.03 * 504.5);
 }
 

@@ -1,10 +1,13 @@
 // Entries of Axelrod's first tournament (Axelrod 1980, J. Conflict Resolution
 // 24(1): 3-25) that are not classics: TIT FOR TAT, FRIEDMAN (grim) and RANDOM
 // live in strategies_classic.cc. The original programs are lost for most
-// entries; each class below implements the description in Axelrod (1980), and
-// a comment marks every place where that description leaves a choice open.
-// docs/institutions.md tabulates the choices.
+// entries; those classes implement the description in Axelrod (1980), and a
+// comment marks every place where that description leaves a choice open.
+// NYDEGGER, GRAASKAMP and DOWNING follow the round-one Fortran that survives
+// in Axelrod's TourExec code (read for the rules; none is copied).
+// docs/institutions.md tabulates the choices and sources.
 #include <cmath>
+#include <cstdint>
 #include <memory>
 
 #include "concert/institutions/strategy.h"
@@ -83,29 +86,34 @@ class TidemanChieruzzi : public Strategy {
   bool second_cooperation_ = false;
 };
 
-// NYDEGGER: tit for tat for three moves, except that after (C,D),(D,C) it
-// defects on move 3; then A = 16 a(t-3) + 4 a(t-2) + a(t-1) with a = 0 for
-// mutual cooperation, 1 if only it defected, 2 if only the other did, 3 for
-// both, and it defects iff A is in Axelrod's list. Axelrod writes that the
-// weights 16, 4, 1 go to the three moves "in chronological order", so the
-// oldest move weighs 16; the list agrees (no A in it has a(t-1) = 0, i.e. it
-// never defects right after mutual cooperation). Axelrod-Python reads the
-// weights the other way round.
+// NYDEGGER, as in the round-one program itself: Axelrod retyped NYDEGR from
+// the first tournament's code in 1993 (TourExec, src/strategies/k57r.f, "SAME
+// AS ROUND ONE NYDEGR"). Tit for tat on moves 1-3, except that it defects on
+// move 3 after (C,D),(D,C); from move 4, A = 16 a(t-3) + 4 a(t-2) + a(t-1)
+// (the oldest outcome weighs 16, Axelrod's "chronological order"), and it
+// cooperates iff A is 0, 27, 28, 32, 40-44, 46-48, 56, 57, 59, 60, 62 or 63.
+// In the program an outcome counts 2 for its OWN defection and 1 for the
+// other's, the reverse of Axelrod's prose (1980, appendix); the program's own
+// move-3 test (A = 6 for (C,D),(D,C)) only works with its coding. Axelrod's
+// published list of 19 defecting values is a subset of the program's 46.
 class Nydegger : public Strategy {
  public:
   Move Next(const MatchView& v, Stream&) override {
     if (v.turn == 0) return Move::kCooperate;
-    if (v.turn == 2 && Defected(v.theirs[0]) && !Defected(v.theirs[1])) return Move::kDefect;
+    if (v.turn == 2 && Defected(v.theirs[0]) && Defected(v.mine[1]) && !Defected(v.mine[0]) &&
+        !Defected(v.theirs[1])) {
+      return Move::kDefect;
+    }
     if (v.turn < 3) return v.theirs.back();
     int a = 0;
     for (int back = 3, weight = 16; back >= 1; --back, weight /= 4) {
       const int t = v.turn - back;
-      a += weight * (Defected(v.mine[t]) + 2 * Defected(v.theirs[t]));
+      a += weight * (2 * Defected(v.mine[t]) + Defected(v.theirs[t]));
     }
-    for (int d : {1, 6, 7, 17, 22, 23, 26, 29, 30, 31, 33, 38, 39, 45, 49, 54, 55, 58, 61}) {
-      if (a == d) return Move::kDefect;
-    }
-    return Move::kCooperate;
+    constexpr std::uint64_t kCooperateOn = (1ull << 0) | (1ull << 27) | (1ull << 28) |
+                                           (1ull << 32) | (0x1Full << 40) | (0x7ull << 46) |
+                                           (0x3ull << 56) | (0x3ull << 59) | (0x3ull << 62);
+    return CooperateIf((kCooperateOn >> a) & 1u);
   }
 };
 
@@ -173,67 +181,116 @@ class Davis : public Strategy {
   }
 };
 
-// GRAASKAMP: tit for tat for 50 moves, defects on move 51, tit for tat for 5
-// more; then one check: if the other looks random it defects for ever; if it
-// looks like tit for tat (it always repeated this rule's previous move) or a
-// twin (same moves throughout) it plays tit for tat; otherwise it cooperates
-// but defects once every 5 to 15 moves (uniform). Reconstruction: one check
-// at move 57; ANALOGY (a preliminary-tournament program) is not identifiable.
+// GRAASKAMP, as in the round-one program GRASR (TourExec,
+// src/strategies/grasr.f, called by k78r.f "SAME AS ROUND ONE GRAASKAMP").
+// Axelrod (1980) summarises it as: tit for tat for 50 moves, defect on move
+// 51, 5 more moves of tit for tat, then checks for RANDOM (defect for ever),
+// for TIT FOR TAT, ANALOGY or its twin (tit for tat), and otherwise "randomly
+// defects every 5 to 15 moves". The program's checks, made once on move 57:
+//  - RANDOM: the other has scored at most 135 points in moves 1-56 (45 R; a
+//    tit for tat partner has 165) -> defect for ever;
+//  - outcomes of moves 52-54 (mine, other's) = (C,D),(D,C),(C,D) [tit for
+//    tat's echo of the probe] or (D,D),(D,D),(D,D) [the twin's] -> cooperate on
+//    move 57, then tit for tat;
+//  - outcomes of moves 52-55 = (C,C),(C,D),(D,C),(C,C) [presumably ANALOGY] ->
+//    cooperate on moves 57-118, then tit for tat;
+//  - otherwise cooperate on move 57, then tit for tat with a defection after
+//    every n moves, n = floor(5 + 10 u) in 5..14 drawn afresh after each one.
 class Graaskamp : public Strategy {
  public:
-  void Reset() override { mode_ = Mode::kUndecided; }
+  void Reset() override {
+    mode_ = Mode::kUndecided;
+    countdown_ = 0;
+  }
   Move Next(const MatchView& v, Stream& stream) override {
     if (v.turn == 0) return Move::kCooperate;
-    if (v.turn < 56) return v.turn == 50 ? Move::kDefect : v.theirs.back();
-    if (mode_ == Mode::kUndecided) {
-      bool follows = true, twin = true;
-      for (int t = 0; t < v.turn; ++t) {
-        if (t > 0 && v.theirs[t] != v.mine[t - 1]) follows = false;
-        if (v.theirs[t] != v.mine[t]) twin = false;
+    if (v.turn == 50) return Move::kDefect;  // move 51
+    if (v.turn < 56) return v.theirs.back();
+    if (v.turn == 56) {  // move 57
+      double their_score = 0;
+      for (int t = 0; t < 56; ++t) their_score += v.payoffs.Score(v.theirs[t], v.mine[t]);
+      // Outcome of move 52 + k (k = 0..3): 0 (C,C), 1 (C,D), 2 (D,C), 3 (D,D), as (mine, theirs).
+      auto outcome = [&](int k) {
+        return 2 * Defected(v.mine[51 + k]) + Defected(v.theirs[51 + k]);
+      };
+      if (their_score <= 45 * v.payoffs.reward) {
+        mode_ = Mode::kDefect;
+        return Move::kDefect;
       }
-      mode_ = LooksRandom(v.theirs) ? Mode::kDefect
-              : (follows || twin)   ? Mode::kTitForTat
-                                    : Mode::kProbe;
-      next_defection_ = v.turn + 5 + static_cast<int>(stream.Next() % 11);
+      if ((outcome(0) == 1 && outcome(1) == 2 && outcome(2) == 1) ||
+          (outcome(0) == 3 && outcome(1) == 3 && outcome(2) == 3)) {
+        mode_ = Mode::kTitForTat;
+      } else if (outcome(0) == 0 && outcome(1) == 1 && outcome(2) == 2 && outcome(3) == 0) {
+        mode_ = Mode::kAnalogy;
+      } else {
+        mode_ = Mode::kProbe;
+        countdown_ = Draw(stream);
+      }
+      return Move::kCooperate;
     }
-    if (mode_ == Mode::kDefect) return Move::kDefect;
-    if (mode_ == Mode::kTitForTat) return v.theirs.back();
-    if (v.turn < next_defection_) return Move::kCooperate;
-    next_defection_ = v.turn + 5 + static_cast<int>(stream.Next() % 11);
-    return Move::kDefect;
+    switch (mode_) {
+      case Mode::kDefect:
+        return Move::kDefect;
+      case Mode::kAnalogy:
+        if (v.turn < 118) return Move::kCooperate;  // through move 118
+        return v.theirs.back();
+      case Mode::kProbe:
+        if (countdown_ <= 0) {
+          countdown_ = Draw(stream);
+          return Move::kDefect;
+        }
+        --countdown_;
+        return v.theirs.back();
+      default:
+        return v.theirs.back();
+    }
   }
 
  private:
-  enum class Mode { kUndecided, kDefect, kTitForTat, kProbe };
+  enum class Mode { kUndecided, kDefect, kTitForTat, kAnalogy, kProbe };
+  static int Draw(Stream& stream) { return 5 + static_cast<int>(10 * stream.Uniform()); }
   Mode mode_ = Mode::kUndecided;
-  int next_defection_ = 0;
+  int countdown_ = 0;
 };
 
-// DOWNING: estimates a = P(other cooperates | I cooperated last move) and
-// b = P(other cooperates | I defected), and plays the move with the higher
-// long-run value against such an opponent: cooperate if aR + (1-a)S > bT +
-// (1-b)P, defect if lower, alternate if equal (Downing 1975). Estimates start
-// at 0.5. Reconstruction, following Axelrod-Python's reading: it defects on the
-// first two moves and counts the other's first move as a reply to a cooperation.
+// DOWNING (Downing 1975): estimates g = P(other cooperates | I cooperated
+// on the move before) and b = P(... | I defected), and compares the long-run
+// values of always cooperating, gR + (1-g)S, always defecting, bT + (1-b)P,
+// and alternating, [bR + (1-b)S + gT + (1-g)P] / 2: it cooperates if
+// cooperating is worth at least as much as both others, else alternates if
+// alternating is worth at least as much as defecting, else defects. The
+// decision rule and the estimates are those of the program REVISED DOWNING
+// (TourExec, src/strategies/K59R.f, "SAME AS ROUND ONE REV.DOWNING"), which
+// Axelrod (1980) describes as DOWNING with optimistic instead of pessimistic
+// initial estimates: the estimates are plain frequencies (the other's reply on
+// move t+1 to my move t; its first move is no reply), each held at its initial
+// value until its first observation. DOWNING's initial values are both 0.5
+// (Axelrod 1980), so it defects on moves 1 and 2.
 class Downing : public Strategy {
  public:
   void Reset() override { after_c_ = coop_after_c_ = after_d_ = coop_after_d_ = 0; }
   Move Next(const MatchView& v, Stream&) override {
-    if (v.turn > 0) {
-      const bool i_cooperated = v.turn == 1 || !Defected(v.mine[v.turn - 2]);
-      const bool they_cooperated = !Defected(v.theirs.back());
+    if (v.turn >= 2) {
+      const bool i_cooperated = !Defected(v.mine[v.turn - 2]);
       (i_cooperated ? after_c_ : after_d_) += 1;
-      (i_cooperated ? coop_after_c_ : coop_after_d_) += they_cooperated;
+      (i_cooperated ? coop_after_c_ : coop_after_d_) += !Defected(v.theirs.back());
     }
-    if (v.turn < 2) return Move::kDefect;
-    const double a = after_c_ > 0 ? coop_after_c_ / after_c_ : 0.5;
+    const double g = after_c_ > 0 ? coop_after_c_ / after_c_ : 0.5;
     const double b = after_d_ > 0 ? coop_after_d_ / after_d_ : 0.5;
-    const Payoffs& g = v.payoffs;
-    const double cooperate = a * g.reward + (1 - a) * g.sucker;
-    const double defect = b * g.temptation + (1 - b) * g.punishment;
-    if (cooperate > defect) return Move::kCooperate;
-    if (cooperate < defect) return Move::kDefect;
-    return Defected(v.mine.back()) ? Move::kCooperate : Move::kDefect;
+    const Payoffs& p = v.payoffs;
+    const double defect = b * p.temptation + (1 - b) * p.punishment;
+    const double cooperate = g * p.reward + (1 - g) * p.sucker - defect;
+    const double alternate =
+        (b * p.reward + (1 - b) * p.sucker + g * p.temptation + (1 - g) * p.punishment) / 2 -
+        defect;
+    // The program compares these differences with >= in single precision; a
+    // tolerance keeps exact ties (g = 1/3, ...) ties in double precision.
+    constexpr double kTie = 1e-9;
+    if (cooperate >= -kTie && cooperate >= alternate - kTie) return Move::kCooperate;
+    if (alternate >= -kTie) {  // the program starts as if it had cooperated before move 1
+      return v.turn > 0 && Defected(v.mine.back()) ? Move::kCooperate : Move::kDefect;
+    }
+    return Move::kDefect;
   }
 
  private:

@@ -21,8 +21,9 @@ std::vector<StrategyInfo> BuildLibrary() {
        "fresh starts; defects on the last two moves.",
        "", false, "TIDEMAN AND CHIERUZZI", 2, 500.4},
       {"nydegger",
-       "Looks up the last three outcomes, A = 16a(t-3) + 4a(t-2) + a(t-1), in a fixed list.", "",
-       false, "NYDEGGER", 3, 485.5},
+       "Looks up the last three outcomes, A = 16a(t-3) + 4a(t-2) + a(t-1), in the round-one "
+       "program's table.",
+       "", false, "NYDEGGER", 3, 485.5},
       {"grofman", "Cooperates if both did the same last move, else with probability 2/7.", "", true,
        "GROFMAN", 4, 481.9},
       {"shubik", "Retaliates k = 1, 2, 3, ... moves for each departure from mutual cooperation.",
@@ -35,12 +36,13 @@ std::vector<StrategyInfo> BuildLibrary() {
        "", false, "FRIEDMAN", 7, 473.4},
       {"davis", "Cooperates 10 moves, then grim.", "", false, "DAVIS", 8, 471.8},
       {"graaskamp",
-       "Tit for tat with a probe on move 51; then defects against random, tit for tat against "
-       "tit for tat or a twin, else defects every 5-15 moves.",
+       "Tit for tat with a probe on move 51; on move 57 defects for ever if the other scored "
+       "<= 135, plays tit for tat against tit for tat or a twin, else adds a defection every "
+       "6-15 moves.",
        "", true, "GRAASKAMP", 9, 400.7},
       {"downing",
-       "Estimates the other's reply probabilities and plays the move with the higher long-run "
-       "value.",
+       "Estimates the other's reply probabilities (0.5 at first) and cooperates, alternates or "
+       "defects, whichever is worth most in the long run.",
        "", false, "DOWNING", 10, 390.6},
       {"feld", "Tit for tat whose cooperation after a cooperation falls to 0.5 by move 200.", "",
        true, "FELD", 11, 327.6},

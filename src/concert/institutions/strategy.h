@@ -11,8 +11,9 @@
 // The library holds the classics (Axelrod 1984, ch. 2; Nowak & Sigmund 1992,
 // 1993) and the 15 entries of Axelrod's first tournament, reconstructed from
 // the descriptions in Axelrod (1980), "Effective Choice in the Prisoner's
-// Dilemma", Journal of Conflict Resolution 24(1): 3-25. docs/institutions.md
-// lists each entry, its rule as implemented and where the rule is a
+// Dilemma", Journal of Conflict Resolution 24(1): 3-25, and for three entries
+// from the round-one Fortran kept in Axelrod's TourExec code. docs/institutions.md
+// lists each entry, its rule as implemented, its source and where the rule is a
 // reconstruction.
 #pragma once
 
