@@ -238,6 +238,18 @@ TEST(Cli, SmpExplainsAnActorsTurns) {
       << r.out;
 }
 
+TEST(Cli, ConvertKeepsTheInstitutionSection) {
+  const std::string converted = TempPath("six_party_converted.yaml");
+  ASSERT_EQ(Concert("convert " + Scenario("six_party_talks_2005.yaml") + " -o " + converted).code,
+            0);
+  auto designs = [](const std::string& file) {
+    CliRun r = Concert("simulate " + file + " --draws 100 -f json");
+    EXPECT_EQ(r.code, 0) << r.out;
+    return nlohmann::json::parse(r.out)["designs"];
+  };
+  EXPECT_EQ(designs(converted), designs(Scenario("six_party_talks_2005.yaml")));
+}
+
 TEST(Cli, TournamentJsonAndBadStrategy) {
   CliRun r = Concert(
       "tournament --strategies axelrod-first --turns 200 --repetitions 5 --seed 3 "

@@ -13,6 +13,7 @@
 
 #include "concert/analysis/backtest.h"
 #include "concert/analysis/monte_carlo.h"
+#include "concert/institutions/institution.h"
 #include "concert/io/read.h"
 #include "concert/io/write.h"
 #include "concert/models/registry.h"
@@ -304,7 +305,16 @@ int Validate(const std::string& scenario, const std::string& input_format) {
 int Convert(const std::string& scenario, const std::string& input_format,
             const std::string& output) {
   const Scenario s = ReadScenarioFile(scenario, ParseInputFormat(input_format));
-  Emit(output, ScenarioToYaml(s));
+  std::string yaml = ScenarioToYaml(s);
+  // A native scenario's institution section (docs/institutions.md) comes along,
+  // checked first so that convert never passes on a broken one.
+  const std::string text = ReadTextFile(scenario);
+  InputFormat format = ParseInputFormat(input_format);
+  if (format == InputFormat::kAuto) format = DetectInputFormat(scenario, text);
+  if (format == InputFormat::kYaml || format == InputFormat::kJson) {
+    if (ReadInstitution(scenario, text, s).from_file) yaml += "\n" + InstitutionSectionYaml(text);
+  }
+  Emit(output, yaml);
   return 0;
 }
 

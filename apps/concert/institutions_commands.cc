@@ -206,13 +206,11 @@ int Simulate(const SimulateCommand& o) {
   const InputFormat format = ParseInputFormat(o.input_format);
   const Scenario scenario = ReadScenarioFile(o.scenario, format);
   InstitutionSpec spec;
-  std::ifstream in(o.scenario, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
+  const std::string text = ReadTextFile(o.scenario);
   const InputFormat detected =
-      format == InputFormat::kAuto ? DetectInputFormat(o.scenario, text.str()) : format;
+      format == InputFormat::kAuto ? DetectInputFormat(o.scenario, text) : format;
   if (detected == InputFormat::kYaml || detected == InputFormat::kJson) {
-    spec = ReadInstitution(o.scenario, text.str(), scenario);
+    spec = ReadInstitution(o.scenario, text, scenario);
   }
   if (o.periods < 0) {
     throw InputError({"", 0, "--periods"}, fmt::format("expected >= 1 but got {}", o.periods));

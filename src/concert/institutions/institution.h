@@ -57,6 +57,11 @@ struct InstitutionSpec {
 InstitutionSpec ReadInstitution(const std::string& path, const std::string& text,
                                 const Scenario& scenario);
 
+// The `institution` section of a native scenario as YAML text ("institution:"
+// and its block), for `concert convert` to carry over; empty when there is
+// none. Call after ReadInstitution has checked it.
+std::string InstitutionSectionYaml(const std::string& text);
+
 // Per actor: b_i and c_i from the agreement (docs/institutions.md, eq. 1):
 //   gain_ik = (|p_ik - q_k| - |p_ik - y_k|) / (max_k - min_k)
 //   b_i = sum_k w_ik max(0, gain_ik),  c_i = sum_k w_ik max(0, -gain_ik)

@@ -272,6 +272,15 @@ class Reader {
 
 }  // namespace
 
+std::string InstitutionSectionYaml(const std::string& text) {
+  const YAML::Node root = YAML::Load(text);
+  if (!root.IsMap() || !root["institution"]) return "";
+  YAML::Emitter out;
+  out << YAML::BeginMap << YAML::Key << "institution" << YAML::Value << root["institution"]
+      << YAML::EndMap;
+  return std::string(out.c_str()) + "\n";
+}
+
 InstitutionSpec ReadInstitution(const std::string& path, const std::string& text,
                                 const Scenario& scenario) {
   YAML::Node root;

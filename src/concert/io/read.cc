@@ -124,12 +124,16 @@ Scenario ReadScenario(const std::string& path, std::string_view text, InputForma
   return BuildScenario(draft);
 }
 
-Scenario ReadScenarioFile(const std::string& path, InputFormat format) {
+std::string ReadTextFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError({path, 0, ""}, "cannot open the file for reading");
   std::ostringstream bytes;
   bytes << in.rdbuf();
-  return ReadScenario(path, bytes.str(), format);
+  return bytes.str();
+}
+
+Scenario ReadScenarioFile(const std::string& path, InputFormat format) {
+  return ReadScenario(path, ReadTextFile(path), format);
 }
 
 }  // namespace concert
