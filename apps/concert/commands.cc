@@ -23,7 +23,6 @@
 #include "concert/output/report.h"
 
 namespace concert::cli {
-namespace {
 
 void Emit(const std::string& output, const std::string& bytes) {
   if (output.empty() || output == "-") {
@@ -33,6 +32,8 @@ void Emit(const std::string& output, const std::string& bytes) {
     WriteFileAtomically(output, bytes);
   }
 }
+
+namespace {
 
 std::string ParamText(const ParamInfo& p) {
   std::string kind;

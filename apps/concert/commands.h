@@ -46,4 +46,7 @@ int Validate(const std::string& scenario, const std::string& input_format);
 int Convert(const std::string& scenario, const std::string& input_format,
             const std::string& output);
 
+// Writes `bytes` to stdout (output empty or "-") or atomically to the file.
+void Emit(const std::string& output, const std::string& bytes);
+
 }  // namespace concert::cli

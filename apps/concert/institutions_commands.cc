@@ -10,6 +10,7 @@
 #include <sstream>
 #include <thread>
 
+#include "commands.h"
 #include "concert/core/error.h"
 #include "concert/institutions/architecture.h"
 #include "concert/institutions/simulate.h"
@@ -23,15 +24,6 @@
 
 namespace concert::cli {
 namespace {
-
-void Emit(const std::string& output, const std::string& bytes) {
-  if (output.empty() || output == "-") {
-    std::cout << bytes;
-    std::cout.flush();
-  } else {
-    WriteFileAtomically(output, bytes);
-  }
-}
 
 unsigned Threads(unsigned requested) {
   return requested > 0 ? requested : std::max(1u, std::thread::hardware_concurrency());
