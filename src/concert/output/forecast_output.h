@@ -19,13 +19,13 @@
 #include "concert/analysis/monte_carlo.h"
 #include "concert/core/scenario.h"
 #include "concert/models/model.h"
+#include "concert/output/monte_carlo_output.h"
 
 namespace concert {
 
-// Monte Carlo summaries, one per forecast (nullptr where there is none), add a
-// "monte_carlo" object to each forecast in JSON, a table to the text output, and
-// the CSV table "monte-carlo" (model,issue,statistic,value).
-using MonteCarloResults = std::vector<const MonteCarloResult*>;
+// Monte Carlo summaries (MonteCarloResults, monte_carlo_output.h), one per
+// forecast, add a "monte_carlo" object to each forecast in JSON, a table to the
+// text output, and the CSV tables "monte-carlo" and "sensitivity".
 
 std::string ForecastsToJson(const Scenario& scenario, const std::vector<Forecast>& forecasts,
                             std::uint64_t seed, const MonteCarloResults& monte_carlo = {});

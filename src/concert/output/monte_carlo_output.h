@@ -1,0 +1,33 @@
+// concert/output/monte_carlo_output.h — Monte Carlo summaries and sensitivity
+// as JSON, tidy CSV and text; forecast_output.h puts them beside the forecasts.
+//   JSON, per forecast: "monte_carlo": {"draws", "seed", "issues": [{"id", "n",
+//     "missing", "mean", "sd", "quantiles": {"5": ...}, "bands": [{"low", "high", "p"}],
+//     ["sensitivity"]}]}
+//   CSV "monte-carlo": model,issue,statistic,value; "sensitivity": one row per
+//   model x issue x input (see docs/monte-carlo.md).
+#pragma once
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "concert/analysis/monte_carlo.h"
+#include "concert/core/scenario.h"
+#include "concert/models/model.h"
+
+namespace concert {
+
+// Monte Carlo summaries, one per forecast (nullptr where there is none).
+using MonteCarloResults = std::vector<const MonteCarloResult*>;
+
+nlohmann::ordered_json MonteCarloJson(const Scenario& scenario, const MonteCarloResult& mc,
+                                      std::uint64_t seed);
+std::string MonteCarloCsv(const Scenario& scenario, const std::vector<Forecast>& forecasts,
+                          const MonteCarloResults& monte_carlo);
+std::string SensitivityCsv(const Scenario& scenario, const std::vector<Forecast>& forecasts,
+                           const MonteCarloResults& monte_carlo);
+std::string MonteCarloText(const Scenario& scenario, const std::string& model,
+                           const MonteCarloResult& mc);
+
+}  // namespace concert
