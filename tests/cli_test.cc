@@ -250,6 +250,21 @@ TEST(Cli, ConvertKeepsTheInstitutionSection) {
   EXPECT_EQ(designs(converted), designs(Scenario("six_party_talks_2005.yaml")));
 }
 
+TEST(Cli, ReportHasTheComplianceSectionWhenTheScenarioHasAnInstitution) {
+  auto page = [](const std::string& scenario) {
+    const std::string html = TempPath("report_institution.html");
+    EXPECT_EQ(Concert("report " + scenario + " -m compromise -q -o " + html).code, 0);
+    std::ifstream in(html);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  };
+  const std::string six = page(Scenario("six_party_talks_2005.yaml"));
+  for (const char* part : {"Will the agreement hold?", "The designs side by side", "all three"}) {
+    EXPECT_NE(six.find(part), std::string::npos) << part;
+  }
+  EXPECT_EQ(page(Scenario("emission_standards_1994.yaml")).find("Will the agreement hold?"),
+            std::string::npos);
+}
+
 TEST(Cli, TournamentJsonAndBadStrategy) {
   CliRun r = Concert(
       "tournament --strategies axelrod-first --turns 200 --repetitions 5 --seed 3 "

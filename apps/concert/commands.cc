@@ -21,6 +21,7 @@
 #include "concert/output/backtest_output.h"
 #include "concert/output/forecast_output.h"
 #include "concert/output/report.h"
+#include "institutions_commands.h"
 
 namespace concert::cli {
 
@@ -184,7 +185,11 @@ int Forecast(const ForecastOptions& options) {
   }
   std::string bytes;
   if (options.format == "html") {
-    bytes = ReportHtml(scenario, forecasts, monte_carlo);
+    // A scenario with an institution section: will the agreement hold?
+    const std::string institution = InstitutionReportSection(
+        options.scenario, options.input_format, options.draws > 0 ? options.draws : 1000,
+        options.seed, options.threads);
+    bytes = ReportHtml(scenario, forecasts, monte_carlo, institution);
   } else if (options.format == "json") {
     bytes = ForecastsToJson(scenario, forecasts, options.seed, monte_carlo);
   } else if (options.format == "csv") {

@@ -194,6 +194,25 @@ CLI::App* AddSimulate(CLI::App& app, SimulateCommand& o) {
   return cmd;
 }
 
+std::string InstitutionReportSection(const std::string& path, const std::string& input_format,
+                                     std::size_t draws, std::uint64_t seed, unsigned threads) {
+  const InputFormat format = ParseInputFormat(input_format);
+  const std::string text = ReadTextFile(path);
+  const InputFormat detected =
+      format == InputFormat::kAuto ? DetectInputFormat(path, text) : format;
+  if (detected != InputFormat::kYaml && detected != InputFormat::kJson) return "";
+  const Scenario scenario = ReadScenario(path, text, detected);
+  const InstitutionSpec spec = ReadInstitution(path, text, scenario);
+  if (!spec.from_file) return "";
+  SimulateOptions options;
+  options.draws = draws;
+  options.seed = seed;
+  options.threads = Threads(threads);
+  options.sensitivity = draws >= 10;
+  const SimulationResult result = RunSimulation(scenario, spec, options);
+  return SimulationSection(scenario, SimulationHeader{spec.name, seed, false}, result);
+}
+
 int Simulate(const SimulateCommand& o) {
   const InputFormat format = ParseInputFormat(o.input_format);
   const Scenario scenario = ReadScenarioFile(o.scenario, format);

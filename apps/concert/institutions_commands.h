@@ -52,6 +52,12 @@ struct SimulateCommand {
   double table_complexity = 0.0;
 };
 int Simulate(const SimulateCommand& options);
+
+// For `concert report`: when the scenario file has an institution section, the
+// compliance simulation (`draws` draws, with sensitivity) as an HTML section;
+// "" when it has none.
+std::string InstitutionReportSection(const std::string& path, const std::string& input_format,
+                                     std::size_t draws, std::uint64_t seed, unsigned threads);
 CLI::App* AddSimulate(CLI::App& app, SimulateCommand& options);
 
 }  // namespace concert::cli

@@ -183,7 +183,7 @@ std::string ChallengeSection(const Scenario& s, const Forecast& f) {
 }  // namespace
 
 std::string ReportHtml(const Scenario& s, const std::vector<Forecast>& forecasts,
-                       const MonteCarloResults& mc) {
+                       const MonteCarloResults& mc, const std::string& extra) {
   std::string out =
       "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
       "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
@@ -255,6 +255,7 @@ std::string ReportHtml(const Scenario& s, const std::vector<Forecast>& forecasts
     if (!f.trades.empty()) out += TradeNetwork(s, f) + TradesTable(s, f);
     if (!f.challenges.empty()) out += ChallengeSection(s, f);
   }
+  out += extra;
   out += ScenarioSection(s);
   return out + "</body></html>\n";
 }

@@ -15,7 +15,9 @@
 
 namespace concert {
 
+// `extra`: further HTML sections (e.g. the compliance simulation), placed
+// before the scenario tables.
 std::string ReportHtml(const Scenario& scenario, const std::vector<Forecast>& forecasts,
-                       const MonteCarloResults& monte_carlo = {});
+                       const MonteCarloResults& monte_carlo = {}, const std::string& extra = "");
 
 }  // namespace concert

@@ -67,19 +67,21 @@ std::string Architectures(const Scenario& s, const ArchitectureComparison& c) {
 
 }  // namespace
 
-std::string SimulationHtml(const Scenario& s, const SimulationHeader& h, const SimulationResult& r,
-                           const ArchitectureComparison* arch) {
-  std::string out = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" +
-                    Escape(h.institution) + "</title><style>" + kStyle + "</style></head><body>";
-  out += "<h1>Will the agreement hold?</h1><p><b>" + Escape(h.institution) + "</b><br>" +
-         Escape(s.name) + "</p>";
+namespace {
+
+// The page's content with headings starting at level `top` (1 on its own page).
+std::string Content(const Scenario& s, const SimulationHeader& h, const SimulationResult& r,
+                    const ArchitectureComparison* arch, int top) {
+  const std::string h2 = fmt::format("h{}", top + 1);
+  std::string out = fmt::format("<h{}>Will the agreement hold?</h{}><p><b>", top, top) +
+                    Escape(h.institution) + "</b><br>" + Escape(s.name) + "</p>";
   out += fmt::format(
       "<p class=\"note\">concert simulate; input sha256 {}; {} draws{}; seed {}. The model and "
       "every assumption: docs/institutions.md.</p>",
       Escape(s.sha256), r.draws,
       h.fixed ? " (numbers at their values)" : " of the uncertain numbers", h.seed);
-  out += "<h2>The agreement and what it is worth</h2><p>Agreement (" + Escape(r.agreement_source) +
-         "):";
+  out += "<" + h2 + ">The agreement and what it is worth</" + h2 + "><p>Agreement (" +
+         Escape(r.agreement_source) + "):";
   for (std::size_t k = 0; k < s.num_issues(); ++k) {
     out += fmt::format(" {} {:.1f}{}", Escape(s.issues[k].id), r.agreement[k],
                        k + 1 < s.num_issues() ? "," : ".");
@@ -102,7 +104,7 @@ std::string SimulationHtml(const Scenario& s, const SimulationHeader& h, const S
       "when its discount factor is at least the one needed (eq. 3 of docs/institutions.md; "
       "with cost shocks, only on average).</p>";
 
-  out += "<h2>The designs side by side</h2><table>" + DesignHeader(r);
+  out += "<" + h2 + ">The designs side by side</" + h2 + "><table>" + DesignHeader(r);
   out +=
       Row("P(holds every period)", r, [](const DesignSummary& d, std::size_t) { return d.held; });
   out += Row("P(ends: a defection seen)", r,
@@ -128,9 +130,9 @@ std::string SimulationHtml(const Scenario& s, const SimulationHeader& h, const S
 
   std::vector<svg::Series> series;
   for (const DesignSummary& d : r.designs) series.push_back({d.name, d.compliance});
-  out +=
-      "<h2>Compliance over time</h2><p>Share of the parties that comply in each period (0 "
-      "after the agreement ends), mean over the draws; round 0 is the first period.</p>";
+  out += "<" + h2 + ">Compliance over time</" + h2 +
+         "><p>Share of the parties that comply in each period (0 "
+         "after the agreement ends), mean over the draws; round 0 is the first period.</p>";
   out += svg::LineChart(0, 1, series);
   if (r.sensitivity && !r.sensitivity->src.empty()) {
     std::vector<std::pair<std::string, double>> bars;
@@ -138,11 +140,11 @@ std::string SimulationHtml(const Scenario& s, const SimulationHeader& h, const S
       bars.emplace_back(r.inputs[r.sensitivity->src[k].first], r.sensitivity->src[k].second);
     }
     out += fmt::format(
-        "<h2>What drives how long it lasts</h2><p>Standardised regression coefficients of the "
+        "<{0}>What drives how long it lasts</{0}><p>Standardised regression coefficients of the "
         "periods the design as coded stays in force on each uncertain input (R<sup>2</sup> = "
-        "{:.3f}; a low R<sup>2</sup> means the response is far from linear and the ranking only "
+        "{1:.3f}; a low R<sup>2</sup> means the response is far from linear and the ranking only "
         "indicative).</p>",
-        r.sensitivity->r_squared);
+        h2, r.sensitivity->r_squared);
     out += svg::Tornado(bars);
   }
   if (arch != nullptr) out += Architectures(s, *arch);
@@ -151,7 +153,21 @@ std::string SimulationHtml(const Scenario& s, const SimulationHeader& h, const S
       out += "<p class=\"note\"><b>" + Escape(d.name) + "</b>: " + Escape(d.description) + "</p>";
     }
   }
-  return out + "</body></html>\n";
+  return out;
+}
+
+}  // namespace
+
+std::string SimulationHtml(const Scenario& s, const SimulationHeader& h, const SimulationResult& r,
+                           const ArchitectureComparison* arch) {
+  return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" +
+         Escape(h.institution) + "</title><style>" + kStyle + "</style></head><body>" +
+         Content(s, h, r, arch, 1) + "</body></html>\n";
+}
+
+std::string SimulationSection(const Scenario& s, const SimulationHeader& h,
+                              const SimulationResult& r, const ArchitectureComparison* arch) {
+  return Content(s, h, r, arch, 2);
 }
 
 }  // namespace concert

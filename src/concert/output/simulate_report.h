@@ -16,4 +16,10 @@ std::string SimulationHtml(const Scenario& scenario, const SimulationHeader& hea
                            const SimulationResult& result,
                            const ArchitectureComparison* architectures = nullptr);
 
+// The same content as a section of another page (concert report): headings one
+// level down, no page wrapper.
+std::string SimulationSection(const Scenario& scenario, const SimulationHeader& header,
+                              const SimulationResult& result,
+                              const ArchitectureComparison* architectures = nullptr);
+
 }  // namespace concert
