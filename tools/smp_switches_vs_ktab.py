@@ -20,6 +20,13 @@ actor and dimension, and the first (turn, actor, dimension) where they differ
 by more than 1e-6. When smpc fails (it logs "Error: <message>" and writes no
 positions), the line says "KTAB error: <message>".
 
+smpc runs each turn's challenges on several threads, which fill every actor's
+list of bargains in a schedule-dependent order. Under the asymmetric
+voting=asymprosp the order changes KTAB's own result from run to run (Model::
+coalitions scores each pair of options once, in list order); concert builds the
+lists in the order of a sequential run. For a reproducible reference, pass a
+smpc whose KBase::groupThreads runs one thread at a time.
+
 Inputs by default: data/ktab_smp/dummyData_3Dim.csv (7x3),
 data/ktab_smp/SOE-Pol-Comp.csv (13x2) and a random 10x3 scenario from
 bench/make_ktab_scenario.py 10 3 1. Needs build/concert (or --concert).

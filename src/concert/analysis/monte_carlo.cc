@@ -212,6 +212,7 @@ MonteCarloResult RunMonteCarlo(const Scenario& scenario, const Model& model,
       RunContext context;
       // A stochastic model's own randomness: a seed derived from (seed, i) too.
       context.seed = Stream(options.seed ^ 0x6d6f6e7465ULL, i).Next();
+      context.threads = 1;  // the draws already run in parallel
       context.cancel = options.cancel;
       const Forecast f = model.Run(drawn, context);
       for (std::size_t d = 0; d < issues && d < f.issues.size(); ++d) {

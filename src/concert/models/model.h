@@ -147,6 +147,9 @@ struct Forecast {
 // Progress (fraction done in [0, 1]) and cancellation for long runs.
 struct RunContext {
   std::uint64_t seed = 0;
+  // Threads a model may use inside one run (0: one per core). Monte Carlo,
+  // which runs draws in parallel, sets 1. Results must not depend on it.
+  unsigned threads = 0;
   std::function<void(double)> progress;
   const std::atomic<bool>* cancel = nullptr;
   // When set, models that can explain themselves write why this actor (index)

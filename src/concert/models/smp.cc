@@ -149,6 +149,7 @@ class Smp : public Model {
     const Prepared prepared = Prepare(scenario);
     smp::Config config = config_;
     config.seed = context.seed;
+    config.threads = context.threads;
     auto progress = [&](int turn) {
       if (context.progress) context.progress(static_cast<double>(turn) / config.max_turns);
     };
