@@ -81,26 +81,37 @@ std::optional<std::pair<std::size_t, std::pair<double, double>>> BestTarget(cons
 constexpr std::size_t kStatusQuo = static_cast<std::size_t>(-1);
 
 // Actor k's choice among its bargains (SMPState::updateBestBrgnPositions).
+// Mean utility to every actor a of the state after bargain b (bargains x
+// actors): its own view of everyone's position, with the two parties replaced
+// by their bargain, summed in KTAB's order (brgnUtil in updateBestBrgnPositions:
+// the two bargain positions first, then the others in actor order). The order
+// matters: under the binary voting rules a last-bit difference becomes a vote.
+Matrix BargainValues(const State& s, const Config& config, const std::vector<ChallengeMade>& made,
+                     std::size_t n) {
+  Matrix value(made.size(), n);
+  ParallelFor(made.size(), Threads(config, n), [&](std::size_t m) {
+    const ChallengeMade& b = made[m];
+    for (std::size_t a = 0; a < n; ++a) {
+      double sum = 0.0;
+      sum = sum + s.PositionUtility(a, b.initiator_position);
+      sum = sum + s.PositionUtility(a, b.receiver_position);
+      for (std::size_t x = 0; x < n; ++x) {
+        if (x != b.initiator && x != b.receiver) sum = sum + s.U(a, a, x);
+      }
+      value(m, a) = sum / n;
+    }
+  });
+  return value;
+}
+
 std::size_t ChooseBargain(const State& s, const Input& in, const Config& config,
-                          const std::vector<ChallengeMade>& made,
-                          const std::vector<std::size_t>& list, std::size_t k, int turn) {
+                          const Matrix& values, const std::vector<std::size_t>& list, std::size_t k,
+                          int turn) {
   const std::size_t n = in.capability.size();
-  // Mean utility to each actor a of the state after bargain m: its own view of
-  // everyone's position, with the two parties replaced by their bargain. The
-  // status-quo sum is computed once per actor (KTAB re-sums it per bargain, in
-  // another order: the results differ in the last bits only).
   Matrix u(n, list.size());
   for (std::size_t a = 0; a < n; ++a) {
-    const double status_quo = s.OwnUtilitySum(a);
     for (std::size_t m = 0; m < list.size(); ++m) {
-      double sum = status_quo;
-      if (list[m] != kStatusQuo) {
-        const ChallengeMade& b = made[list[m]];
-        sum = s.PositionUtility(a, b.initiator_position) +
-              s.PositionUtility(a, b.receiver_position) +
-              (status_quo - s.U(a, a, b.initiator) - s.U(a, a, b.receiver));
-      }
-      u(a, m) = sum / n;
+      u(a, m) = list[m] == kStatusQuo ? s.OwnUtilitySum(a) / n : values(list[m], a);
     }
   }
   const auto p = ScalarPce(config.voting, config.victory, config.pce, in.capability, u);
@@ -179,9 +190,10 @@ Matrix Resolve(const State& s, const Input& in, const Config& config,
       lists[made[next].receiver].push_back(next);
     }
   }
+  const Matrix values = BargainValues(s, config, made, n);
   std::vector<std::size_t> choice(n);
   ParallelFor(n, Threads(config, n), [&](std::size_t k) {
-    choice[k] = lists[k][ChooseBargain(s, in, config, made, lists[k], k, turn)];
+    choice[k] = lists[k][ChooseBargain(s, in, config, values, lists[k], k, turn)];
   });
   Matrix x = s.position();
   for (std::size_t k = 0; k < n; ++k) {
