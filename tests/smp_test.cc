@@ -159,14 +159,21 @@ std::map<std::tuple<int, int, int>, double> ReadKtabPositions(const std::string&
   return out;
 }
 
-class SmpReference : public ::testing::TestWithParam<std::string> {};
+// An input, the smp spec and the file of KTAB's trajectory under the same settings.
+struct KtabRun {
+  const char* input;
+  const char* spec;
+  const char* positions;
+};
+
+class SmpReference : public ::testing::TestWithParam<KtabRun> {};
 
 TEST_P(SmpReference, ReproducesKtabEveryPositionEveryTurn) {
-  const std::string base = testing::SourceDir() + "/data/ktab_smp/" + GetParam();
-  const Scenario s = ReadScenarioFile(base + ".csv");
-  const auto expected = ReadKtabPositions(base + ".positions.csv");
+  const std::string dir = testing::SourceDir() + "/data/ktab_smp/";
+  const Scenario s = ReadScenarioFile(dir + GetParam().input);
+  const auto expected = ReadKtabPositions(dir + GetParam().positions);
   ASSERT_FALSE(expected.empty());
-  const Forecast f = CreateModel("smp").model->Run(s, {});
+  const Forecast f = CreateModel(GetParam().spec).model->Run(s, {});
   int ktab_turns = 0;
   for (const auto& [key, value] : expected) ktab_turns = std::max(ktab_turns, std::get<0>(key));
   ASSERT_EQ(static_cast<int>(f.issues[0].rounds.size()) - 1, ktab_turns);
@@ -182,7 +189,20 @@ TEST_P(SmpReference, ReproducesKtabEveryPositionEveryTurn) {
   EXPECT_EQ(compared, (ktab_turns + 1) * s.num_actors() * s.num_issues());
 }
 
-INSTANTIATE_TEST_SUITE_P(Ktab, SmpReference, ::testing::Values("dummyData_3Dim", "SOE-Pol-Comp"));
+// KTAB's defaults on its two inputs, and three voting rules on SOE (KTAB run
+// from its XML input; tools/smp_switches_vs_ktab.py, data/README.md). The
+// binary rules turn a last-bit difference in a sum into a vote, so they pin
+// the order of every sum.
+INSTANTIATE_TEST_SUITE_P(
+    Ktab, SmpReference,
+    ::testing::Values(KtabRun{"dummyData_3Dim.csv", "smp", "dummyData_3Dim.positions.csv"},
+                      KtabRun{"SOE-Pol-Comp.csv", "smp", "SOE-Pol-Comp.positions.csv"},
+                      KtabRun{"SOE-Pol-Comp.csv", "smp(voting=binary)",
+                              "SOE-Pol-Comp.voting-binary.positions.csv"},
+                      KtabRun{"SOE-Pol-Comp.csv", "smp(voting=propbin)",
+                              "SOE-Pol-Comp.voting-propbin.positions.csv"},
+                      KtabRun{"SOE-Pol-Comp.csv", "smp(voting=asymprosp)",
+                              "SOE-Pol-Comp.voting-asymprosp.positions.csv"}));
 
 TEST(Smp, OutcomeIsTheProbabilityWeightedDistinctPositions) {
   const Scenario s = ReadScenarioFile(testing::SourceDir() + "/data/ktab_smp/SOE-Pol-Comp.csv");
