@@ -90,7 +90,16 @@ void ExecuteFast(const Round<T>& round, const Board<T>& board,
                  const std::vector<std::vector<char>>& groups, std::vector<Exchange<T>>& all,
                  RoundResult<T>& result) {
   using Entry = std::tuple<double, double, std::size_t>;  // (-gain, label, exchange)
-  std::priority_queue<Entry, std::vector<Entry>, std::greater<Entry>> heap;
+  // A min-heap with lazy deletion: an exchange whose gain changed is pushed
+  // again and its old entry skipped when it surfaces. When stale entries
+  // outnumber the live ones the heap is rebuilt from the live ones; (key,
+  // label) is a total order, so the order of execution does not change.
+  std::vector<Entry> heap;
+  std::size_t live = 0;
+  auto push = [&](const Entry& e) {
+    heap.push_back(e);
+    std::push_heap(heap.begin(), heap.end(), std::greater<Entry>());
+  };
   std::vector<double> key(all.size()), label(all.size());
   std::vector<char> alive(all.size(), 0);
   const std::size_t cells = board.actors * board.issues;
@@ -111,12 +120,14 @@ void ExecuteFast(const Round<T>& round, const Board<T>& board,
     key[k] = snap(-ToDouble(all[k].gain));
     label[k] = static_cast<double>(k);  // creation order: the first sort is stable
     join(k);
-    heap.push({key[k], label[k], k});
+    heap.emplace_back(key[k], label[k], k);  // made a heap below, in linear time
+    ++live;
     for (const Side<T>* side : {&all[k].i, &all[k].j}) {
       by_supply[board.at(side->supply, side->actor)].push_back(k);
       by_demand[board.at(side->demand, side->actor)].push_back(k);
     }
   }
+  std::make_heap(heap.begin(), heap.end(), std::greater<Entry>());
   double falling = -1, rising = static_cast<double>(all.size());
 
   struct Move {
@@ -127,10 +138,23 @@ void ExecuteFast(const Round<T>& round, const Board<T>& board,
   std::vector<std::size_t> seen(all.size(), 0);
   std::size_t stamp = 0;
   while (!heap.empty()) {
-    const auto [top_key, top_label, top] = heap.top();
-    heap.pop();
+    if (heap.size() > 2 * live + 1024) {
+      std::vector<Entry> current;
+      current.reserve(live);
+      for (const Entry& e : heap) {
+        const std::size_t k = std::get<2>(e);
+        if (alive[k] && key[k] == std::get<0>(e) && label[k] == std::get<1>(e))
+          current.push_back(e);
+      }
+      heap.swap(current);
+      std::make_heap(heap.begin(), heap.end(), std::greater<Entry>());
+    }
+    std::pop_heap(heap.begin(), heap.end(), std::greater<Entry>());
+    const auto [top_key, top_label, top] = heap.back();
+    heap.pop_back();
     if (!alive[top] || key[top] != top_key || label[top] != top_label) continue;  // stale
     alive[top] = 0;
+    --live;
     leave(top);
     const Exchange<T>& done = all[top];
     ++stamp;
@@ -143,6 +167,7 @@ void ExecuteFast(const Round<T>& round, const Board<T>& board,
         round.Recalculate(e, done);
         if (!e.valid) {
           alive[k] = 0;
+          --live;
           leave(k);
         } else if (key[k] != snap(-ToDouble(e.gain))) {
           moved.push_back({key[k], label[k], k});
@@ -168,7 +193,7 @@ void ExecuteFast(const Round<T>& round, const Board<T>& board,
     }
     for (const Move& m : moved) {
       if (key[m.k] < m.old_key) label[m.k] = rising++;  // came from a lower gain
-      heap.push({key[m.k], label[m.k], m.k});
+      push({key[m.k], label[m.k], m.k});
     }
     Executed<T> executed{done, static_cast<int>(result.executed.size()) + 1, {}, {}};
     Externalities(board, groups, executed);
