@@ -211,7 +211,8 @@ std::vector<double> RiskFromProbabilities(const std::vector<double>& p, RiskRang
 }
 
 void ParallelFor(std::size_t n, unsigned requested, const std::function<void(std::size_t)>& fn) {
-  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  // hardware_concurrency() reads /sys on every call: ask once.
+  static const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   const std::size_t threads = std::min<std::size_t>(n, requested == 0 ? cores : requested);
   if (threads <= 1) {
     for (std::size_t i = 0; i < n; ++i) fn(i);
