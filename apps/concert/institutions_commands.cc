@@ -45,9 +45,11 @@ CLI::App* AddTournament(CLI::App& app, TournamentCommand& o) {
                   "or the lists axelrod-first and classics")
       ->capture_default_str();
   cmd->add_option("--turns", o.turns, "moves per match (known to the players)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000000));
   cmd->add_option("--repetitions", o.repetitions, "matches per pair of strategies")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
   cmd->add_option("--noise", o.noise,
                   "probability in [0, 1] that a player misreads each of the other's moves")
       ->capture_default_str();
@@ -78,7 +80,8 @@ CLI::App* AddTournament(CLI::App& app, TournamentCommand& o) {
                   "random seed; match k draws from streams (seed, k) only, so the output is the "
                   "same for any --threads")
       ->capture_default_str();
-  cmd->add_option("--threads", o.threads, "threads (default: all cores)");
+  cmd->add_option("--threads", o.threads, "threads (default: all cores)")
+      ->check(CLI::Range(0u, 1024u));
   cmd->add_option("-f,--format", o.format, "output format")
       ->check(CLI::IsMember({"text", "json", "csv"}))
       ->capture_default_str();
@@ -149,7 +152,8 @@ CLI::App* AddSimulate(CLI::App& app, SimulateCommand& o) {
                   "institution are drawn anew (ranges uniform, sd normal truncated at the "
                   "bounds); draw i depends on (--seed, i) only, and every design is run on the "
                   "same draws")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(CLI::Range(static_cast<std::size_t>(1), static_cast<std::size_t>(10000000)));
   cmd->add_flag("--fixed", o.fixed,
                 "hold every uncertain number at its value; only the paths (cost shocks, "
                 "monitoring) vary");
@@ -159,9 +163,11 @@ CLI::App* AddSimulate(CLI::App& app, SimulateCommand& o) {
                 "force (R^2 shown); not with --fixed");
   cmd->add_option("--seed", o.seed, "random seed")->capture_default_str();
   cmd->add_option("--threads", o.threads,
-                  "threads (default: all cores); the output does not depend on it");
+                  "threads (default: all cores); the output does not depend on it")
+      ->check(CLI::Range(0u, 1024u));
   cmd->add_option("--periods", o.periods,
-                  "periods to simulate (default: the section's `periods`, else 40)");
+                  "periods to simulate (default: the section's `periods`, else 40)")
+      ->check(CLI::Range(0, 1000000));
   cmd->add_option("--agreement-model", o.model,
                   "take the agreement from this bargaining model's forecast (a model spec, see "
                   "`concert models`) instead of the section's agreement");

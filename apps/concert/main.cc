@@ -42,13 +42,17 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"rounds", "exchanges", "actors", "challenges", "distinct",
                              "monte-carlo", "sensitivity"}))
       ->capture_default_str();
-  forecast->add_option("--draws", fo.draws,
-                       "Monte Carlo: run every model on N draws of the scenario's uncertain "
-                       "numbers (ranges uniform, sd normal truncated at the bounds); draw i "
-                       "depends on (--seed, i) only");
-  forecast->add_option("--threads", fo.threads,
-                       "threads for --draws (default: all cores); the "
-                       "output does not depend on it");
+  forecast
+      ->add_option("--draws", fo.draws,
+                   "Monte Carlo: run every model on N draws of the scenario's uncertain "
+                   "numbers (ranges uniform, sd normal truncated at the bounds); draw i "
+                   "depends on (--seed, i) only")
+      ->check(CLI::Range(static_cast<std::size_t>(0), static_cast<std::size_t>(10000000)));
+  forecast
+      ->add_option("--threads", fo.threads,
+                   "threads for --draws (default: all cores); the "
+                   "output does not depend on it")
+      ->check(CLI::Range(0u, 1024u));
   forecast->add_option("--band", fo.bands,
                        "with --draws: report P(LOW <= outcome <= HIGH); LOW:HIGH for every "
                        "issue or ISSUE=LOW:HIGH; repeatable");
@@ -91,10 +95,13 @@ int main(int argc, char** argv) {
   report->add_option("-o,--output", ro.output, "the HTML file to write")->capture_default_str();
   report->add_option("--input-format", ro.input_format, "input format: " + formats)
       ->capture_default_str();
-  report->add_option("--draws", ro.draws,
-                     "Monte Carlo draws: adds outcome distributions and what drives them");
+  report
+      ->add_option("--draws", ro.draws,
+                   "Monte Carlo draws: adds outcome distributions and what drives them")
+      ->check(CLI::Range(static_cast<std::size_t>(0), static_cast<std::size_t>(10000000)));
   report->add_option("--seed", ro.seed, "random seed")->capture_default_str();
-  report->add_option("--threads", ro.threads, "threads for --draws (default: all cores)");
+  report->add_option("--threads", ro.threads, "threads for --draws (default: all cores)")
+      ->check(CLI::Range(0u, 1024u));
   report->add_flag("-q,--quiet", ro.quiet, "no progress bar");
 
   concert::cli::BacktestCommand bo;

@@ -49,6 +49,9 @@ void CalculateAtRate(const Round<T>& round, Exchange<T>& e) {
   }
   ApplyShifts(round, e, dp, dq);
   e.gain = std::min(i.eu, j.eu);
+  // As in equal gain: an exchange that gains one of the two nothing is not
+  // made (e.g. both weigh the two issues alike, so the rate range is a point).
+  if (e.gain < Num<T>(1e-10)) e.valid = false;
 }
 
 template void RandomiseGain(const Round<double>&, Exchange<double>&);

@@ -125,6 +125,7 @@ void Concede(const Round<T>& round, Exchange<T>& e, int side, const T& target) {
   }
   e.rate = e.dq / e.dp;
   e.gain = std::min(e.i.eu, e.j.eu);
+  if (e.gain < Num<T>(1e-10)) e.valid = false;
 }
 
 }  // namespace concert::exchange

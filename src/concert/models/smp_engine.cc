@@ -164,7 +164,9 @@ std::vector<ChallengeMade> Propose(const State& s, const Input& in, const Config
     // j's salience (scj is taken from brgnJIJ->actInit, which is i); kept.
     const double wi = in.capability[i] * s.total_salience(i);
     const double wj = in.capability[i] * s.total_salience(j);
-    for (std::size_t k = 0; k < iij.initiator_position.size(); ++k) {
+    // KTAB divides 0 by 0 here when the initiator has no capability (or no
+    // salience at all): then the initiator's bargain stands.
+    for (std::size_t k = 0; wi + wj > 0 && k < iij.initiator_position.size(); ++k) {
       iij.initiator_position[k] =
           (wi * iij.initiator_position[k] + wj * jij.initiator_position[k]) / (wi + wj);
       iij.receiver_position[k] =
