@@ -17,13 +17,10 @@ namespace {
 
 bool Defected(Move m) { return m == Move::kDefect; }
 
-// True when the opponent's cooperations and defections so far look like a fair
-// coin: Pearson's chi-squared with 1 degree of freedom below its 5 % critical
-// value 3.841 (reconstruction: Axelrod names the test but not its inputs).
-bool LooksRandom(const std::vector<Move>& theirs) {
-  double defections = 0;
-  for (Move m : theirs) defections += Defected(m);
-  const double n = static_cast<double>(theirs.size());
+// True when the opponent's `defections` in `n` moves look like a fair coin:
+// Pearson's chi-squared with 1 degree of freedom below its 5 % critical value
+// 3.841 (reconstruction: Axelrod names the test but not its inputs).
+bool LooksRandom(double defections, double n) {
   if (n == 0) return false;
   const double cooperations = n - defections;
   const double chi2 = (cooperations - defections) * (cooperations - defections) / n;
@@ -156,29 +153,36 @@ class Shubik : public Strategy {
 // probabilities and a check for alternation, whose details are lost).
 class SteinRapoport : public Strategy {
  public:
-  void Reset() override { random_ = false; }
+  void Reset() override { random_ = false, seen_ = 0, defections_ = 0; }
   Move Next(const MatchView& v, Stream&) override {
+    for (; seen_ < v.theirs.size(); ++seen_) defections_ += Defected(v.theirs[seen_]);
     if (v.turn < 4) return Move::kCooperate;
     if (InLastTwo(v)) return Move::kDefect;
-    if (v.turn % 15 == 0) random_ = LooksRandom(v.theirs);
+    if (v.turn % 15 == 0) random_ = LooksRandom(defections_, static_cast<double>(seen_));
     return random_ ? Move::kDefect : v.theirs.back();
   }
 
  private:
   bool random_ = false;
+  std::size_t seen_ = 0;
+  double defections_ = 0;
 };
 
 // DAVIS: cooperates on the first ten moves, then defects for ever if the other
 // has defected at any point.
 class Davis : public Strategy {
  public:
+  void Reset() override { seen_ = 0, grudge_ = false; }
   Move Next(const MatchView& v, Stream&) override {
+    // Only the moves not looked at yet: O(1) a move, not O(turn).
+    for (; seen_ < v.theirs.size(); ++seen_) grudge_ = grudge_ || Defected(v.theirs[seen_]);
     if (v.turn < 10) return Move::kCooperate;
-    for (Move m : v.theirs) {
-      if (Defected(m)) return Move::kDefect;
-    }
-    return Move::kCooperate;
+    return grudge_ ? Move::kDefect : Move::kCooperate;
   }
+
+ private:
+  std::size_t seen_ = 0;
+  bool grudge_ = false;
 };
 
 // GRAASKAMP, as in the round-one program GRASR (TourExec,
