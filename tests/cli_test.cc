@@ -17,8 +17,9 @@ struct CliRun {
   std::string out;  // stdout and stderr together
 };
 
-CliRun Concert(const std::string& args) {
-  std::string command = std::string(CONCERT_BINARY) + " " + args + " 2>&1";
+// A shell command line, its stdout and stderr together.
+CliRun Shell(const std::string& command_line) {
+  const std::string command = command_line + " 2>&1";
   CliRun run;
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return run;
@@ -29,6 +30,8 @@ CliRun Concert(const std::string& args) {
   run.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return run;
 }
+
+CliRun Concert(const std::string& args) { return Shell(std::string(CONCERT_BINARY) + " " + args); }
 
 std::string Scenario(const std::string& name) { return SourceDir() + "/scenarios/" + name; }
 
@@ -263,6 +266,41 @@ TEST(Cli, ReportHasTheComplianceSectionWhenTheScenarioHasAnInstitution) {
   }
   EXPECT_EQ(page(Scenario("emission_standards_1994.yaml")).find("Will the agreement hold?"),
             std::string::npos);
+}
+
+TEST(Cli, ValidateChecksTheInstitutionSection) {
+  const std::string head =
+      "actors: [{id: A, capability: 1}, {id: B, capability: 1}]\n"
+      "issues: [{id: x, status_quo: 0}]\n"
+      "positions: [{actor: A, issue: x, position: 10, salience: 50},\n"
+      "            {actor: B, issue: x, position: 90, salience: 50}]\n";
+  auto validate = [&](const std::string& name, const std::string& text) {
+    const std::string file = TempPath(name);
+    std::ofstream(file) << text;
+    return Concert("validate " + file);
+  };
+  CliRun nan =
+      validate("nan_sd.yaml", head + "institution:\n  monitoring: {value: 0.5, sd: .nan}\n");
+  EXPECT_EQ(nan.code, 1);
+  EXPECT_NE(nan.out.find("field 'institution.monitoring.sd': expected a finite number"),
+            std::string::npos)
+      << nan.out;
+  CliRun model = validate("bad_model.yaml", head + "institution:\n  agreement: {model: nosuch}\n");
+  EXPECT_EQ(model.code, 1);
+  EXPECT_NE(model.out.find("field 'institution.agreement.model'"), std::string::npos) << model.out;
+  std::string no_sq = head;
+  no_sq.replace(no_sq.find(", status_quo: 0"), 15, "");
+  CliRun sq = validate("no_sq.yaml", no_sq + "institution:\n  monitoring: 0.5\n");
+  EXPECT_EQ(sq.code, 1);
+  EXPECT_NE(sq.out.find("issue 'x' has no status_quo"), std::string::npos) << sq.out;
+}
+
+TEST(Cli, SimulateReadsAScenarioFromAPipe) {
+  // Through a pipe, which can be read only once.
+  CliRun r = Shell("cat " + Scenario("six_party_talks_2005.yaml") + " | " + CONCERT_BINARY +
+                   " simulate /dev/stdin --input-format yaml --draws 20");
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("Joint Statement"), std::string::npos) << r.out;
 }
 
 TEST(Cli, TournamentJsonAndBadStrategy) {

@@ -121,8 +121,9 @@ int Forecast(const ForecastOptions& options) {
   std::vector<CreatedModel> models;
   for (const std::string& spec : specs) models.push_back(CreateModel(spec));
 
-  const Scenario scenario =
-      ReadScenarioFile(options.scenario, ParseInputFormat(options.input_format));
+  // Read once (the path may be a pipe); the institution section is checked too.
+  const ScenarioFile file = ReadScenarioAndInstitution(options.scenario, options.input_format);
+  const Scenario& scenario = file.scenario;
   std::vector<concert::Forecast> forecasts;
   RunContext context;
   context.seed = options.seed;
@@ -187,8 +188,7 @@ int Forecast(const ForecastOptions& options) {
   if (options.format == "html") {
     // A scenario with an institution section: will the agreement hold?
     const std::string institution = InstitutionReportSection(
-        options.scenario, options.input_format, options.draws > 0 ? options.draws : 1000,
-        options.seed, options.threads);
+        file, options.draws > 0 ? options.draws : 1000, options.seed, options.threads);
     bytes = ReportHtml(scenario, forecasts, monte_carlo, institution);
   } else if (options.format == "json") {
     bytes = ForecastsToJson(scenario, forecasts, options.seed, monte_carlo);
@@ -298,7 +298,8 @@ int Backtest(const BacktestCommand& options) {
 }
 
 int Validate(const std::string& scenario, const std::string& input_format) {
-  const Scenario s = ReadScenarioFile(scenario, ParseInputFormat(input_format));
+  const ScenarioFile file = ReadScenarioAndInstitution(scenario, input_format);
+  const Scenario& s = file.scenario;
   std::size_t stances = 0;
   for (std::size_t i = 0; i < s.num_issues(); ++i) {
     for (std::size_t a = 0; a < s.num_actors(); ++a) stances += s.stance(a, i) != nullptr;
@@ -310,16 +311,11 @@ int Validate(const std::string& scenario, const std::string& input_format) {
 
 int Convert(const std::string& scenario, const std::string& input_format,
             const std::string& output) {
-  const Scenario s = ReadScenarioFile(scenario, ParseInputFormat(input_format));
-  std::string yaml = ScenarioToYaml(s);
   // A native scenario's institution section (docs/institutions.md) comes along,
   // checked first so that convert never passes on a broken one.
-  const std::string text = ReadTextFile(scenario);
-  InputFormat format = ParseInputFormat(input_format);
-  if (format == InputFormat::kAuto) format = DetectInputFormat(scenario, text);
-  if (format == InputFormat::kYaml || format == InputFormat::kJson) {
-    if (ReadInstitution(scenario, text, s).from_file) yaml += "\n" + InstitutionSectionYaml(text);
-  }
+  const ScenarioFile file = ReadScenarioAndInstitution(scenario, input_format);
+  std::string yaml = ScenarioToYaml(file.scenario);
+  if (file.institution.from_file) yaml += "\n" + InstitutionSectionYaml(file.text);
   Emit(output, yaml);
   return 0;
 }

@@ -200,16 +200,23 @@ CLI::App* AddSimulate(CLI::App& app, SimulateCommand& o) {
   return cmd;
 }
 
-std::string InstitutionReportSection(const std::string& path, const std::string& input_format,
-                                     std::size_t draws, std::uint64_t seed, unsigned threads) {
-  const InputFormat format = ParseInputFormat(input_format);
-  const std::string text = ReadTextFile(path);
-  const InputFormat detected =
-      format == InputFormat::kAuto ? DetectInputFormat(path, text) : format;
-  if (detected != InputFormat::kYaml && detected != InputFormat::kJson) return "";
-  const Scenario scenario = ReadScenario(path, text, detected);
-  const InstitutionSpec spec = ReadInstitution(path, text, scenario);
+ScenarioFile ReadScenarioAndInstitution(const std::string& path, const std::string& input_format) {
+  ScenarioFile file;
+  file.text = ReadTextFile(path);
+  InputFormat format = ParseInputFormat(input_format);
+  if (format == InputFormat::kAuto) format = DetectInputFormat(path, file.text);
+  file.scenario = ReadScenario(path, file.text, format);
+  if (format == InputFormat::kYaml || format == InputFormat::kJson) {
+    file.institution = ReadInstitution(path, file.text, file.scenario);
+  }
+  return file;
+}
+
+std::string InstitutionReportSection(const ScenarioFile& file, std::size_t draws,
+                                     std::uint64_t seed, unsigned threads) {
+  const InstitutionSpec& spec = file.institution;
   if (!spec.from_file) return "";
+  const Scenario& scenario = file.scenario;
   SimulateOptions options;
   options.draws = draws;
   options.seed = seed;
@@ -220,15 +227,9 @@ std::string InstitutionReportSection(const std::string& path, const std::string&
 }
 
 int Simulate(const SimulateCommand& o) {
-  const InputFormat format = ParseInputFormat(o.input_format);
-  const Scenario scenario = ReadScenarioFile(o.scenario, format);
-  InstitutionSpec spec;
-  const std::string text = ReadTextFile(o.scenario);
-  const InputFormat detected =
-      format == InputFormat::kAuto ? DetectInputFormat(o.scenario, text) : format;
-  if (detected == InputFormat::kYaml || detected == InputFormat::kJson) {
-    spec = ReadInstitution(o.scenario, text, scenario);
-  }
+  const ScenarioFile file = ReadScenarioAndInstitution(o.scenario, o.input_format);
+  const Scenario& scenario = file.scenario;
+  const InstitutionSpec& spec = file.institution;
   if (o.periods < 0) {
     throw InputError({"", 0, "--periods"}, fmt::format("expected >= 1 but got {}", o.periods));
   }

@@ -6,6 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "concert/core/scenario.h"
+#include "concert/institutions/institution.h"
+
 namespace CLI {
 class App;
 }
@@ -53,11 +56,20 @@ struct SimulateCommand {
 };
 int Simulate(const SimulateCommand& options);
 
-// For `concert report`: when the scenario file has an institution section, the
+// A scenario file read once: the scenario and, for YAML/JSON, its checked
+// institution section (from_file = false when there is none).
+struct ScenarioFile {
+  std::string text;
+  Scenario scenario;
+  InstitutionSpec institution;
+};
+ScenarioFile ReadScenarioAndInstitution(const std::string& path, const std::string& input_format);
+
+// For `concert report`: when the file has an institution section, the
 // compliance simulation (`draws` draws, with sensitivity) as an HTML section;
 // "" when it has none.
-std::string InstitutionReportSection(const std::string& path, const std::string& input_format,
-                                     std::size_t draws, std::uint64_t seed, unsigned threads);
+std::string InstitutionReportSection(const ScenarioFile& file, std::size_t draws,
+                                     std::uint64_t seed, unsigned threads);
 CLI::App* AddSimulate(CLI::App& app, SimulateCommand& options);
 
 }  // namespace concert::cli

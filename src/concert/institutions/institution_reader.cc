@@ -2,10 +2,12 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include <cmath>
 #include <set>
 
 #include "concert/core/error.h"
 #include "concert/institutions/institution.h"
+#include "concert/models/registry.h"
 
 namespace concert {
 namespace {
@@ -65,7 +67,14 @@ class Reader {
     if (node["model"] && node["outcomes"]) {
       throw Error(node, f, "expected either 'model' or 'outcomes', not both");
     }
-    if (node["model"]) spec->agreement_model = String(node["model"], f + ".model");
+    if (node["model"]) {
+      spec->agreement_model = String(node["model"], f + ".model");
+      try {
+        CreateModel(spec->agreement_model);
+      } catch (const InputError& e) {
+        throw Error(node["model"], f + ".model", e.message());
+      }
+    }
     if (const YAML::Node o = node["outcomes"]) {
       Map(o, f + ".outcomes");
       for (const auto& entry : o) {
@@ -75,7 +84,7 @@ class Reader {
         for (const Issue& i : s_.issues) issue = i.id == id ? &i : issue;
         if (issue == nullptr) throw Error(entry.first, of, fmt::format("unknown issue '{}'", id));
         const double y = Double(entry.second, of);
-        if (y < issue->scale_min || y > issue->scale_max) {
+        if (!(y >= issue->scale_min && y <= issue->scale_max)) {
           throw Error(entry.second, of,
                       fmt::format("expected a number on the issue's scale "
                                   "[{}, {}] but got {}",
@@ -219,11 +228,16 @@ class Reader {
 
   double Double(const YAML::Node& node, const std::string& f) {
     if (!node.IsScalar()) throw Error(node, f, "expected a number");
+    double v = 0;
     try {
-      return node.as<double>();
+      v = node.as<double>();
     } catch (const YAML::Exception&) {
       throw Error(node, f, fmt::format("expected a number but got '{}'", node.Scalar()));
     }
+    if (!std::isfinite(v)) {
+      throw Error(node, f, fmt::format("expected a finite number but got '{}'", node.Scalar()));
+    }
+    return v;
   }
 
   bool Bool(const YAML::Node& node, const std::string& f) {
@@ -293,6 +307,15 @@ InstitutionSpec ReadInstitution(const std::string& path, const std::string& text
   const YAML::Node node = root["institution"];
   if (!node.IsMap()) {
     throw InputError({path, node.Mark().line + 1, "institution"}, "expected a mapping");
+  }
+  // The game needs the no-agreement point of every issue.
+  for (std::size_t k = 0; k < scenario.num_issues(); ++k) {
+    if (!scenario.issues[k].status_quo) {
+      throw InputError({path, node.Mark().line + 1, "institution"},
+                       fmt::format("issue '{}' has no status_quo: the compliance game needs "
+                                   "every issue's status quo (the outcome without agreement)",
+                                   scenario.issues[k].id));
+    }
   }
   return Reader(path, scenario).Read(node);
 }
