@@ -98,7 +98,7 @@ Stakes DeriveStakes(const Scenario& s, const std::vector<double>& agreement) {
 }
 
 std::vector<double> AgreementOutcomes(const Scenario& s, const InstitutionSpec& spec,
-                                      const std::string& model) {
+                                      const std::string& model, std::uint64_t seed) {
   std::vector<double> outcomes(s.num_issues());
   if (!spec.outcomes.empty()) {
     for (std::size_t k = 0; k < s.num_issues(); ++k) {
@@ -109,7 +109,10 @@ std::vector<double> AgreementOutcomes(const Scenario& s, const InstitutionSpec& 
     }
     return outcomes;
   }
-  const Forecast forecast = CreateModel(model).model->Run(s, RunContext{});
+  RunContext context;
+  context.seed = seed;
+  context.threads = 1;  // simulations run their draws in parallel already
+  const Forecast forecast = CreateModel(model).model->Run(s, context);
   for (std::size_t k = 0; k < s.num_issues(); ++k) {
     if (k >= forecast.issues.size() || !forecast.issues[k].outcome) {
       throw InputError({"", 0, "institution.agreement.model"},

@@ -8,6 +8,7 @@
 // section, a scenario and an agreement into the GameTerms of compliance.h.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -73,9 +74,10 @@ struct Stakes {
 Stakes DeriveStakes(const Scenario& scenario, const std::vector<double>& agreement);
 
 // The agreement's outcome per issue: `outcomes` where given, else the status
-// quo; or, when `outcomes` is empty, the forecast of `model`.
+// quo; or, when `outcomes` is empty, the forecast of `model`, run with `seed`
+// (its own randomness, if any) on one thread.
 std::vector<double> AgreementOutcomes(const Scenario& scenario, const InstitutionSpec& spec,
-                                      const std::string& model);
+                                      const std::string& model, std::uint64_t seed = 0);
 
 // The GameTerms of `design` (nullptr: the base) over `base`. With draw_seed,
 // every uncertain number is drawn from its own stream (seed, draw, field), so

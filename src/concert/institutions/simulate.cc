@@ -29,7 +29,7 @@ SimulationResult RunSimulation(const Scenario& scenario, const InstitutionSpec& 
 
   SimulationResult result;
   result.agreement_source = spec.outcomes.empty() ? "model " + model : "given";
-  result.agreement = AgreementOutcomes(scenario, spec, model);
+  result.agreement = AgreementOutcomes(scenario, spec, model, options.seed);
   result.stakes = DeriveStakes(scenario, result.agreement);
   std::vector<const DesignSpec*> designs{nullptr};
   for (const DesignSpec& d : spec.alternatives) designs.push_back(&d);
@@ -68,7 +68,10 @@ SimulationResult RunSimulation(const Scenario& scenario, const InstitutionSpec& 
       } else {
         Stream stream(options.seed, i);
         const Scenario drawn = DrawScenario(scenario, stream, sensitivity ? &inputs[i] : nullptr);
-        const Stakes stakes = DeriveStakes(drawn, AgreementOutcomes(drawn, spec, model));
+        // The model's own randomness: a seed derived from (seed, i), as in Monte Carlo.
+        const std::uint64_t model_seed = Stream(options.seed ^ 0x6d6f6e7465ULL, i).Next();
+        const Stakes stakes =
+            DeriveStakes(drawn, AgreementOutcomes(drawn, spec, model, model_seed));
         UncertainValues used;
         for (const DesignSpec* d : designs) {
           terms.push_back(BuildTerms(drawn, stakes, spec, d, DrawIndex{options.seed, i},
