@@ -221,7 +221,7 @@ std::string InstitutionReportSection(const ScenarioFile& file, std::size_t draws
   options.draws = draws;
   options.seed = seed;
   options.threads = Threads(threads);
-  options.sensitivity = draws >= 10;
+  options.sensitivity = true;  // says so when there are too few draws
   const SimulationResult result = RunSimulation(scenario, spec, options);
   return SimulationSection(scenario, SimulationHeader{spec.name, seed, false}, result);
 }

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include "concert/core/error.h"
 
 namespace concert {
@@ -46,8 +48,13 @@ ArchitectureComparison CompareArchitectures(const Scenario& s, const Institution
   if (hub == s.num_actors()) {
     throw InputError({"", 0, "--hub"}, fmt::format("unknown actor '{}'", o.hub));
   }
-  if (!(o.transaction_cost >= 0) || !(o.table_complexity >= 0)) {
-    throw InputError({"", 0, "--transaction-cost"}, "expected costs >= 0");
+  if (!(o.transaction_cost >= 0) || !std::isfinite(o.transaction_cost)) {
+    throw InputError({"", 0, "--transaction-cost"},
+                     fmt::format("expected a finite cost >= 0 but got {}", o.transaction_cost));
+  }
+  if (!(o.table_complexity >= 0) || !std::isfinite(o.table_complexity)) {
+    throw InputError({"", 0, "--table-complexity"},
+                     fmt::format("expected a finite number >= 0 but got {}", o.table_complexity));
   }
   InstitutionSpec spec = input;
   spec.alternatives.clear();

@@ -199,7 +199,12 @@ std::string SimulationText(const Scenario& s, const SimulationHeader& h,
     for (std::size_t t : marks) out += fmt::format(" {:>6.3f}", d.compliance[t - 1]);
     out += "\n";
   }
-  if (r.sensitivity) {
+  if (r.sensitivity && r.sensitivity->src.empty()) {
+    out += fmt::format(
+        "\nWhat drives how long the agreement lasts: not estimated; the regression needs more "
+        "draws than the {} uncertain inputs (and inputs that vary).\n",
+        r.inputs.size());
+  } else if (r.sensitivity) {
     out += fmt::format(
         "\nWhat drives how long the agreement lasts (as coded): standardised regression "
         "coefficients of the periods in force on the uncertain inputs, R^2 = {:.3f}; top 10:\n",

@@ -134,7 +134,12 @@ std::string Content(const Scenario& s, const SimulationHeader& h, const Simulati
          "><p>Share of the parties that comply in each period (0 "
          "after the agreement ends), mean over the draws; round 0 is the first period.</p>";
   out += svg::LineChart(0, 1, series);
-  if (r.sensitivity && !r.sensitivity->src.empty()) {
+  if (r.sensitivity && r.sensitivity->src.empty()) {
+    out += fmt::format(
+        "<p class=\"note\">What drives how long it lasts: not estimated; the regression needs "
+        "more draws than the {} uncertain inputs.</p>",
+        r.inputs.size());
+  } else if (r.sensitivity) {
     std::vector<std::pair<std::string, double>> bars;
     for (std::size_t k = 0; k < r.sensitivity->src.size() && k < 12; ++k) {
       bars.emplace_back(r.inputs[r.sensitivity->src[k].first], r.sensitivity->src[k].second);
