@@ -234,6 +234,10 @@ int Simulate(const SimulateCommand& o) {
     throw InputError({"", 0, "--periods"}, fmt::format("expected >= 1 but got {}", o.periods));
   }
   if (o.draws < 1) throw InputError({"", 0, "--draws"}, "expected at least 1 draw");
+  if (o.sensitivity && o.fixed) {
+    throw InputError({"", 0, "--sensitivity"},
+                     "needs the uncertain numbers to vary: leave out --fixed");
+  }
   SimulateOptions options;
   options.draws = o.draws;
   options.fixed = o.fixed;

@@ -52,6 +52,12 @@ class Reader {
         DesignSpec d = ReadDesign(alts[k], af);
         if (!alts[k]["name"]) throw Error(alts[k], af + ".name", "missing required field 'name'");
         d.name = String(alts[k]["name"], af + ".name");
+        bool taken = d.name == spec.base.name;
+        for (const DesignSpec& other : spec.alternatives) taken = taken || other.name == d.name;
+        if (taken) {
+          throw Error(alts[k]["name"], af + ".name",
+                      fmt::format("the name '{}' is taken; designs need distinct names", d.name));
+        }
         if (alts[k]["description"])
           d.description = String(alts[k]["description"], af + ".description");
         spec.alternatives.push_back(d);
