@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "concert/core/error.h"
@@ -136,14 +137,19 @@ CreatedStrategy CreateStrategy(const std::string& text, const std::string& field
 
 std::vector<std::string> ExpandStrategyList(const std::vector<std::string>& words) {
   std::vector<std::string> specs;
+  // A list's members are added once even when lists overlap (both hold tft,
+  // grim and random); a strategy the user names twice stays an error.
+  auto from_list = [&](const std::string& name) {
+    if (std::find(specs.begin(), specs.end(), name) == specs.end()) specs.push_back(name);
+  };
   auto add = [&](const std::string& word) {
     if (word == "axelrod-first") {
       for (const auto& info : StrategyLibrary()) {
-        if (info.axelrod_rank > 0) specs.push_back(info.name);
+        if (info.axelrod_rank > 0) from_list(info.name);
       }
     } else if (word == "classics") {
       for (const char* name : {"allc", "alld", "random", "tft", "grim", "gtft", "wsls"}) {
-        specs.push_back(name);
+        from_list(name);
       }
     } else if (!word.empty()) {
       specs.push_back(word);
