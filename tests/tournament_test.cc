@@ -139,10 +139,15 @@ TEST(Tournament, SameSeedSameResultWhateverTheThreads) {
 }
 
 TEST(Tournament, ListsExpand) {
+  // classics (7) adds tft only once: it is already named.
   const auto specs = ExpandStrategyList({"tft, gtft(p=0.2)", "classics"});
-  ASSERT_EQ(specs.size(), 9u);
+  ASSERT_EQ(specs.size(), 8u);
   EXPECT_EQ(specs[1], "gtft(p=0.2)");
   EXPECT_EQ(ExpandStrategyList({"axelrod-first"}).size(), 15u);
+  // The lists overlap in tft, grim and random: 15 + 7 - 3.
+  EXPECT_EQ(ExpandStrategyList({"axelrod-first,classics"}).size(), 19u);
+  // A strategy named twice by the user stays twice (RunTournament rejects it).
+  EXPECT_EQ(ExpandStrategyList({"tft,tft"}).size(), 2u);
   EXPECT_EQ(CreateStrategy("random").spec, "random(p=0.5)");
   EXPECT_EQ(CreateStrategy("gtft").spec, "gtft(p=0.1)");
 }
