@@ -108,11 +108,10 @@ class ProgressBar {
   bool drawn_ = false;
 };
 
-}  // namespace
-
-int Forecast(const ForecastOptions& options) {
-  // Check every model spec before reading anything, so a typo fails fast.
-  std::vector<std::string> specs = options.models;
+// The named models, or every model run by default; each spec is checked
+// before anything is read, so a typo fails fast.
+std::vector<CreatedModel> CreateModels(const std::vector<std::string>& named) {
+  std::vector<std::string> specs = named;
   if (specs.empty()) {
     for (const ModelInfo& info : Registry::Builtin().models()) {
       if (info.by_default) specs.push_back(info.name);
@@ -120,6 +119,13 @@ int Forecast(const ForecastOptions& options) {
   }
   std::vector<CreatedModel> models;
   for (const std::string& spec : specs) models.push_back(CreateModel(spec));
+  return models;
+}
+
+}  // namespace
+
+int Forecast(const ForecastOptions& options) {
+  const std::vector<CreatedModel> models = CreateModels(options.models);
 
   // Read once (the path may be a pipe); the institution section is checked too.
   const ScenarioFile file = ReadScenarioAndInstitution(options.scenario, options.input_format);
@@ -269,14 +275,7 @@ int Report(ForecastOptions options) {
 }
 
 int Backtest(const BacktestCommand& options) {
-  std::vector<std::string> specs = options.models;
-  if (specs.empty()) {
-    for (const ModelInfo& info : Registry::Builtin().models()) {
-      if (info.by_default) specs.push_back(info.name);
-    }
-  }
-  std::vector<CreatedModel> models;
-  for (const std::string& spec : specs) models.push_back(CreateModel(spec));
+  const std::vector<CreatedModel> models = CreateModels(options.models);
   const DeuData data = ReadDeu(options.dir);
   BacktestOptions bo;
   bo.capability = options.capability;
