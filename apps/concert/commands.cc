@@ -3,9 +3,6 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
-#include <chrono>
-#include <csignal>
-#include <cstdio>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -22,6 +19,7 @@
 #include "concert/output/forecast_output.h"
 #include "concert/output/report.h"
 #include "institutions_commands.h"
+#include "progress.h"
 
 namespace concert::cli {
 
@@ -53,9 +51,6 @@ std::string ParamText(const ParamInfo& p) {
                      p.unit.empty() ? "" : ", " + p.unit, p.description);
 }
 
-std::atomic<bool> g_interrupted{false};
-extern "C" void OnInterrupt(int) { g_interrupted = true; }
-
 // "LOW:HIGH" or "ISSUE=LOW:HIGH".
 Band ParseBand(const std::string& text) {
   Band band;
@@ -79,34 +74,6 @@ Band ParseBand(const std::string& text) {
   }
   return band;
 }
-
-// A progress bar with an ETA on stderr, redrawn at most 10 times a second.
-class ProgressBar {
- public:
-  explicit ProgressBar(std::string label) : label_(std::move(label)) {}
-  ~ProgressBar() {
-    if (drawn_) std::fprintf(stderr, "\r%*s\r", 78, "");
-  }
-  void Update(std::size_t done, std::size_t total) {
-    const auto now = std::chrono::steady_clock::now();
-    if (done < total && now - last_ < std::chrono::milliseconds(100)) return;
-    last_ = now;
-    const double elapsed = std::chrono::duration<double>(now - start_).count();
-    const double fraction = static_cast<double>(done) / static_cast<double>(total);
-    const int width = 30, filled = static_cast<int>(fraction * width);
-    const double eta = done > 0 ? elapsed * (1 - fraction) / fraction : 0;
-    std::fprintf(stderr, "\r%-20.20s [%s%s] %zu/%zu  ETA %.0fs ", label_.c_str(),
-                 std::string(filled, '#').c_str(), std::string(width - filled, '.').c_str(), done,
-                 total, eta);
-    std::fflush(stderr);
-    drawn_ = true;
-  }
-
- private:
-  std::string label_;
-  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), last_{};
-  bool drawn_ = false;
-};
 
 // The named models, or every model run by default; each spec is checked
 // before anything is read, so a typo fails fast.
@@ -165,8 +132,8 @@ int Forecast(const ForecastOptions& options) {
     for (const std::string& b : options.bands) mc.bands.push_back(ParseBand(b));
     mc.cancel = &g_interrupted;
     mc.sensitivity = options.sensitivity;
-    auto previous = std::signal(SIGINT, OnInterrupt);
-    const bool show = !options.quiet && ::isatty(STDERR_FILENO);
+    const InterruptScope interrupt_scope;
+    const bool show = ShowProgress(options.quiet);
     runs.reserve(models.size());
     for (const CreatedModel& created : models) {
       std::unique_ptr<ProgressBar> bar;
@@ -181,7 +148,6 @@ int Forecast(const ForecastOptions& options) {
         break;
       }
     }
-    std::signal(SIGINT, previous);
     for (std::size_t k = 0; k < forecasts.size(); ++k) {
       monte_carlo.push_back(k < runs.size() ? &runs[k] : nullptr);
     }

@@ -9,40 +9,12 @@
 #include <thread>
 #include <type_traits>
 
+#include "concert/core/uncertain.h"
+
 namespace concert {
 namespace {
 
 constexpr double kProbabilities[] = {0.05, 0.25, 0.50, 0.75, 0.95};
-
-// Standard normal from two uniforms (Box-Muller), so draws are the same on
-// every platform (std::normal_distribution is implementation-defined).
-double StandardNormal(Stream& stream) {
-  double u = stream.Uniform();
-  while (u <= 0.0) u = stream.Uniform();
-  const double v = stream.Uniform();
-  return std::sqrt(-2.0 * std::log(u)) * std::cos(2.0 * M_PI * v);
-}
-
-double Draw(const Number& number, double low, double high, Stream& stream) {
-  const Uncertainty& u = number.uncertainty;
-  switch (u.kind) {
-    case Uncertainty::Kind::kNone:
-      return number.value;
-    case Uncertainty::Kind::kRange:
-      return u.low + (u.high - u.low) * stream.Uniform();
-    case Uncertainty::Kind::kNormal: {
-      if (u.sd == 0) return number.value;
-      // Truncated at the bounds by rejection; after 1000 rejections (a value far
-      // outside its bounds relative to sd) the value itself.
-      for (int attempt = 0; attempt < 1000; ++attempt) {
-        const double x = number.value + u.sd * StandardNormal(stream);
-        if (x >= low && x <= high) return x;
-      }
-      return number.value;
-    }
-  }
-  return number.value;
-}
 
 // Visits every number of the scenario in drawing order with its bounds and name.
 template <typename S, typename Visit>
@@ -101,7 +73,7 @@ bool Solve(std::vector<std::vector<double>>& a, std::vector<double>& b) {
 Scenario DrawScenario(const Scenario& base, Stream& stream, std::vector<double>* drawn) {
   Scenario s = base;
   ForEachNumber(s, [&](Number& number, double low, double high, const std::string&) {
-    number.value = Draw(number, low, high, stream);
+    number.value = DrawNumber(number, low, high, stream);
     if (drawn != nullptr && number.uncertainty.kind != Uncertainty::Kind::kNone) {
       drawn->push_back(number.value);
     }

@@ -1,0 +1,42 @@
+// The CLI's progress bar and Ctrl-C flag, shared by every subcommand.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstddef>
+#include <string>
+
+namespace concert::cli {
+
+// Set by SIGINT while an InterruptScope is alive; long runs poll it to cancel.
+extern std::atomic<bool> g_interrupted;
+
+// Installs the SIGINT handler for its lifetime (and restores the previous one).
+class InterruptScope {
+ public:
+  InterruptScope();
+  ~InterruptScope();
+  InterruptScope(const InterruptScope&) = delete;
+  InterruptScope& operator=(const InterruptScope&) = delete;
+
+ private:
+  void (*previous_)(int);
+};
+
+// Whether a progress bar should be drawn: not quiet and stderr is a terminal.
+bool ShowProgress(bool quiet);
+
+// A progress bar with an ETA on stderr, redrawn at most 10 times a second.
+class ProgressBar {
+ public:
+  explicit ProgressBar(std::string label) : label_(std::move(label)) {}
+  ~ProgressBar();
+  void Update(std::size_t done, std::size_t total);
+
+ private:
+  std::string label_;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), last_{};
+  bool drawn_ = false;
+};
+
+}  // namespace concert::cli
