@@ -8,6 +8,7 @@
 #include "concert/core/error.h"
 #include "concert/io/read.h"
 #include "institutions_commands.h"
+#include "order_command.h"
 
 int main(int argc, char** argv) {
   CLI::App app{
@@ -136,6 +137,8 @@ int main(int argc, char** argv) {
   CLI::App* tournament = concert::cli::AddTournament(app, to);
   concert::cli::SimulateCommand so;
   CLI::App* simulate = concert::cli::AddSimulate(app, so);
+  concert::cli::OrderCommand oo;
+  CLI::App* order = concert::cli::AddOrder(app, oo);
 
   try {
     app.parse(argc, argv);
@@ -152,6 +155,7 @@ int main(int argc, char** argv) {
     if (report->parsed()) return concert::cli::Report(ro);
     if (tournament->parsed()) return concert::cli::Tournament(to);
     if (simulate->parsed()) return concert::cli::Simulate(so);
+    if (order->parsed()) return concert::cli::Order(oo);
   } catch (const concert::InputError& e) {
     std::cerr << "concert: error: " << e.what() << "\n";
     return 1;

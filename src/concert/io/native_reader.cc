@@ -26,9 +26,11 @@ class NativeReader {
                        "issues and positions");
     }
     if (!root.IsMap()) throw Error(root, "", "expected a mapping with actors, issues, positions");
-    // `institution` is read by concert/institutions (institution.h), not here.
+    // `institution` is read by concert/institutions (institution.h) and `order` by
+    // io/order_reader.h, not here.
     CheckKeys(root, "",
-              {"name", "description", "sources", "actors", "issues", "positions", "institution"});
+              {"name", "description", "sources", "actors", "issues", "positions", "institution",
+               "order"});
     draft.name = OptionalString(root, "name", "", "");
     draft.description = OptionalString(root, "description", "", "");
     if (const YAML::Node sources = root["sources"]) {

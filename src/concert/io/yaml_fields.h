@@ -1,0 +1,40 @@
+// concert/io/yaml_fields.h — internal to io: typed access to a YAML node with
+// errors that name file, line and field. Used by the order reader.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <set>
+#include <string>
+
+#include "concert/core/error.h"
+#include "concert/core/scenario.h"
+
+namespace concert::io {
+
+class YamlFields {
+ public:
+  explicit YamlFields(std::string path) : path_(std::move(path)) {}
+
+  InputError Error(const YAML::Node& node, const std::string& field,
+                   const std::string& message) const;
+  ErrorLocation Where(const YAML::Node& node, const std::string& field) const;
+
+  double Double(const YAML::Node& node, const std::string& field) const;
+  int Year(const YAML::Node& node, const std::string& field) const;  // a whole number in [1, 9999]
+  std::string String(const YAML::Node& node, const std::string& field) const;
+  void Map(const YAML::Node& node, const std::string& field) const;
+  void List(const YAML::Node& node, const std::string& field) const;
+  void CheckKeys(const YAML::Node& node, const std::string& field,
+                 const std::set<std::string>& allowed) const;
+  // A number, {value, range: [low, high]} or {value, sd}, within [low, high].
+  Number ReadNumber(const YAML::Node& node, const std::string& field, double low,
+                    double high) const;
+
+ private:
+  void Within(const YAML::Node& node, const std::string& field, double v, double low,
+              double high) const;
+  std::string path_;
+};
+
+}  // namespace concert::io
