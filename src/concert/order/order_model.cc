@@ -154,6 +154,17 @@ void OrderRun::Start(const OrderNumbers& numbers) {
 
 void OrderRun::Step(const OrderNumbers& numbers, int year) {
   const std::size_t n = spec_.actors.size();
+  if (year > first_) {
+    // Voice moves toward last year's capability (rule 3).
+    const int previous = year - 1;
+    const bool renegotiating =
+        spec_.renegotiation_from != 0 && previous >= spec_.renegotiation_from;
+    const double lambda =
+        renegotiating ? numbers.order[kRenegotiationRate] : numbers.order[kVoiceAdjustment];
+    for (std::size_t i = 0; i < n; ++i) {
+      state_.voice[i] += lambda * (state_.capability[i] - state_.voice[i]);
+    }
+  }
   const bool crisis =
       spec_.crisis_from != 0 && year >= spec_.crisis_from && year <= spec_.crisis_to;
   for (std::size_t i = 0; i < n; ++i) {
@@ -214,14 +225,6 @@ void OrderRun::Step(const OrderNumbers& numbers, int year) {
   state_.stance[leader_] = state_.leader_provides ? OrderStance::kSupport : OrderStance::kFreeRide;
   state_.support = others + (state_.leader_provides ? cL : 0.0);
   state_.holds = state_.support >= spec_.thresholds.support;
-
-  // Voice for next year (rule 3).
-  const bool renegotiating = spec_.renegotiation_from != 0 && year >= spec_.renegotiation_from;
-  const double lambda =
-      renegotiating ? numbers.order[kRenegotiationRate] : numbers.order[kVoiceAdjustment];
-  for (std::size_t i = 0; i < n; ++i) {
-    state_.voice[i] += lambda * (state_.capability[i] - state_.voice[i]);
-  }
 }
 
 OrderOutcome OrderRun::Classify() const {
