@@ -110,6 +110,17 @@ TEST(OrderCli, HtmlPageAndPresetList) {
   EXPECT_EQ(html.out.find("<script"), std::string::npos);
 }
 
+TEST(OrderCli, ReportOfAnOrderScenario) {
+  const std::string out = TempPath("order_report.html");
+  std::remove(out.c_str());
+  const CliRun r = Concert("report " + kOrder + " -q --draws 300 -o " + out);
+  EXPECT_EQ(r.code, 0) << r.out;
+  std::ifstream in(out);
+  const std::string html((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(html.find("Ikenberry's three paths"), std::string::npos);
+  EXPECT_NE(html.find("What drives whether"), std::string::npos);
+}
+
 // docs/order.md, "What the model shows": with the shipped judgements and 10,000
 // draws, no author preset puts even 5 % of its draws in Burrows & Harris's and
 // Friedberg's cell (order disappears, US leadership persists) by 2035, and every

@@ -11,6 +11,7 @@
 #include "concert/analysis/backtest.h"
 #include "concert/analysis/monte_carlo.h"
 #include "concert/institutions/institution.h"
+#include "concert/io/order_reader.h"
 #include "concert/io/read.h"
 #include "concert/io/write.h"
 #include "concert/models/registry.h"
@@ -19,6 +20,7 @@
 #include "concert/output/forecast_output.h"
 #include "concert/output/report.h"
 #include "institutions_commands.h"
+#include "order_command.h"
 #include "progress.h"
 
 namespace concert::cli {
@@ -95,7 +97,10 @@ int Forecast(const ForecastOptions& options) {
   const std::vector<CreatedModel> models = CreateModels(options.models);
 
   // Read once (the path may be a pipe); the institution section is checked too.
-  const ScenarioFile file = ReadScenarioAndInstitution(options.scenario, options.input_format);
+  const ScenarioFile file =
+      options.text
+          ? ReadScenarioAndInstitution(options.scenario, *options.text, options.input_format)
+          : ReadScenarioAndInstitution(options.scenario, options.input_format);
   const Scenario& scenario = file.scenario;
   std::vector<concert::Forecast> forecasts;
   RunContext context;
@@ -159,9 +164,13 @@ int Forecast(const ForecastOptions& options) {
   std::string bytes;
   if (options.format == "html") {
     // A scenario with an institution section: will the agreement hold?
-    const std::string institution = InstitutionReportSection(
-        file, options.draws > 0 ? options.draws : 1000, options.seed, options.threads);
-    bytes = ReportHtml(scenario, forecasts, monte_carlo, institution);
+    const std::size_t draws = options.draws > 0 ? options.draws : 1000;
+    const std::string institution =
+        InstitutionReportSection(file, draws, options.seed, options.threads);
+    // ... and one with an order section: does the order survive?
+    const std::string order = OrderReportSection(options.scenario, file.text, draws, options.seed,
+                                                 options.threads, options.quiet);
+    bytes = ReportHtml(scenario, forecasts, monte_carlo, institution + order);
   } else if (options.format == "json") {
     bytes = ForecastsToJson(scenario, forecasts, options.seed, monte_carlo);
   } else if (options.format == "csv") {
@@ -235,6 +244,21 @@ int Models(const std::string& format) {
 }
 
 int Report(ForecastOptions options) {
+  // Read once: the path may be a pipe.
+  options.text = ReadTextFile(options.scenario);
+  if (IsOrderOnly(*options.text)) {
+    // An order scenario without a negotiation: the order model's page alone.
+    OrderCommand order;
+    order.scenario = options.scenario;
+    order.draws = options.draws > 0 ? options.draws : 1000;
+    order.seed = options.seed;
+    order.threads = options.threads;
+    order.sensitivity = true;
+    order.quiet = options.quiet;
+    order.format = "html";
+    order.output = options.output;
+    return Order(order, *options.text);
+  }
   options.format = "html";
   if (options.draws > 0) options.sensitivity = true;
   return Forecast(options);

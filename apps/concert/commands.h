@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,7 @@ namespace concert::cli {
 
 struct ForecastOptions {
   std::string scenario;
+  std::optional<std::string> text;  // the file's bytes, when the caller has read them
   std::string input_format = "auto";
   std::vector<std::string> models;  // empty: every baseline model
   std::string format = "text";

@@ -201,8 +201,13 @@ CLI::App* AddSimulate(CLI::App& app, SimulateCommand& o) {
 }
 
 ScenarioFile ReadScenarioAndInstitution(const std::string& path, const std::string& input_format) {
+  return ReadScenarioAndInstitution(path, ReadTextFile(path), input_format);
+}
+
+ScenarioFile ReadScenarioAndInstitution(const std::string& path, std::string text,
+                                        const std::string& input_format) {
   ScenarioFile file;
-  file.text = ReadTextFile(path);
+  file.text = std::move(text);
   InputFormat format = ParseInputFormat(input_format);
   if (format == InputFormat::kAuto) format = DetectInputFormat(path, file.text);
   file.scenario = ReadScenario(path, file.text, format);

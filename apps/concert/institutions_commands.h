@@ -64,6 +64,9 @@ struct ScenarioFile {
   InstitutionSpec institution;
 };
 ScenarioFile ReadScenarioAndInstitution(const std::string& path, const std::string& input_format);
+// The same from bytes already read (a pipe can be read only once).
+ScenarioFile ReadScenarioAndInstitution(const std::string& path, std::string text,
+                                        const std::string& input_format);
 
 // For `concert report`: when the file has an institution section, the
 // compliance simulation (`draws` draws, with sensitivity) as an HTML section;

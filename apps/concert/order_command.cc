@@ -87,8 +87,29 @@ CLI::App* AddOrder(CLI::App& app, OrderCommand& o) {
   return cmd;
 }
 
-int Order(const OrderCommand& o) {
-  const std::string text = ReadTextFile(o.scenario);
+int Order(const OrderCommand& o) { return Order(o, ReadTextFile(o.scenario)); }
+
+std::string OrderReportSection(const std::string& path, const std::string& text, std::size_t draws,
+                               std::uint64_t seed, unsigned threads, bool quiet) {
+  if (!HasOrderSection(text)) return "";
+  OrderRequest request;
+  request.spec = ReadOrder(path, text);
+  request.draws = draws;
+  request.seed = seed;
+  request.sensitivity = true;
+  RunControl control;
+  control.threads = threads;
+  control.cancel = [] { return g_interrupted.load(); };
+  std::unique_ptr<ProgressBar> bar;
+  if (ShowProgress(quiet)) {
+    bar = std::make_unique<ProgressBar>("order");
+    control.progress = [&](std::size_t done, std::size_t total) { bar->Update(done, total); };
+  }
+  const InterruptScope interrupt_scope;
+  return OrderSection(RunOrder(request, control));
+}
+
+int Order(const OrderCommand& o, const std::string& text) {
   OrderRequest request;
   request.spec = ReadOrder(o.scenario, text);
   if (o.list_presets) {

@@ -25,5 +25,12 @@ struct OrderCommand {
 
 CLI::App* AddOrder(CLI::App& app, OrderCommand& options);
 int Order(const OrderCommand& options);
+// The same on the file's bytes, already read (report reads a pipe once).
+int Order(const OrderCommand& options, const std::string& text);
+
+// For `concert report`: when the file has an order section, the order model
+// (`draws` draws, with sensitivity) as an HTML section; "" when it has none.
+std::string OrderReportSection(const std::string& path, const std::string& text, std::size_t draws,
+                               std::uint64_t seed, unsigned threads, bool quiet);
 
 }  // namespace concert::cli

@@ -211,6 +211,15 @@ bool HasOrderSection(std::string_view text) {
   }
 }
 
+bool IsOrderOnly(std::string_view text) {
+  try {
+    const YAML::Node root = YAML::Load(std::string(text));
+    return root.IsMap() && root["order"] && !root["actors"];
+  } catch (const YAML::Exception&) {
+    return false;
+  }
+}
+
 OrderSpec ReadOrder(const std::string& path, std::string_view text) {
   YAML::Node root;
   try {

@@ -14,5 +14,7 @@ namespace concert {
 OrderSpec ReadOrder(const std::string& path, std::string_view text);
 // Whether the YAML text has a top-level `order` key (false for other formats).
 bool HasOrderSection(std::string_view text);
+// Whether it has an `order` section and no bargaining scenario (no `actors`).
+bool IsOrderOnly(std::string_view text);
 
 }  // namespace concert
