@@ -15,7 +15,9 @@
 #include "concert/institutions/architecture.h"
 #include "concert/institutions/simulate.h"
 #include "concert/institutions/tournament.h"
+#include "concert/io/order_reader.h"
 #include "concert/io/read.h"
+#include "concert/order/order_link.h"
 #include "concert/output/architecture_output.h"
 #include "concert/output/atomic_file.h"
 #include "concert/output/simulate_output.h"
@@ -197,6 +199,12 @@ CLI::App* AddSimulate(CLI::App& app, SimulateCommand& o) {
                   "with --hub: a table of n parties costs each participant transaction-cost x "
                   "(1 + table-complexity x (n - 2))")
       ->capture_default_str();
+  cmd->add_option("--order", o.order,
+                  "a file with an order section (docs/order.md): with --order-year, the actors "
+                  "it shares with the scenario take the order model's capability share of that "
+                  "year and the parties its relative-gains weight (as r = rho / (1 - rho))");
+  cmd->add_option("--order-year", o.order_year, "with --order: the year of the order model");
+  cmd->add_option("--order-preset", o.order_preset, "with --order: a preset of the order section");
   return cmd;
 }
 
@@ -228,11 +236,34 @@ std::string InstitutionReportSection(const ScenarioFile& file, std::size_t draws
   options.threads = Threads(threads);
   options.sensitivity = true;  // says so when there are too few draws
   const SimulationResult result = RunSimulation(scenario, spec, options);
-  return SimulationSection(scenario, SimulationHeader{spec.name, seed, false}, result);
+  return SimulationSection(scenario, SimulationHeader{spec.name, seed, false, std::nullopt}, result);
 }
 
 int Simulate(const SimulateCommand& o) {
-  const ScenarioFile file = ReadScenarioAndInstitution(o.scenario, o.input_format);
+  ScenarioFile file = ReadScenarioAndInstitution(o.scenario, o.input_format);
+  std::optional<OrderLink> order;
+  if (o.order.empty() != (o.order_year == 0)) {
+    throw InputError({"", 0, o.order.empty() ? "--order" : "--order-year"},
+                     "--order and --order-year go together: the file and the year of the order "
+                     "model");
+  }
+  if (!o.order_preset.empty() && o.order.empty()) {
+    throw InputError({"", 0, "--order-preset"}, "needs --order FILE --order-year YEAR");
+  }
+  if (!o.order.empty()) {
+    const OrderSpec order_spec = ReadOrder(o.order, ReadTextFile(o.order));
+    try {
+      order = ApplyOrderYear(order_spec, o.order_preset, o.order_year, &file.scenario,
+                             &file.institution);
+    } catch (const InputError& e) {
+      const std::string& f = e.where().field;
+      throw InputError({e.where().file, e.where().line,
+                        f == "order_year"     ? "--order-year"
+                        : f == "order_preset" ? "--order-preset"
+                                              : f},
+                       e.message());
+    }
+  }
   const Scenario& scenario = file.scenario;
   const InstitutionSpec& spec = file.institution;
   if (o.periods < 0) {
@@ -253,7 +284,7 @@ int Simulate(const SimulateCommand& o) {
   options.model = o.model;
   const SimulationResult result = RunSimulation(scenario, spec, options);
   SimulationHeader header{spec.from_file ? spec.name : "(no institution section: defaults)", o.seed,
-                          o.fixed};
+                          o.fixed, order};
   std::optional<ArchitectureComparison> architectures;
   if (!o.hub.empty()) {
     ArchitectureOptions arch;

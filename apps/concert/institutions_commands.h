@@ -53,6 +53,9 @@ struct SimulateCommand {
   std::string hub;  // non-empty: also compare multilateral vs hub-and-spokes
   double transaction_cost = 0.05;
   double table_complexity = 0.0;
+  std::string order;  // non-empty: a file with an order section
+  int order_year = 0;
+  std::string order_preset;
 };
 int Simulate(const SimulateCommand& options);
 

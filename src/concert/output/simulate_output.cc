@@ -101,6 +101,19 @@ std::string SimulationJson(const Scenario& s, const SimulationHeader& h,
                            {"r_squared", r.sensitivity->r_squared},
                            {"inputs", inputs}};
   }
+  if (h.order) {
+    Json actors = Json::array();
+    for (const OrderLinkActor& a : h.order->actors) {
+      actors.push_back({{"id", a.id},
+                        {"capability", a.capability},
+                        {"relative_gains", a.relative_gains},
+                        {"r", a.r}});
+    }
+    root["order"] = {{"file", h.order->file},
+                     {"preset", h.order->preset.empty() ? Json(nullptr) : Json(h.order->preset)},
+                     {"year", h.order->year},
+                     {"actors", actors}};
+  }
   return root.dump(2) + "\n";
 }
 
@@ -145,6 +158,13 @@ std::string SimulationText(const Scenario& s, const SimulationHeader& h,
   out += fmt::format("Agreement ({}):", r.agreement_source);
   for (std::size_t k = 0; k < s.num_issues(); ++k) {
     out += fmt::format(" {} {:.1f}", s.issues[k].id, r.agreement[k]);
+  }
+  if (h.order) {
+    out += fmt::format("\nFrom the order model ({}{}) in {}: capability and r =", h.order->file,
+                       h.order->preset.empty() ? "" : ", preset " + h.order->preset, h.order->year);
+    for (const OrderLinkActor& a : h.order->actors) {
+      out += fmt::format(" {} {:.3f}/{:.2f}", a.id, a.capability, a.r);
+    }
   }
   out += fmt::format(
       "\n{} draws{}, seed {}, {} periods.\n\n", r.draws,

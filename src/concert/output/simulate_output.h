@@ -10,16 +10,20 @@
 //                                  "exit_value", "exit_growth", "aid", "aid_share",
 //                                  "threshold" (null: none below 1), "payoff", "ended_by"}],
 //                     "compliance": [share per period]}],
-//        ["sensitivity": {"outcome", "r_squared", "inputs": [{"name", "src"}]}]}
+//        ["sensitivity": {"outcome", "r_squared", "inputs": [{"name", "src"}]}],
+//        ["order": {"file", "preset", "year", "actors": [{"id", "capability", "relative_gains",
+//                   "r"}]}]}   (with simulate --order)
 // CSV tables: summary (design,statistic,value), compliance (design,period,compliance),
 // parties (design,party,benefit,cost,discount,relative_gains,exit_value,exit_growth,aid,
 // threshold,payoff,ended_by).
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "concert/core/scenario.h"
 #include "concert/institutions/simulate.h"
+#include "concert/order/order_link.h"
 
 namespace concert {
 
@@ -27,6 +31,7 @@ struct SimulationHeader {
   std::string institution;
   std::uint64_t seed = 0;
   bool fixed = false;
+  std::optional<OrderLink> order;  // capabilities and relative gains from the order model
 };
 
 std::string SimulationJson(const Scenario& scenario, const SimulationHeader& header,
