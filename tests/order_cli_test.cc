@@ -110,6 +110,14 @@ TEST(OrderCli, HtmlPageAndPresetList) {
   EXPECT_EQ(html.out.find("<script"), std::string::npos);
 }
 
+TEST(OrderCli, ValidateAnOrderScenario) {
+  const CliRun r = Concert("validate " + kOrder);
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_EQ(r.out, "ok: order section, 8 actors, 6 presets\n");
+  const CliRun piped = Shell("cat " + kOrder + " | " + CONCERT_BINARY + " validate /dev/stdin");
+  EXPECT_EQ(piped.out, r.out);
+}
+
 TEST(OrderCli, ReportOfAnOrderScenario) {
   const std::string out = TempPath("order_report.html");
   std::remove(out.c_str());

@@ -287,7 +287,14 @@ int Backtest(const BacktestCommand& options) {
 }
 
 int Validate(const std::string& scenario, const std::string& input_format) {
-  const ScenarioFile file = ReadScenarioAndInstitution(scenario, input_format);
+  std::string text = ReadTextFile(scenario);  // read once: the path may be a pipe
+  if (HasOrderSection(text)) {
+    const OrderSpec order = ReadOrder(scenario, text);
+    std::cout << fmt::format("ok: order section, {} actors, {} presets\n", order.actors.size(),
+                             order.presets.size());
+    if (IsOrderOnly(text)) return 0;
+  }
+  const ScenarioFile file = ReadScenarioAndInstitution(scenario, std::move(text), input_format);
   const Scenario& s = file.scenario;
   std::size_t stances = 0;
   for (std::size_t i = 0; i < s.num_issues(); ++i) {

@@ -42,10 +42,10 @@ std::string Content(const OrderResult& r, int level) {
   for (const svg::Series& s : shares)
     top = std::max(top, *std::max_element(s.values.begin(), s.values.end()));
   out += fmt::format("<{0}>Capability shares, {1} to {2}</{0}>", h2, first.year, last.year);
-  out += svg::LineChart(0, std::min(1.0, top * 1.1), shares);
+  out += svg::LineChart(0, std::min(1.0, top * 1.1), shares, "year", first.year);
   out += fmt::format(
       "<p class=\"note\">Mean share of capability (economic weight x GDP share + the rest x "
-      "military share); years left to right, data to {}, projected after.</p>",
+      "military share); data to {}, projected after.</p>",
       r.base_year);
   std::vector<svg::Series> system = {{"order holds", {}}, {"challenge", {}}, {"CON", {}}};
   for (const OrderYearSummary& y : r.years) {
@@ -54,7 +54,7 @@ std::string Content(const OrderResult& r, int level) {
     system[2].values.push_back(y.con);
   }
   out += fmt::format("<{0}>Does the order hold?</{0}>", h2);
-  out += svg::LineChart(0, 1, system);
+  out += svg::LineChart(0, 1, system, "year", first.year);
   out +=
       "<p class=\"note\">Share of draws in which the order's supporters hold enough "
       "capability, share in which some actor challenges, and the Ray-Singer concentration "

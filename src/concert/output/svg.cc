@@ -210,7 +210,8 @@ std::string StripPlot(double low, double high, const std::vector<StripPoint>& ac
   return out + "</svg>";
 }
 
-std::string LineChart(double low, double high, const std::vector<Series>& series) {
+std::string LineChart(double low, double high, const std::vector<Series>& series,
+                      const std::string& x_label, int x_first) {
   const double width = 640, height = 260, left = 40, right = 110, top = 15, bottom = 225;
   std::size_t rounds = 0;
   for (const Series& s : series) rounds = std::max(rounds, s.values.size());
@@ -225,9 +226,10 @@ std::string LineChart(double low, double high, const std::vector<Series>& series
         left, y(t), width - right, left - 4, y(t) + 4, TickLabel(t));
   }
   out += fmt::format(
-      "<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" fill=\"#444\">round "
-      "0 to {}</text>",
-      (left + width - right) / 2, height - 8, rounds > 0 ? rounds - 1 : 0);
+      "<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" fill=\"#444\">{} "
+      "{} to {}</text>",
+      (left + width - right) / 2, height - 8, Escape(x_label), x_first,
+      x_first + (rounds > 0 ? static_cast<int>(rounds) - 1 : 0));
   std::vector<double> ends;
   for (std::size_t k = 0; k < series.size(); ++k) {
     std::string points;

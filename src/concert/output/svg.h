@@ -49,8 +49,10 @@ struct Series {
   std::string label;
   std::vector<double> values;  // one per round
 };
-// Lines over rounds 0..n-1 on the scale [low, high], each labelled at its end.
-std::string LineChart(double low, double high, const std::vector<Series>& series);
+// Lines over rounds 0..n-1 on the scale [low, high], each labelled at its end;
+// the x axis reads "<x_label> <x_first> to <x_first + n - 1>".
+std::string LineChart(double low, double high, const std::vector<Series>& series,
+                      const std::string& x_label = "round", int x_first = 0);
 
 // Histogram of values on [low, high] with the 5-95 % band shaded.
 std::string Histogram(double low, double high, const std::vector<double>& values, double q05,
