@@ -7,6 +7,7 @@
 #include <cmath>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "concert/core/parallel.h"
@@ -154,6 +155,51 @@ std::map<int, std::map<std::string, double>> EconomyFromCsv() {
     if (!id.empty()) gdp[std::stoi(year)][id] += std::stod(gdppc) * std::stod(pop) / 1e6;
   }
   return gdp;
+}
+
+// Military spending by year and actor from the COW extract, billions of current US$.
+std::map<int, std::map<std::string, double>> MilitaryFromCsv() {
+  const std::map<int, std::string> actor = {{2, "USA"},   {710, "CHN"}, {740, "JPN"}, {732, "ROK"},
+                                            {731, "PRK"}, {365, "RUS"}, {750, "IND"}};
+  const std::set<int> eu = {305, 211, 355, 352, 316, 390, 366, 375, 220, 255, 350, 310, 205, 325,
+                            367, 368, 212, 338, 210, 290, 235, 360, 317, 349, 230, 380, 200};
+  std::ifstream in(SourceDir() + "/data/order/nmc_v6_2000_2016.csv");
+  std::string line;
+  std::getline(in, line);
+  std::map<int, std::map<std::string, double>> milex;
+  while (std::getline(in, line)) {
+    std::stringstream row(line);
+    std::string abb, ccode, year, value;
+    std::getline(row, abb, ',');
+    std::getline(row, ccode, ',');
+    std::getline(row, year, ',');
+    std::getline(row, value, ',');
+    const int code = std::stoi(ccode);
+    const std::string id = actor.count(code) ? actor.at(code) : eu.count(code) ? "EU" : "";
+    if (!id.empty() && std::stod(value) >= 0) milex[std::stoi(year)][id] += std::stod(value) / 1e6;
+  }
+  return milex;
+}
+
+TEST(Order, MilitaryDataReproducedToTheBaseYear) {
+  // Base year 2008: COW's figures for every actor but the DPRK, whose series
+  // ends in 2001 and is projected at its central growth 0 (2.049 every year).
+  const std::string path = SourceDir() + "/scenarios/liberal_order_2008.yaml";
+  const OrderSpec spec = ReadOrder(path, ReadTextFile(path));
+  auto milex = MilitaryFromCsv();
+  OrderRun run(spec, 2005, 2008);
+  std::size_t checked = 0;
+  run.Run(CentralNumbers(spec), [&](const OrderYearState& s) {
+    milex[s.year]["PRK"] = 2.049;
+    double total = 0;
+    for (const auto& [id, value] : milex.at(s.year)) total += value;
+    for (std::size_t i = 0; i < spec.actors.size(); ++i) {
+      const double expected = milex.at(s.year).at(spec.actors[i].id) / total;
+      EXPECT_NEAR(s.military[i], expected, 1e-6 * expected) << spec.actors[i].id << " " << s.year;
+      ++checked;
+    }
+  });
+  EXPECT_EQ(checked, 4u * 8u);
 }
 
 TEST(Order, TrajectoriesReproduceTheDataInTheDataYears) {
