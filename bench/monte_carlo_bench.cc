@@ -16,9 +16,10 @@ void BM_MonteCarlo(benchmark::State& state, const char* spec) {
   auto model = concert::CreateModel(spec).model;
   concert::MonteCarloOptions options;
   options.draws = 2000;
-  options.threads = static_cast<unsigned>(state.range(0));
+  concert::RunControl control;
+  control.threads = static_cast<unsigned>(state.range(0));
   for (auto _ : state) {
-    concert::MonteCarloResult r = concert::RunMonteCarlo(scenario, *model, options);
+    concert::MonteCarloResult r = concert::RunMonteCarlo(scenario, *model, options, control);
     benchmark::DoNotOptimize(r);
   }
   state.counters["draws_per_s"] = benchmark::Counter(

@@ -54,8 +54,9 @@ TEST(MonteCarlo, OutputDoesNotDependOnThreads) {
     MonteCarloOptions options;
     options.draws = 200;
     options.seed = 11;
-    options.threads = threads;
-    const MonteCarloResult r = RunMonteCarlo(s, *m.model, options);
+    RunControl control;
+    control.threads = threads;
+    const MonteCarloResult r = RunMonteCarlo(s, *m.model, options, control);
     Forecast named = f;
     named.model = m.spec;
     const std::string json = ForecastsToJson(s, {named}, 11, {&r});
@@ -105,9 +106,9 @@ TEST(MonteCarlo, BadBandsAndCancellation) {
   options.bands = {{"x", 5, 1}};
   EXPECT_THROW(RunMonteCarlo(s, *model, options), InputError);
   options.bands.clear();
-  std::atomic<bool> cancel{true};
-  options.cancel = &cancel;
-  const MonteCarloResult r = RunMonteCarlo(s, *model, options);
+  RunControl control;
+  control.cancel = [] { return true; };
+  const MonteCarloResult r = RunMonteCarlo(s, *model, options, control);
   EXPECT_TRUE(r.cancelled);
   EXPECT_EQ(r.draws, 0u);
   EXPECT_EQ(r.issues[0].n, 0u);

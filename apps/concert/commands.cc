@@ -4,11 +4,13 @@
 #include <unistd.h>
 
 #include <iostream>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <thread>
 
 #include "concert/analysis/backtest.h"
+#include "concert/analysis/forecast_run.h"
 #include "concert/analysis/monte_carlo.h"
 #include "concert/institutions/institution.h"
 #include "concert/io/order_reader.h"
@@ -34,6 +36,43 @@ void Emit(const std::string& output, const std::string& bytes) {
   }
 }
 
+InputError InFlagTerms(const InputError& e) {
+  static const std::map<std::string, std::string> flags = {
+      {"agreement_model", "--agreement-model"},
+      {"bands", "--band"},
+      {"capability", "--capability"},
+      {"continuation", "--continuation"},
+      {"discount", "--discount"},
+      {"draws", "--draws"},
+      {"explain", "--explain"},
+      {"group", "--group"},
+      {"group_size", "--group-size"},
+      {"hub", "--hub"},
+      {"input_format", "--input-format"},
+      {"models", "--model"},
+      {"multiplier", "--multiplier"},
+      {"noise", "--noise"},
+      {"order_preset", "--order-preset"},
+      {"order_year", "--order-year"},
+      {"payoffs", "--payoffs"},
+      {"periods", "--periods"},
+      {"preset", "--preset"},
+      {"quorum", "--quorum"},
+      {"relative_gains", "--relative-gains"},
+      {"repetitions", "--repetitions"},
+      {"sensitivity", "--sensitivity"},
+      {"strategies", "--strategies"},
+      {"table", "--table"},
+      {"table_complexity", "--table-complexity"},
+      {"transaction_cost", "--transaction-cost"},
+      {"turns", "--turns"},
+      {"years", "--years"},
+  };
+  const auto it = flags.find(e.where().field);
+  if (it == flags.end()) return e;
+  return InputError({e.where().file, e.where().line, it->second}, e.message());
+}
+
 namespace {
 
 std::string ParamText(const ParamInfo& p) {
@@ -53,114 +92,42 @@ std::string ParamText(const ParamInfo& p) {
                      p.unit.empty() ? "" : ", " + p.unit, p.description);
 }
 
-// "LOW:HIGH" or "ISSUE=LOW:HIGH".
-Band ParseBand(const std::string& text) {
-  Band band;
-  std::string range = text;
-  if (auto eq = text.find('='); eq != std::string::npos) {
-    band.issue = text.substr(0, eq);
-    range = text.substr(eq + 1);
-  }
-  const auto colon = range.find(':');
-  try {
-    std::size_t used = 0;
-    if (colon == std::string::npos) throw std::invalid_argument("no colon");
-    band.low = std::stod(range.substr(0, colon), &used);
-    if (used != colon) throw std::invalid_argument("junk");
-    const std::string high = range.substr(colon + 1);
-    band.high = std::stod(high, &used);
-    if (used != high.size()) throw std::invalid_argument("junk");
-  } catch (const std::exception&) {
-    throw InputError({"", 0, "--band"},
-                     fmt::format("expected LOW:HIGH or ISSUE=LOW:HIGH but got '{}'", text));
-  }
-  return band;
-}
-
-// The named models, or every model run by default; each spec is checked
-// before anything is read, so a typo fails fast.
-std::vector<CreatedModel> CreateModels(const std::vector<std::string>& named) {
-  std::vector<std::string> specs = named;
-  if (specs.empty()) {
-    for (const ModelInfo& info : Registry::Builtin().models()) {
-      if (info.by_default) specs.push_back(info.name);
-    }
-  }
-  std::vector<CreatedModel> models;
-  for (const std::string& spec : specs) models.push_back(CreateModel(spec));
-  return models;
-}
-
 }  // namespace
 
 int Forecast(const ForecastOptions& options) {
-  const std::vector<CreatedModel> models = CreateModels(options.models);
-
+  ForecastRequest request;
+  request.models = options.models;
+  CreateModels(request.models);  // a typo in a spec fails before the file is read
   // Read once (the path may be a pipe); the institution section is checked too.
   const ScenarioFile file =
       options.text
           ? ReadScenarioAndInstitution(options.scenario, *options.text, options.input_format)
           : ReadScenarioAndInstitution(options.scenario, options.input_format);
   const Scenario& scenario = file.scenario;
-  std::vector<concert::Forecast> forecasts;
-  RunContext context;
-  context.seed = options.seed;
-  std::string explanation;
-  if (!options.explain.empty()) {
-    for (std::size_t a = 0; a < scenario.num_actors(); ++a) {
-      if (scenario.actors[a].id == options.explain) context.explain_actor = a;
-    }
-    if (!context.explain_actor) {
-      std::vector<std::string> ids;
-      for (const Actor& a : scenario.actors) ids.push_back(a.id);
-      throw InputError({options.scenario, 0, "--explain"},
-                       fmt::format("unknown actor '{}'; the scenario's actors: {}", options.explain,
-                                   fmt::join(ids, ", ")));
-    }
-    context.explain = [&](const std::string& line) { explanation += line + "\n"; };
+  request.scenario = scenario;
+  request.seed = options.seed;
+  request.draws = options.draws;
+  request.sensitivity = options.sensitivity;
+  request.explain = options.explain;
+  for (const std::string& b : options.bands) request.bands.push_back(ParseBand(b));
+  if (options.draws == 0 && (options.table == "monte-carlo" || options.table == "sensitivity")) {
+    throw InputError({"", 0, "--table"}, "Monte Carlo output needs --draws N");
   }
-  for (const CreatedModel& created : models) {
-    concert::Forecast forecast = created.model->Run(scenario, context);
-    forecast.model = created.spec;
-    forecasts.push_back(std::move(forecast));
+  RunControl control;
+  control.threads = options.threads;
+  control.cancel = [] { return g_interrupted.load(); };
+  std::unique_ptr<ProgressBar> bar;
+  if (options.draws > 0 && ShowProgress(options.quiet)) {
+    bar = std::make_unique<ProgressBar>("monte carlo");
+    control.progress = [&](std::size_t done, std::size_t total) { bar->Update(done, total); };
   }
-  // Monte Carlo: every model over the same draws.
-  std::vector<MonteCarloResult> runs;
-  MonteCarloResults monte_carlo;
-  bool interrupted = false;
-  if (options.draws > 0) {
-    MonteCarloOptions mc;
-    mc.draws = options.draws;
-    mc.seed = options.seed;
-    mc.threads =
-        options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-    for (const std::string& b : options.bands) mc.bands.push_back(ParseBand(b));
-    mc.cancel = &g_interrupted;
-    mc.sensitivity = options.sensitivity;
+  ForecastResult run;
+  {
     const InterruptScope interrupt_scope;
-    const bool show = ShowProgress(options.quiet);
-    runs.reserve(models.size());
-    for (const CreatedModel& created : models) {
-      std::unique_ptr<ProgressBar> bar;
-      if (show) {
-        bar = std::make_unique<ProgressBar>(created.info->name);
-        mc.progress = [&](std::size_t done, std::size_t total) { bar->Update(done, total); };
-      }
-      runs.push_back(RunMonteCarlo(scenario, *created.model, mc));
-      bar.reset();
-      if (runs.back().cancelled) {
-        interrupted = true;
-        break;
-      }
-    }
-    for (std::size_t k = 0; k < forecasts.size(); ++k) {
-      monte_carlo.push_back(k < runs.size() ? &runs[k] : nullptr);
-    }
-  } else if (options.table == "monte-carlo" || options.table == "sensitivity" ||
-             options.sensitivity) {
-    throw InputError({"", 0, options.sensitivity ? "--sensitivity" : "--table"},
-                     "Monte Carlo output needs --draws N");
+    run = RunForecast(request, control);
   }
+  bar.reset();
+  const MonteCarloResults monte_carlo = run.MonteCarlo();
   std::string bytes;
   if (options.format == "html") {
     // A scenario with an institution section: will the agreement hold?
@@ -170,19 +137,19 @@ int Forecast(const ForecastOptions& options) {
     // ... and one with an order section: does the order survive?
     const std::string order = OrderReportSection(options.scenario, file.text, draws, options.seed,
                                                  options.threads, options.quiet);
-    bytes = ReportHtml(scenario, forecasts, monte_carlo, institution + order);
+    bytes = ReportHtml(scenario, run.forecasts, monte_carlo, institution + order);
   } else if (options.format == "json") {
-    bytes = ForecastsToJson(scenario, forecasts, options.seed, monte_carlo);
+    bytes = ForecastsToJson(scenario, run.forecasts, options.seed, monte_carlo);
   } else if (options.format == "csv") {
-    bytes = ForecastsToCsv(scenario, forecasts, options.table, monte_carlo);
+    bytes = ForecastsToCsv(scenario, run.forecasts, options.table, monte_carlo);
   } else {
-    bytes = ForecastsToText(scenario, forecasts, monte_carlo);
+    bytes = ForecastsToText(scenario, run.forecasts, monte_carlo);
   }
   Emit(options.output, bytes);
   if (!options.explain.empty()) {
-    if (explanation.empty()) {
-      explanation = fmt::format("none of the models run explains its moves (bdm and smp do)\n");
-    }
+    const std::string explanation =
+        run.explanation.empty() ? "none of the models run explains its moves (bdm and smp do)\n"
+                                : run.explanation;
     // Beside a text table the explanation is part of the report; with JSON or
     // CSV it goes to stderr so the data stays machine-readable.
     (options.format == "text" && (options.output.empty() || options.output == "-") ? std::cout
@@ -190,11 +157,11 @@ int Forecast(const ForecastOptions& options) {
         << "\n"
         << explanation;
   }
-  if (interrupted) {
+  if (run.cancelled) {
     std::cerr << fmt::format(
         "concert: interrupted; the Monte Carlo summary covers the {} draws "
         "that finished\n",
-        runs.back().draws);
+        run.monte_carlo.back().draws);
     return 130;
   }
   return 0;

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "concert/core/error.h"
+
 namespace concert::cli {
 
 struct ForecastOptions {
@@ -47,6 +49,10 @@ int Report(ForecastOptions options);
 int Validate(const std::string& scenario, const std::string& input_format);
 int Convert(const std::string& scenario, const std::string& input_format,
             const std::string& output);
+
+// The run API's errors name request fields (e.g. `group_size`); the CLI says
+// which flag sets each (`--group-size`). Other errors are returned unchanged.
+InputError InFlagTerms(const InputError& error);
 
 // Writes `bytes` to stdout (output empty or "-") or atomically to the file.
 void Emit(const std::string& output, const std::string& bytes);

@@ -157,7 +157,7 @@ int main(int argc, char** argv) {
     if (simulate->parsed()) return concert::cli::Simulate(so);
     if (order->parsed()) return concert::cli::Order(oo);
   } catch (const concert::InputError& e) {
-    std::cerr << "concert: error: " << e.what() << "\n";
+    std::cerr << "concert: error: " << concert::cli::InFlagTerms(e).what() << "\n";
     return 1;
   } catch (const std::exception& e) {
     std::cerr << "concert: internal error: " << e.what() << "\n";

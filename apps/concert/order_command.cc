@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <map>
 #include <memory>
 
 #include "commands.h"
@@ -32,19 +31,6 @@ std::pair<int, int> ParseYears(const std::string& text) {
         {"", 0, "--years"},
         fmt::format("expected FIRST:LAST (two years, e.g. 2005:2035) but got '{}'", text));
   }
-}
-
-// The run API names request fields; the CLI says which flag set them.
-InputError InFlags(const InputError& e) {
-  static const std::map<std::string, std::string> flags = {{"years", "--years"},
-                                                           {"preset", "--preset"},
-                                                           {"draws", "--draws"},
-                                                           {"sensitivity", "--sensitivity"},
-                                                           {"relative_gains", "--relative-gains"},
-                                                           {"table", "--table"}};
-  const auto it = flags.find(e.where().field);
-  if (it == flags.end()) return e;
-  return InputError({e.where().file, e.where().line, it->second}, e.message());
 }
 
 }  // namespace
@@ -141,11 +127,7 @@ int Order(const OrderCommand& o, const std::string& text) {
   OrderResult result;
   {
     const InterruptScope interrupt_scope;
-    try {
-      result = RunOrder(request, control);
-    } catch (const InputError& e) {
-      throw InFlags(e);
-    }
+    result = RunOrder(request, control);
   }
   bar.reset();
   std::string bytes;

@@ -5,8 +5,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <mutex>
-#include <thread>
 #include <type_traits>
 
 #include "concert/core/uncertain.h"
@@ -69,6 +67,29 @@ bool Solve(std::vector<std::vector<double>>& a, std::vector<double>& b) {
 }
 
 }  // namespace
+
+Band ParseBand(const std::string& text) {
+  Band band;
+  std::string range = text;
+  if (auto eq = text.find('='); eq != std::string::npos) {
+    band.issue = text.substr(0, eq);
+    range = text.substr(eq + 1);
+  }
+  const auto colon = range.find(':');
+  try {
+    std::size_t used = 0;
+    if (colon == std::string::npos) throw std::invalid_argument("no colon");
+    band.low = std::stod(range.substr(0, colon), &used);
+    if (used != colon) throw std::invalid_argument("junk");
+    const std::string high = range.substr(colon + 1);
+    band.high = std::stod(high, &used);
+    if (used != high.size()) throw std::invalid_argument("junk");
+  } catch (const std::exception&) {
+    throw InputError({"", 0, "bands"},
+                     fmt::format("expected LOW:HIGH or ISSUE=LOW:HIGH but got '{}'", text));
+  }
+  return band;
+}
 
 Scenario DrawScenario(const Scenario& base, Stream& stream, std::vector<double>* drawn) {
   Scenario s = base;
@@ -151,17 +172,17 @@ double Quantile(const std::vector<double>& sorted, double probability) {
 }
 
 MonteCarloResult RunMonteCarlo(const Scenario& scenario, const Model& model,
-                               const MonteCarloOptions& options) {
+                               const MonteCarloOptions& options, const RunControl& control) {
   for (const Band& band : options.bands) {
     const bool known =
         band.issue.empty() || std::any_of(scenario.issues.begin(), scenario.issues.end(),
                                           [&](const Issue& i) { return i.id == band.issue; });
     if (!known) {
-      throw InputError({"", 0, "--band"}, fmt::format("unknown issue '{}' in a band", band.issue));
+      throw InputError({"", 0, "bands"}, fmt::format("unknown issue '{}' in a band", band.issue));
     }
     if (!(band.low <= band.high)) {
       throw InputError(
-          {"", 0, "--band"},
+          {"", 0, "bands"},
           fmt::format("expected low <= high in a band but got {} and {}", band.low, band.high));
     }
   }
@@ -169,44 +190,34 @@ MonteCarloResult RunMonteCarlo(const Scenario& scenario, const Model& model,
   const double nan = std::numeric_limits<double>::quiet_NaN();
   // outcomes[draw * issues + issue]; NaN where the model gave no outcome.
   std::vector<double> outcomes(options.draws * issues, nan);
-  std::vector<char> finished(options.draws, 0);
   std::vector<std::vector<double>> inputs(options.sensitivity ? options.draws : 0);
-  std::atomic<std::size_t> next{0}, done{0};
-  std::mutex report;
-  auto work = [&]() {
-    while (true) {
-      if (options.cancel && options.cancel->load()) return;
-      const std::size_t i = next.fetch_add(1);
-      if (i >= options.draws) return;
-      Stream stream(options.seed, i);
-      const Scenario drawn =
-          DrawScenario(scenario, stream, options.sensitivity ? &inputs[i] : nullptr);
-      RunContext context;
-      // A stochastic model's own randomness: a seed derived from (seed, i) too.
-      context.seed = Stream(options.seed ^ 0x6d6f6e7465ULL, i).Next();
-      context.threads = 1;  // the draws already run in parallel
-      context.cancel = options.cancel;
-      const Forecast f = model.Run(drawn, context);
-      for (std::size_t d = 0; d < issues && d < f.issues.size(); ++d) {
-        if (f.issues[d].outcome) outcomes[i * issues + d] = *f.issues[d].outcome;
-      }
-      finished[i] = 1;
-      const std::size_t count = done.fetch_add(1) + 1;
-      if (options.progress) {
-        std::lock_guard<std::mutex> lock(report);
-        options.progress(count, options.draws);
-      }
+  std::vector<char> finished(options.draws, 0);
+  ParallelFor(options.draws, control, [&](std::size_t i) {
+    Stream stream(options.seed, i);
+    const Scenario drawn =
+        DrawScenario(scenario, stream, options.sensitivity ? &inputs[i] : nullptr);
+    RunContext context;
+    // A stochastic model's own randomness: a seed derived from (seed, i) too.
+    context.seed = DerivedSeed(options.seed, i);
+    context.control.threads = 1;  // the draws already run in parallel
+    context.control.cancel = control.cancel;
+    const Forecast f = model.Run(drawn, context);
+    for (std::size_t d = 0; d < issues && d < f.issues.size(); ++d) {
+      if (f.issues[d].outcome) outcomes[i * issues + d] = *f.issues[d].outcome;
     }
-  };
-  const unsigned threads = std::max(1u, options.threads);
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (std::thread& t : pool) t.join();
+    // A draw the cancel cut short inside the model does not count.
+    finished[i] = !(control.cancel && control.cancel());
+  });
+  // Cancelled: keep the longest run of finished draws from draw 0, so the
+  // summary equals an uninterrupted run with that many draws.
+  bool gap = false;
+  for (char& f : finished) {
+    gap = gap || !f;
+    if (gap) f = 0;
+  }
 
   MonteCarloResult result;
   result.inputs = UncertainInputs(scenario);
-  // With cancellation, summarise the draws that finished, in draw order.
   for (std::size_t i = 0; i < options.draws; ++i) result.draws += finished[i];
   result.cancelled = result.draws < options.draws;
   for (std::size_t d = 0; d < issues; ++d) {

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "concert/core/parallel.h"
 #include "concert/core/random.h"
 #include "concert/core/scenario.h"
 #include "concert/models/model.h"
@@ -34,10 +35,7 @@ struct MonteCarloOptions {
   std::size_t draws = 1000;
   bool sensitivity = false;  // also rank the uncertain inputs (see Sensitivity)
   std::uint64_t seed = 0;
-  unsigned threads = 1;
   std::vector<Band> bands;
-  std::function<void(std::size_t done, std::size_t total)> progress;  // from one thread at a time
-  const std::atomic<bool>* cancel = nullptr;
 };
 
 // Sensitivity of one issue's outcome to the uncertain inputs: standardised
@@ -69,6 +67,13 @@ struct MonteCarloResult {
   std::vector<IssueDistribution> issues;
 };
 
+// Monte Carlo summaries, one per forecast (nullptr where there is none).
+using MonteCarloResults = std::vector<const MonteCarloResult*>;
+
+// A band from its text form "LOW:HIGH" (every issue) or "ISSUE=LOW:HIGH";
+// InputError naming `bands` otherwise.
+Band ParseBand(const std::string& text);
+
 // One draw of the uncertain numbers; numbers without uncertainty are kept.
 // `drawn`, when given, receives the drawn values in the order of UncertainInputs.
 Scenario DrawScenario(const Scenario& base, Stream& stream, std::vector<double>* drawn = nullptr);
@@ -81,10 +86,12 @@ std::vector<std::string> UncertainInputs(const Scenario& scenario);
 // vary are left out. Empty src when there are fewer draws than inputs + 2.
 Sensitivity Regress(const std::vector<std::vector<double>>& x, const std::vector<double>& y);
 
-// Runs `model` on options.draws draws; throws InputError for a band that names
-// an unknown issue or has low > high.
+// Runs `model` on options.draws draws (threads, progress and cancel from
+// `control`; draws run in parallel, the model single-threaded); throws
+// InputError naming the field `bands` for a band that names an unknown issue
+// or has low > high.
 MonteCarloResult RunMonteCarlo(const Scenario& scenario, const Model& model,
-                               const MonteCarloOptions& options);
+                               const MonteCarloOptions& options, const RunControl& control = {});
 
 // Quantile of sorted values, R's type 7.
 double Quantile(const std::vector<double>& sorted, double probability);

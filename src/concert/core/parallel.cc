@@ -15,20 +15,30 @@ unsigned CoreCount() {
 
 unsigned ResolveThreads(unsigned requested) { return requested > 0 ? requested : CoreCount(); }
 
+std::size_t WorkerCount(std::size_t n, const RunControl& control) {
+  return std::min<std::size_t>(std::max<std::size_t>(n, 1), ResolveThreads(control.threads));
+}
+
 std::vector<char> ParallelFor(std::size_t n, const RunControl& control,
                               const std::function<void(std::size_t)>& job) {
+  return ParallelForWorkers(n, control, [&](std::size_t i, std::size_t) { job(i); });
+}
+
+std::vector<char> ParallelForWorkers(
+    std::size_t n, const RunControl& control,
+    const std::function<void(std::size_t job, std::size_t worker)>& job) {
   std::vector<char> finished(n, 0);
   std::atomic<std::size_t> next{0}, done{0};
   std::atomic<bool> failed{false};
   std::exception_ptr error;
   std::mutex lock;
-  auto work = [&]() {
+  auto work = [&](std::size_t worker) {
     while (!failed.load()) {
       if (control.cancel && control.cancel()) return;
       const std::size_t i = next.fetch_add(1);
       if (i >= n) return;
       try {
-        job(i);
+        job(i, worker);
       } catch (...) {
         std::lock_guard<std::mutex> guard(lock);
         if (!error) error = std::current_exception();
@@ -43,11 +53,10 @@ std::vector<char> ParallelFor(std::size_t n, const RunControl& control,
       }
     }
   };
-  const std::size_t threads =
-      std::min<std::size_t>(std::max<std::size_t>(n, 1), ResolveThreads(control.threads));
+  const std::size_t threads = WorkerCount(n, control);
   std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
+  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work, t);
+  work(0);
   for (std::thread& t : pool) t.join();
   if (error) std::rethrow_exception(error);
   return finished;

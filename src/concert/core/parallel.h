@@ -31,4 +31,13 @@ unsigned ResolveThreads(unsigned requested);
 std::vector<char> ParallelFor(std::size_t n, const RunControl& control,
                               const std::function<void(std::size_t)>& job);
 
+// The number of workers ParallelForWorkers uses for n jobs.
+std::size_t WorkerCount(std::size_t n, const RunControl& control);
+// The same, telling each job which worker (in [0, WorkerCount)) runs it, so a
+// job may add into that worker's own accumulator; sums must then not depend on
+// which worker ran which job (integer counts, or values combined by index).
+std::vector<char> ParallelForWorkers(
+    std::size_t n, const RunControl& control,
+    const std::function<void(std::size_t job, std::size_t worker)>& job);
+
 }  // namespace concert

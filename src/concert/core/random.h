@@ -32,4 +32,11 @@ class Stream {
   std::uint64_t state_;
 };
 
+// The seed of run i's own randomness (a stochastic model inside draw i of a
+// Monte Carlo or simulation batch): a function of (seed, i) alone, distinct
+// from the stream Stream(seed, i) that draws the run's uncertain inputs.
+inline std::uint64_t DerivedSeed(std::uint64_t seed, std::uint64_t i) {
+  return Stream(seed ^ 0x6d6f6e7465ULL, i).Next();
+}
+
 }  // namespace concert

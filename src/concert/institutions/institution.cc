@@ -111,7 +111,7 @@ std::vector<double> AgreementOutcomes(const Scenario& s, const InstitutionSpec& 
   }
   RunContext context;
   context.seed = seed;
-  context.threads = 1;  // simulations run their draws in parallel already
+  context.control.threads = 1;  // simulations run their draws in parallel already
   const Forecast forecast = CreateModel(model).model->Run(s, context);
   for (std::size_t k = 0; k < s.num_issues(); ++k) {
     if (k >= forecast.issues.size() || !forecast.issues[k].outcome) {

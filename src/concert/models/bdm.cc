@@ -28,7 +28,7 @@ class Bdm : public Model {
     const std::size_t issues = scenario.num_issues();
     for (std::size_t i = 0; i < issues; ++i) {
       forecast.issues.push_back(RunIssue(scenario, i, context));
-      if (context.progress) context.progress(static_cast<double>(i + 1) / issues);
+      if (context.control.progress) context.control.progress(i + 1, issues);
     }
     return forecast;
   }
@@ -67,7 +67,7 @@ class Bdm : public Model {
 
     out.rounds.push_back(Snapshot(scenario, view, state, 0));
     for (int round = 1; round <= options_.rounds; ++round) {
-      if (context.cancel && context.cancel->load()) break;
+      if (context.control.cancel && context.control.cancel()) break;
       state.EstimateRisk();
       bdm::IssueState::Consider consider;
       if (explained) {

@@ -101,7 +101,7 @@ class ExchangeModel : public Model {
     }
 
     for (int round = 1; round <= rounds_; ++round) {
-      if (context.cancel && context.cancel->load()) break;
+      if (context.control.cancel && context.control.cancel()) break;
       options.rates.round = round;
       const exchange::RoundResult<T> result = exchange::RunRound(board, options);
       for (std::size_t d = 0; d < m; ++d) {
@@ -144,7 +144,10 @@ class ExchangeModel : public Model {
           totals[a][slot].second += value;
         }
       }
-      if (context.progress) context.progress(static_cast<double>(round) / rounds_);
+      if (context.control.progress) {
+        context.control.progress(static_cast<std::size_t>(round),
+                                 static_cast<std::size_t>(rounds_));
+      }
     }
     for (IssueForecast& f : forecast.issues) f.outcome = f.rounds.back().outcome;
     for (std::size_t a = 0; a < n; ++a) forecast.summary.push_back({a, totals[a]});

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "concert/core/parallel.h"
 #include "concert/core/scenario.h"
 
 namespace concert {
@@ -147,11 +148,10 @@ struct Forecast {
 // Progress (fraction done in [0, 1]) and cancellation for long runs.
 struct RunContext {
   std::uint64_t seed = 0;
-  // Threads a model may use inside one run (0: one per core). Monte Carlo,
-  // which runs draws in parallel, sets 1. Results must not depend on it.
-  unsigned threads = 0;
-  std::function<void(double)> progress;
-  const std::atomic<bool>* cancel = nullptr;
+  // Threads a model may use inside one run (0: one per core; Monte Carlo, which
+  // runs draws in parallel, sets 1; results must not depend on it), progress
+  // (done, total: issues, rounds or turns) and cancel (polled between rounds).
+  RunControl control;
   // When set, models that can explain themselves write why this actor (index)
   // moved, one line at a time, to `explain`.
   std::optional<std::size_t> explain_actor;

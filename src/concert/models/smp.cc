@@ -149,11 +149,14 @@ class Smp : public Model {
     const Prepared prepared = Prepare(scenario);
     smp::Config config = config_;
     config.seed = context.seed;
-    config.threads = context.threads;
+    config.threads = context.control.threads;
     auto progress = [&](int turn) {
-      if (context.progress) context.progress(static_cast<double>(turn) / config.max_turns);
+      if (context.control.progress) {
+        context.control.progress(static_cast<std::size_t>(turn),
+                                 static_cast<std::size_t>(config.max_turns));
+      }
     };
-    auto cancel = [&] { return context.cancel && context.cancel->load(); };
+    auto cancel = [&] { return context.control.cancel && context.control.cancel(); };
     const smp::Result result = smp::Run(prepared.input, config, progress, cancel);
     if (context.explain && context.explain_actor) {
       Explain(scenario, result, *context.explain_actor, context.explain);

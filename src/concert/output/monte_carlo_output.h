@@ -18,9 +18,6 @@
 
 namespace concert {
 
-// Monte Carlo summaries, one per forecast (nullptr where there is none).
-using MonteCarloResults = std::vector<const MonteCarloResult*>;
-
 nlohmann::ordered_json MonteCarloJson(const Scenario& scenario, const MonteCarloResult& mc,
                                       std::uint64_t seed);
 std::string MonteCarloCsv(const Scenario& scenario, const std::vector<Forecast>& forecasts,

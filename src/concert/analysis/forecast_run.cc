@@ -1,0 +1,79 @@
+#include "concert/analysis/forecast_run.h"
+
+#include <fmt/format.h>
+
+namespace concert {
+
+MonteCarloResults ForecastResult::MonteCarlo() const {
+  MonteCarloResults out;
+  if (monte_carlo.empty()) return out;
+  for (std::size_t k = 0; k < forecasts.size(); ++k) {
+    out.push_back(k < monte_carlo.size() ? &monte_carlo[k] : nullptr);
+  }
+  return out;
+}
+
+std::vector<CreatedModel> CreateModels(const std::vector<std::string>& named) {
+  std::vector<std::string> specs = named;
+  if (specs.empty()) {
+    for (const ModelInfo& info : Registry::Builtin().models()) {
+      if (info.by_default) specs.push_back(info.name);
+    }
+  }
+  std::vector<CreatedModel> models;
+  for (const std::string& spec : specs) models.push_back(CreateModel(spec));
+  return models;
+}
+
+ForecastResult RunForecast(const ForecastRequest& request, const RunControl& control) {
+  const std::vector<CreatedModel> models = CreateModels(request.models);
+  const Scenario& scenario = request.scenario;
+  if (request.sensitivity && request.draws == 0) {
+    throw InputError({"", 0, "sensitivity"}, "the sensitivity needs Monte Carlo draws (draws > 0)");
+  }
+  ForecastResult result;
+  RunContext context;
+  context.seed = request.seed;
+  if (!request.explain.empty()) {
+    for (std::size_t a = 0; a < scenario.num_actors(); ++a) {
+      if (scenario.actors[a].id == request.explain) context.explain_actor = a;
+    }
+    if (!context.explain_actor) {
+      std::vector<std::string> ids;
+      for (const Actor& a : scenario.actors) ids.push_back(a.id);
+      throw InputError({"", 0, "explain"},
+                       fmt::format("unknown actor '{}'; the scenario's actors: {}", request.explain,
+                                   fmt::join(ids, ", ")));
+    }
+    context.explain = [&](const std::string& line) { result.explanation += line + "\n"; };
+  }
+  for (const CreatedModel& created : models) {
+    Forecast forecast = created.model->Run(scenario, context);
+    forecast.model = created.spec;
+    result.forecasts.push_back(std::move(forecast));
+  }
+  if (request.draws == 0) return result;
+  MonteCarloOptions options;
+  options.draws = request.draws;
+  options.seed = request.seed;
+  options.sensitivity = request.sensitivity;
+  options.bands = request.bands;
+  const std::size_t total = request.draws * models.size();
+  result.monte_carlo.reserve(models.size());
+  for (std::size_t k = 0; k < models.size(); ++k) {
+    RunControl each = control;
+    if (control.progress) {
+      each.progress = [&, k](std::size_t done, std::size_t) {
+        control.progress(k * request.draws + done, total);
+      };
+    }
+    result.monte_carlo.push_back(RunMonteCarlo(scenario, *models[k].model, options, each));
+    if (result.monte_carlo.back().cancelled) {
+      result.cancelled = true;
+      break;
+    }
+  }
+  return result;
+}
+
+}  // namespace concert

@@ -1,0 +1,47 @@
+// concert/analysis/forecast_run.h — the forecast job of the run API: one
+// request in, one result out, for every front end (CLI, report, bindings).
+//
+// Every model runs once on the scenario; with draws, every model also runs on
+// the same Monte Carlo draws (analysis/monte_carlo.h), one model after another.
+// Errors name the request's fields (models, explain, bands, sensitivity), so
+// each front end can say them in its own words.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "concert/analysis/monte_carlo.h"
+#include "concert/core/parallel.h"
+#include "concert/models/registry.h"
+
+namespace concert {
+
+struct ForecastRequest {
+  Scenario scenario;
+  std::vector<std::string> models;  // specs; empty: every model run by default
+  std::uint64_t seed = 0;
+  std::size_t draws = 0;  // Monte Carlo draws; 0: none
+  bool sensitivity = false;
+  std::vector<Band> bands;
+  std::string explain;  // actor id: record why it moved (models that explain)
+};
+
+struct ForecastResult {
+  std::vector<Forecast> forecasts;            // one per model, named by its full spec
+  std::vector<MonteCarloResult> monte_carlo;  // one per model run on the draws (fewer if cancelled)
+  std::string explanation;  // with explain: one line per step, "" if none explains
+  bool cancelled = false;
+
+  // The Monte Carlo results as the writers take them (null for models not run).
+  MonteCarloResults MonteCarlo() const;
+};
+
+// The named models, or every model run by default; each spec is checked
+// (ValueError-like InputError naming `models`) before anything runs.
+std::vector<CreatedModel> CreateModels(const std::vector<std::string>& specs);
+
+// control.progress reports (done, total) over every model's draws together.
+ForecastResult RunForecast(const ForecastRequest& request, const RunControl& control = {});
+
+}  // namespace concert
