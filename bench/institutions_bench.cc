@@ -32,10 +32,11 @@ void BM_SixPartyCompliance(benchmark::State& state) {
   concert::SimulateOptions options;
   options.draws = 10000;
   options.periods = 1000;
-  options.threads = static_cast<unsigned>(state.range(0));
+  concert::RunControl control;
+  control.threads = static_cast<unsigned>(state.range(0));
   double held = 0, periods = 0;
   for (auto _ : state) {
-    concert::SimulationResult r = concert::RunSimulation(scenario, spec, options);
+    concert::SimulationResult r = concert::RunSimulation(scenario, spec, options, control);
     held = r.designs[0].held;
     periods = r.designs[0].mean_periods;
     benchmark::DoNotOptimize(r);

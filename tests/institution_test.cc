@@ -90,10 +90,11 @@ TEST(Institution, SimulationDoesNotDependOnThreads) {
   SimulateOptions options;
   options.draws = 400;
   options.seed = 5;
-  options.threads = 1;
-  const SimulationResult one = RunSimulation(s, spec, options);
-  options.threads = 2;
-  const SimulationResult two = RunSimulation(s, spec, options);
+  RunControl one_thread, two_threads;
+  one_thread.threads = 1;
+  two_threads.threads = 2;
+  const SimulationResult one = RunSimulation(s, spec, options, one_thread);
+  const SimulationResult two = RunSimulation(s, spec, options, two_threads);
   ASSERT_EQ(one.designs.size(), 5u);
   for (std::size_t d = 0; d < one.designs.size(); ++d) {
     EXPECT_EQ(one.designs[d].compliance, two.designs[d].compliance);

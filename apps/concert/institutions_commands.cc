@@ -25,13 +25,7 @@
 #include "concert/output/tournament_output.h"
 
 namespace concert::cli {
-namespace {
-
-unsigned Threads(unsigned requested) {
-  return requested > 0 ? requested : std::max(1u, std::thread::hardware_concurrency());
-}
-
-}  // namespace
+namespace {}  // namespace
 
 CLI::App* AddTournament(CLI::App& app, TournamentCommand& o) {
   CLI::App* cmd = app.add_subcommand(
@@ -122,8 +116,9 @@ int Tournament(const TournamentCommand& o) {
   options.group = {o.group_size, o.multiplier, o.quorum};
   options.repetitions = o.repetitions;
   options.seed = o.seed;
-  options.threads = Threads(o.threads);
-  const TournamentResult result = RunTournament(ExpandStrategyList(o.strategies), options);
+  RunControl control;
+  control.threads = o.threads;
+  const TournamentResult result = RunTournament(ExpandStrategyList(o.strategies), options, control);
   std::string bytes;
   if (o.format == "json") {
     bytes = TournamentJson(result, options);
@@ -233,10 +228,12 @@ std::string InstitutionReportSection(const ScenarioFile& file, std::size_t draws
   SimulateOptions options;
   options.draws = draws;
   options.seed = seed;
-  options.threads = Threads(threads);
   options.sensitivity = true;  // says so when there are too few draws
-  const SimulationResult result = RunSimulation(scenario, spec, options);
-  return SimulationSection(scenario, SimulationHeader{spec.name, seed, false, std::nullopt}, result);
+  RunControl control;
+  control.threads = threads;
+  const SimulationResult result = RunSimulation(scenario, spec, options, control);
+  return SimulationSection(scenario, SimulationHeader{spec.name, seed, false, std::nullopt},
+                           result);
 }
 
 int Simulate(const SimulateCommand& o) {
@@ -279,10 +276,11 @@ int Simulate(const SimulateCommand& o) {
   options.fixed = o.fixed;
   options.sensitivity = o.sensitivity;
   options.seed = o.seed;
-  options.threads = Threads(o.threads);
   options.periods = o.periods;
   options.model = o.model;
-  const SimulationResult result = RunSimulation(scenario, spec, options);
+  RunControl control;
+  control.threads = o.threads;
+  const SimulationResult result = RunSimulation(scenario, spec, options, control);
   SimulationHeader header{spec.from_file ? spec.name : "(no institution section: defaults)", o.seed,
                           o.fixed, order};
   std::optional<ArchitectureComparison> architectures;
@@ -292,7 +290,7 @@ int Simulate(const SimulateCommand& o) {
     arch.transaction_cost = o.transaction_cost;
     arch.table_complexity = o.table_complexity;
     arch.simulate = options;
-    architectures = CompareArchitectures(scenario, spec, arch);
+    architectures = CompareArchitectures(scenario, spec, arch, control);
   }
   const ArchitectureComparison* c = architectures ? &*architectures : nullptr;
   std::string bytes;

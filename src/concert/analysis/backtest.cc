@@ -16,7 +16,7 @@ namespace {
 
 std::map<std::string, double> ReadCapabilityFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError({path, 0, "--capability"}, "cannot open the capability file");
+  if (!in) throw InputError({path, 0, "capability"}, "cannot open the capability file");
   std::ostringstream bytes;
   bytes << in.rdbuf();
   std::map<std::string, double> out;
@@ -108,7 +108,7 @@ BacktestResult RunBacktest(const DeuData& data, const std::vector<CreatedModel>&
   result.capability = options.capability;
   result.skipped = {{"no_outcome", 0}, {"fewer_than_3_actors", 0}};
   if (options.group != "issue" && options.group != "proposal") {
-    throw InputError({"", 0, "--group"},
+    throw InputError({"", 0, "group"},
                      fmt::format("expected issue or proposal but got '{}'", options.group));
   }
   // The scored issues, grouped into scenarios: one each, or one per proposal.

@@ -21,12 +21,15 @@ std::size_t WorkerCount(std::size_t n, const RunControl& control) {
 
 std::vector<char> ParallelFor(std::size_t n, const RunControl& control,
                               const std::function<void(std::size_t)>& job) {
-  return ParallelForWorkers(n, control, [&](std::size_t i, std::size_t) { job(i); });
+  return ParallelForWorkers(n, control, [&](std::size_t i, std::size_t) {
+    job(i);
+    return true;
+  });
 }
 
 std::vector<char> ParallelForWorkers(
     std::size_t n, const RunControl& control,
-    const std::function<void(std::size_t job, std::size_t worker)>& job) {
+    const std::function<bool(std::size_t job, std::size_t worker)>& job) {
   std::vector<char> finished(n, 0);
   std::atomic<std::size_t> next{0}, done{0};
   std::atomic<bool> failed{false};
@@ -37,14 +40,16 @@ std::vector<char> ParallelForWorkers(
       if (control.cancel && control.cancel()) return;
       const std::size_t i = next.fetch_add(1);
       if (i >= n) return;
+      bool completed = false;
       try {
-        job(i, worker);
+        completed = job(i, worker);
       } catch (...) {
         std::lock_guard<std::mutex> guard(lock);
         if (!error) error = std::current_exception();
         failed = true;
         return;
       }
+      if (!completed) continue;
       finished[i] = 1;
       const std::size_t count = done.fetch_add(1) + 1;
       if (control.progress) {

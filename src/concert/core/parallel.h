@@ -34,10 +34,12 @@ std::vector<char> ParallelFor(std::size_t n, const RunControl& control,
 // The number of workers ParallelForWorkers uses for n jobs.
 std::size_t WorkerCount(std::size_t n, const RunControl& control);
 // The same, telling each job which worker (in [0, WorkerCount)) runs it, so a
-// job may add into that worker's own accumulator; sums must then not depend on
-// which worker ran which job (integer counts, or values combined by index).
+// job may add into that worker's own accumulator (sums must then not depend on
+// which worker ran which job: integer counts, or values combined by index).
+// The job returns whether it completed: false when it met the cancel inside
+// and left its results out.
 std::vector<char> ParallelForWorkers(
     std::size_t n, const RunControl& control,
-    const std::function<void(std::size_t job, std::size_t worker)>& job);
+    const std::function<bool(std::size_t job, std::size_t worker)>& job);
 
 }  // namespace concert

@@ -29,9 +29,9 @@ double TableCost(const ArchitectureOptions& o, std::size_t n) {
 }
 
 Deal RunDeal(const Scenario& s, const InstitutionSpec& spec, const SimulateOptions& options,
-             const std::vector<std::size_t>& keep) {
+             const RunControl& control, const std::vector<std::size_t>& keep) {
   const Scenario sub = SubScenario(s, keep);
-  const SimulationResult r = RunSimulation(sub, spec, options);
+  const SimulationResult r = RunSimulation(sub, spec, options, control);
   Deal deal;
   for (const Actor& a : sub.actors) deal.parties.push_back(a.id);
   deal.agreement = r.agreement;
@@ -42,18 +42,19 @@ Deal RunDeal(const Scenario& s, const InstitutionSpec& spec, const SimulateOptio
 }  // namespace
 
 ArchitectureComparison CompareArchitectures(const Scenario& s, const InstitutionSpec& input,
-                                            const ArchitectureOptions& o) {
+                                            const ArchitectureOptions& o,
+                                            const RunControl& control) {
   std::size_t hub = s.num_actors();
   for (std::size_t i = 0; i < s.num_actors(); ++i) hub = s.actors[i].id == o.hub ? i : hub;
   if (hub == s.num_actors()) {
-    throw InputError({"", 0, "--hub"}, fmt::format("unknown actor '{}'", o.hub));
+    throw InputError({"", 0, "hub"}, fmt::format("unknown actor '{}'", o.hub));
   }
   if (!(o.transaction_cost >= 0) || !std::isfinite(o.transaction_cost)) {
-    throw InputError({"", 0, "--transaction-cost"},
+    throw InputError({"", 0, "transaction_cost"},
                      fmt::format("expected a finite cost >= 0 but got {}", o.transaction_cost));
   }
   if (!(o.table_complexity >= 0) || !std::isfinite(o.table_complexity)) {
-    throw InputError({"", 0, "--table-complexity"},
+    throw InputError({"", 0, "table_complexity"},
                      fmt::format("expected a finite number >= 0 but got {}", o.table_complexity));
   }
   InstitutionSpec spec = input;
@@ -68,7 +69,7 @@ ArchitectureComparison CompareArchitectures(const Scenario& s, const Institution
   c.hub = o.hub;
   std::vector<std::size_t> everyone;
   for (std::size_t i = 0; i < s.num_actors(); ++i) everyone.push_back(i);
-  c.multilateral = RunDeal(s, spec, options, everyone);
+  c.multilateral = RunDeal(s, spec, options, control, everyone);
   c.multilateral.transaction_cost = TableCost(o, s.num_actors()) * s.num_actors();
   c.cost_multilateral_hub = TableCost(o, s.num_actors());
   c.payoff_multilateral = c.multilateral.summary.payoff;
@@ -81,7 +82,8 @@ ArchitectureComparison CompareArchitectures(const Scenario& s, const Institution
     if (spoke == hub) continue;
     SimulateOptions deal_options = options;
     deal_options.seed = Stream(options.seed, spoke).Next();  // independent paths per deal
-    Deal deal = RunDeal(s, spec, deal_options, {std::min(hub, spoke), std::max(hub, spoke)});
+    Deal deal =
+        RunDeal(s, spec, deal_options, control, {std::min(hub, spoke), std::max(hub, spoke)});
     deal.transaction_cost = 2 * TableCost(o, 2);
     c.cost_hub_hub += TableCost(o, 2);
     c.cost_hub_total += deal.transaction_cost;

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "concert/core/parallel.h"
 #include "concert/institutions/simulate.h"
 
 namespace concert {
@@ -27,7 +28,7 @@ struct ArchitectureOptions {
   std::string hub;                 // actor id
   double transaction_cost = 0.05;  // per participant per negotiation (scenario utility unit)
   double table_complexity = 0.0;   // extra cost per additional party at one table
-  SimulateOptions simulate;        // draws, seed, threads, periods, model
+  SimulateOptions simulate;        // draws, seed, periods, model
 };
 
 struct Deal {
@@ -50,6 +51,7 @@ struct ArchitectureComparison {
 };
 
 ArchitectureComparison CompareArchitectures(const Scenario& scenario, const InstitutionSpec& spec,
-                                            const ArchitectureOptions& options);
+                                            const ArchitectureOptions& options,
+                                            const RunControl& control = {});
 
 }  // namespace concert

@@ -14,17 +14,17 @@ Payoffs GroupPayoffs(const GroupOptions& g) {
 
 void ValidateGroupOptions(const GroupOptions& g) {
   if (g.size < 2 || g.size > 1000) {
-    throw InputError({"", 0, "--group-size"},
+    throw InputError({"", 0, "group_size"},
                      fmt::format("expected 2 to 1000 players but got {}", g.size));
   }
   if (g.size > 2 && !(g.multiplier > 1 && g.multiplier < g.size)) {
-    throw InputError({"", 0, "--multiplier"},
+    throw InputError({"", 0, "multiplier"},
                      fmt::format("expected 1 < multiplier < group size ({}) so that contributing "
                                  "is a social dilemma, but got {}",
                                  g.size, g.multiplier));
   }
   if (!(g.quorum > 0 && g.quorum <= 1)) {
-    throw InputError({"", 0, "--quorum"},
+    throw InputError({"", 0, "quorum"},
                      fmt::format("expected a share in (0, 1] but got {}", g.quorum));
   }
 }

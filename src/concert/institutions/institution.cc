@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "concert/core/error.h"
+#include "concert/core/uncertain.h"
 #include "concert/models/registry.h"
 
 namespace concert {
@@ -18,12 +19,6 @@ std::uint64_t FieldHash(const std::string& field) {
   std::uint64_t h = 1469598103934665603ULL;
   for (unsigned char c : field) h = (h ^ c) * 1099511628211ULL;
   return h;
-}
-
-double StandardNormal(Stream& stream) {
-  double u = stream.Uniform();
-  while (u <= 0.0) u = stream.Uniform();
-  return std::sqrt(-2.0 * std::log(u)) * std::cos(2.0 * M_PI * stream.Uniform());
 }
 
 class Resolver {
@@ -46,12 +41,7 @@ class Resolver {
     const Uncertainty& u = number.uncertainty;
     if (!draw_ || u.kind == Uncertainty::Kind::kNone) return number.value;
     Stream stream(draw_->seed ^ FieldHash(field), draw_->draw);
-    if (u.kind == Uncertainty::Kind::kRange) return u.low + (u.high - u.low) * stream.Uniform();
-    for (int attempt = 0; attempt < 1000 && u.sd > 0; ++attempt) {
-      const double x = number.value + u.sd * StandardNormal(stream);
-      if (x >= low && x <= high) return x;
-    }
-    return number.value;
+    return DrawNumber(number, low, high, stream);
   }
 
   std::optional<DrawIndex> draw_;

@@ -1,8 +1,6 @@
 #include "concert/institutions/simulate.h"
 
 #include <algorithm>
-#include <mutex>
-#include <thread>
 
 #include "concert/analysis/monte_carlo.h"
 
@@ -21,7 +19,7 @@ struct Outcome {
 }  // namespace
 
 SimulationResult RunSimulation(const Scenario& scenario, const InstitutionSpec& input,
-                               const SimulateOptions& options) {
+                               const SimulateOptions& options, const RunControl& control) {
   InstitutionSpec spec = input;
   if (options.periods > 0) spec.periods = options.periods;
   const std::string model = options.model.empty() ? spec.agreement_model : options.model;
@@ -51,55 +49,48 @@ SimulationResult RunSimulation(const Scenario& scenario, const InstitutionSpec& 
   const auto periods = static_cast<std::size_t>(spec.periods);
   std::vector<Outcome> outcomes(draws * nd);
   std::vector<double> payoffs(draws * nd * np, 0.0);
-  std::vector<char> finished(draws, 0);
   std::vector<std::vector<double>> inputs(sensitivity ? draws : 0);
-  std::vector<std::vector<std::int64_t>> complying;  // per thread: [design * periods + t]
-  std::mutex report;
-  std::atomic<std::size_t> next{0}, done{0};
-  auto work = [&](std::vector<std::int64_t>* counts) {
-    PathResult path;
-    while (true) {
-      if (options.cancel && options.cancel->load()) return;
-      const std::size_t i = next.fetch_add(1);
-      if (i >= draws) return;
-      std::vector<GameTerms> terms;
-      if (options.fixed) {
-        terms = central;
-      } else {
-        Stream stream(options.seed, i);
-        const Scenario drawn = DrawScenario(scenario, stream, sensitivity ? &inputs[i] : nullptr);
-        // The model's own randomness: a seed derived from (seed, i), as in Monte Carlo.
-        const std::uint64_t model_seed = Stream(options.seed ^ 0x6d6f6e7465ULL, i).Next();
-        const Stakes stakes =
-            DeriveStakes(drawn, AgreementOutcomes(drawn, spec, model, model_seed));
-        UncertainValues used;
-        for (const DesignSpec* d : designs) {
-          terms.push_back(BuildTerms(drawn, stakes, spec, d, DrawIndex{options.seed, i},
-                                     d == nullptr && sensitivity ? &used : nullptr));
+  // Per worker: [design * periods + t], counts of complying parties (integer
+  // sums, so they do not depend on which worker ran which draw).
+  std::vector<std::vector<std::int64_t>> complying(WorkerCount(draws, control),
+                                                   std::vector<std::int64_t>(nd * periods, 0));
+  std::vector<std::vector<std::int64_t>> draw_counts(WorkerCount(draws, control));
+  std::vector<char> finished =
+      ParallelForWorkers(draws, control, [&](std::size_t i, std::size_t worker) {
+        PathResult path;
+        std::vector<std::int64_t>& counts = draw_counts[worker];
+        counts.assign(nd * periods, 0);
+        std::vector<GameTerms> terms;
+        if (options.fixed) {
+          terms = central;
+        } else {
+          Stream stream(options.seed, i);
+          const Scenario drawn = DrawScenario(scenario, stream, sensitivity ? &inputs[i] : nullptr);
+          // The model's own randomness: a seed derived from (seed, i), as in Monte Carlo.
+          const std::uint64_t model_seed = DerivedSeed(options.seed, i);
+          const Stakes stakes =
+              DeriveStakes(drawn, AgreementOutcomes(drawn, spec, model, model_seed));
+          UncertainValues used;
+          for (const DesignSpec* d : designs) {
+            terms.push_back(BuildTerms(drawn, stakes, spec, d, DrawIndex{options.seed, i},
+                                       d == nullptr && sensitivity ? &used : nullptr));
+          }
+          for (const auto& [field, value] : used) inputs[i].push_back(value);
         }
-        for (const auto& [field, value] : used) inputs[i].push_back(value);
-      }
-      for (std::size_t d = 0; d < nd; ++d) {
-        Stream stream(options.seed ^ kPathSalt, i);
-        SimulatePath(terms[d], stream, &path, counts->data() + d * periods);
-        Outcome& o = outcomes[i * nd + d];
-        o = {path.periods_in_force, path.end, path.ended_by, path.enforcement_cost, path.aid_paid};
-        std::copy(path.payoff.begin(), path.payoff.end(), payoffs.begin() + (i * nd + d) * np);
-      }
-      finished[i] = 1;
-      const std::size_t count = done.fetch_add(1) + 1;
-      if (options.progress) {
-        std::lock_guard<std::mutex> lock(report);
-        options.progress(count, draws);
-      }
-    }
-  };
-  const unsigned threads = std::max(1u, options.threads);
-  complying.assign(threads, std::vector<std::int64_t>(nd * periods, 0));
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, &complying[t]);
-  work(&complying[0]);
-  for (std::thread& t : pool) t.join();
+        for (std::size_t d = 0; d < nd; ++d) {
+          Stream stream(options.seed ^ kPathSalt, i);
+          SimulatePath(terms[d], stream, &path, counts.data() + d * periods);
+          Outcome& o = outcomes[i * nd + d];
+          o = {path.periods_in_force, path.end, path.ended_by, path.enforcement_cost,
+               path.aid_paid};
+          std::copy(path.payoff.begin(), path.payoff.end(), payoffs.begin() + (i * nd + d) * np);
+        }
+        // A draw counts only once complete (a cancel met inside it drops it).
+        if (control.cancel && control.cancel()) return false;
+        std::vector<std::int64_t>& total = complying[worker];
+        for (std::size_t k = 0; k < total.size(); ++k) total[k] += counts[k];
+        return true;
+      });
 
   for (std::size_t i = 0; i < draws; ++i) result.draws += finished[i];
   result.cancelled = result.draws < draws;

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "concert/analysis/monte_carlo.h"
+#include "concert/core/parallel.h"
 #include "concert/institutions/institution.h"
 
 namespace concert {
@@ -25,12 +26,9 @@ struct SimulateOptions {
   std::size_t draws = 1000;
   bool fixed = false;  // hold every uncertain number at its value; only the paths vary
   std::uint64_t seed = 0;
-  unsigned threads = 1;
   int periods = 0;           // > 0: overrides the section's periods
   std::string model;         // non-empty: the agreement from this model spec
   bool sensitivity = false;  // rank the uncertain inputs by their effect on the design as coded
-  std::function<void(std::size_t done, std::size_t total)> progress;
-  const std::atomic<bool>* cancel = nullptr;
 };
 
 struct DesignSummary {
@@ -64,7 +62,9 @@ struct SimulationResult {
   bool cancelled = false;
 };
 
+// Draws run in parallel (control.threads; the result does not depend on it);
+// cancelled, the result summarises the draws completed.
 SimulationResult RunSimulation(const Scenario& scenario, const InstitutionSpec& spec,
-                               const SimulateOptions& options);
+                               const SimulateOptions& options, const RunControl& control = {});
 
 }  // namespace concert

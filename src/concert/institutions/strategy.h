@@ -78,7 +78,7 @@ const std::vector<StrategyInfo>& StrategyLibrary();
 
 // Parses and validates `name` or `name(key=value)`; throws InputError naming
 // the known strategies or parameters, with `field` as the error's field.
-CreatedStrategy CreateStrategy(const std::string& spec, const std::string& field = "--strategies");
+CreatedStrategy CreateStrategy(const std::string& spec, const std::string& field = "strategies");
 
 // Expands a list of specs: the word `axelrod-first` stands for the 15 entries
 // of Axelrod's first tournament in his rank order, `classics` for the classic

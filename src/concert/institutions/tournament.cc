@@ -29,26 +29,26 @@ int DrawLength(const MatchOptions& options, Stream& stream) {
 
 void ValidateMatchOptions(const MatchOptions& options) {
   if (options.turns < 1) {
-    throw InputError({"", 0, "--turns"},
+    throw InputError({"", 0, "turns"},
                      fmt::format("expected at least 1 move but got {}", options.turns));
   }
   if (!(options.noise >= 0 && options.noise <= 1)) {
-    throw InputError({"", 0, "--noise"},
+    throw InputError({"", 0, "noise"},
                      fmt::format("expected a probability in [0, 1] but got {}", options.noise));
   }
   if (!(options.discount > 0 && options.discount <= 1)) {
     throw InputError(
-        {"", 0, "--discount"},
+        {"", 0, "discount"},
         fmt::format("expected a discount factor in (0, 1] but got {}", options.discount));
   }
   if (!(options.continuation >= 0 && options.continuation < 1)) {
     throw InputError(
-        {"", 0, "--continuation"},
+        {"", 0, "continuation"},
         fmt::format("expected a probability in [0, 1) but got {}", options.continuation));
   }
   const Payoffs& g = options.payoffs;
   if (!(g.temptation > g.reward && g.reward > g.punishment && g.punishment > g.sucker)) {
-    throw InputError({"", 0, "--payoffs"},
+    throw InputError({"", 0, "payoffs"},
                      fmt::format("expected T > R > P > S but got T={} R={} P={} S={}", g.temptation,
                                  g.reward, g.punishment, g.sucker));
   }
@@ -84,20 +84,20 @@ MatchResult PlayMatch(Strategy& a, Strategy& b, const MatchOptions& options, std
 }
 
 TournamentResult RunTournament(const std::vector<std::string>& specs,
-                               const TournamentOptions& options) {
+                               const TournamentOptions& options, const RunControl& control) {
   ValidateMatchOptions(options.match);
   ValidateGroupOptions(options.group);
   if (options.repetitions < 1) {
-    throw InputError({"", 0, "--repetitions"},
+    throw InputError({"", 0, "repetitions"},
                      fmt::format("expected at least 1 but got {}", options.repetitions));
   }
-  if (specs.empty()) throw InputError({"", 0, "--strategies"}, "expected at least one strategy");
+  if (specs.empty()) throw InputError({"", 0, "strategies"}, "expected at least one strategy");
   TournamentResult result;
   for (const std::string& spec : specs) {
     CreatedStrategy created = CreateStrategy(spec);
     for (const std::string& seen : result.specs) {
       if (seen == created.spec) {
-        throw InputError({"", 0, "--strategies"},
+        throw InputError({"", 0, "strategies"},
                          fmt::format("strategy '{}' given twice; each strategy already meets its "
                                      "own twin",
                                      created.spec));
@@ -112,47 +112,38 @@ TournamentResult RunTournament(const std::vector<std::string>& specs,
   std::vector<double> first(n * n * reps), second(n * n * reps);
   std::vector<double> coop_first(n * n * reps), coop_second(n * n * reps);
   std::vector<double> moves(n * n * reps);
-  std::atomic<std::size_t> next{0};
   const bool grouped = options.group.size > 2;
   const auto group_size = static_cast<std::size_t>(options.group.size);
-  auto work = [&]() {
-    while (true) {
-      const std::size_t k = next.fetch_add(1);
-      if (k >= n * n * reps) return;
-      const std::size_t pair = k / reps, i = pair / n, j = pair % n;
-      if (j < i && !grouped) continue;
-      auto a = CreateStrategy(specs[i]).strategy;
-      if (grouped) {
-        // One row player and N - 1 col players.
-        std::vector<std::unique_ptr<Strategy>> owned;
-        std::vector<Strategy*> players{a.get()};
-        for (std::size_t p = 1; p < group_size; ++p) {
-          owned.push_back(CreateStrategy(specs[j]).strategy);
-          players.push_back(owned.back().get());
-        }
-        std::vector<Move> row;
-        const std::vector<double> totals =
-            PlayGroup(players, options.match, options.group, options.seed, k, &row);
-        double all = 0;
-        for (double v : totals) all += v;
-        first[k] = i == j ? all / static_cast<double>(group_size) : totals[0];
-        for (Move move : row) coop_first[k] += move == Move::kCooperate;
-        moves[k] = static_cast<double>(row.size());
-        continue;
+  ParallelFor(n * n * reps, control, [&](std::size_t k) {
+    const std::size_t pair = k / reps, i = pair / n, j = pair % n;
+    if (j < i && !grouped) return;
+    auto a = CreateStrategy(specs[i]).strategy;
+    if (grouped) {
+      // One row player and N - 1 col players.
+      std::vector<std::unique_ptr<Strategy>> owned;
+      std::vector<Strategy*> players{a.get()};
+      for (std::size_t p = 1; p < group_size; ++p) {
+        owned.push_back(CreateStrategy(specs[j]).strategy);
+        players.push_back(owned.back().get());
       }
-      auto b = CreateStrategy(specs[j]).strategy;
-      const MatchResult m = PlayMatch(*a, *b, options.match, options.seed, k);
-      first[k] = m.score_a;
-      second[k] = m.score_b;
-      for (Move move : m.a) coop_first[k] += move == Move::kCooperate;
-      for (Move move : m.b) coop_second[k] += move == Move::kCooperate;
-      moves[k] = static_cast<double>(m.a.size());
+      std::vector<Move> row;
+      const std::vector<double> totals =
+          PlayGroup(players, options.match, options.group, options.seed, k, &row);
+      double all = 0;
+      for (double v : totals) all += v;
+      first[k] = i == j ? all / static_cast<double>(group_size) : totals[0];
+      for (Move move : row) coop_first[k] += move == Move::kCooperate;
+      moves[k] = static_cast<double>(row.size());
+      return;
     }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < std::max(1u, options.threads); ++t) pool.emplace_back(work);
-  work();
-  for (std::thread& t : pool) t.join();
+    auto b = CreateStrategy(specs[j]).strategy;
+    const MatchResult m = PlayMatch(*a, *b, options.match, options.seed, k);
+    first[k] = m.score_a;
+    second[k] = m.score_b;
+    for (Move move : m.a) coop_first[k] += move == Move::kCooperate;
+    for (Move move : m.b) coop_second[k] += move == Move::kCooperate;
+    moves[k] = static_cast<double>(m.a.size());
+  });
 
   result.matrix.assign(n, std::vector<double>(n, 0.0));
   std::vector<double> coop(n, 0.0), played(n, 0.0);

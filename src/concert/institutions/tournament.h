@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "concert/core/parallel.h"
 #include "concert/institutions/strategy.h"
 
 namespace concert {
@@ -49,7 +50,6 @@ struct TournamentOptions {
   GroupOptions group;
   int repetitions = 5;
   std::uint64_t seed = 0;
-  unsigned threads = 1;
 };
 
 struct TournamentResult {
@@ -66,8 +66,9 @@ struct TournamentResult {
 // With group.size N > 2, "row meets col" is a group of one row player and N - 1
 // col players (a group of N twins on the diagonal, scored as their mean).
 // Throws InputError for an unknown strategy or an option out of range.
+// Matches run in parallel (control.threads); the result does not depend on it.
 TournamentResult RunTournament(const std::vector<std::string>& specs,
-                               const TournamentOptions& options);
+                               const TournamentOptions& options, const RunControl& control = {});
 
 // Throws InputError naming the option when a match option is out of range.
 void ValidateMatchOptions(const MatchOptions& options);

@@ -47,7 +47,7 @@ InputFormat ParseInputFormat(const std::string& name) {
   for (const auto& f : kFormats) {
     if (name == f.name) return f.format;
   }
-  throw InputError({"", 0, "--input-format"},
+  throw InputError({"", 0, "input_format"},
                    fmt::format("unknown input format '{}'; expected one of: auto, {}", name,
                                fmt::join(InputFormatNames(), ", ")));
 }

@@ -68,13 +68,6 @@ std::vector<std::string> SplitCsv(std::string_view line) {
   return fields;
 }
 
-std::string Trim(std::string_view s) {
-  std::size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
-}
-
 bool IsBlank(std::string_view s) { return Trim(s).empty(); }
 
 double ParseNumber(const std::string& field, const ErrorLocation& where, const std::string& what) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "concert/core/error.h"
+#include "concert/core/strings.h"
 
 namespace concert::text {
 
@@ -21,7 +22,7 @@ std::vector<std::string> Split(std::string_view line, char separator);
 // Comma-separated fields with RFC 4180 double quotes ("a, b" and "" inside quotes),
 // each trimmed of surrounding spaces.
 std::vector<std::string> SplitCsv(std::string_view line);
-std::string Trim(std::string_view s);
+using concert::Trim;  // core/strings.h
 bool IsBlank(std::string_view s);
 
 // Parses a whole field as a finite double; throws InputError

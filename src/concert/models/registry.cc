@@ -8,14 +8,10 @@
 #include <cstdlib>
 #include <set>
 
+#include "concert/core/strings.h"
+
 namespace concert {
 namespace {
-
-std::string Trim(const std::string& s) {
-  std::size_t b = s.find_first_not_of(" \t");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t") - b + 1);
-}
 
 InputError SpecError(const std::string& spec, const std::string& message) {
   return InputError({}, "model spec '" + spec + "': " + message);

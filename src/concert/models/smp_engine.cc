@@ -89,7 +89,7 @@ constexpr std::size_t kStatusQuo = static_cast<std::size_t>(-1);
 Matrix BargainValues(const State& s, const Config& config, const std::vector<ChallengeMade>& made,
                      std::size_t n) {
   Matrix value(made.size(), n);
-  ParallelFor(made.size(), Threads(config, n), [&](std::size_t m) {
+  ParallelFor(made.size(), StepControl(config, n), [&](std::size_t m) {
     const ChallengeMade& b = made[m];
     for (std::size_t a = 0; a < n; ++a) {
       double sum = 0.0;
@@ -137,7 +137,7 @@ std::vector<ChallengeMade> Propose(const State& s, const Input& in, const Config
   const std::size_t n = in.capability.size();
   std::vector<ChallengeMade> made;
   std::vector<std::optional<std::pair<std::size_t, std::pair<double, double>>>> targets(n);
-  ParallelFor(n, Threads(config, n), [&](std::size_t i) { targets[i] = BestTarget(s, i, n); });
+  ParallelFor(n, StepControl(config, n), [&](std::size_t i) { targets[i] = BestTarget(s, i, n); });
   for (std::size_t i = 0; i < n; ++i) {
     const auto& target = targets[i];
     if (!target || !(target->second.second > 0)) continue;
@@ -194,7 +194,7 @@ Matrix Resolve(const State& s, const Input& in, const Config& config,
   }
   const Matrix values = BargainValues(s, config, made, n);
   std::vector<std::size_t> choice(n);
-  ParallelFor(n, Threads(config, n), [&](std::size_t k) {
+  ParallelFor(n, StepControl(config, n), [&](std::size_t k) {
     choice[k] = lists[k][ChooseBargain(s, in, config, values, lists[k], k, turn)];
   });
   Matrix x = s.position();

@@ -67,7 +67,9 @@ Matrix Coalitions(VotingRule rule, const std::vector<double>& w, const Matrix& u
   Matrix c(options, options);
   // Small elections are not worth a thread.
   if (options * options * actors < 200000) threads = 1;
-  ParallelFor(options, threads, [&](std::size_t i) {
+  RunControl control;
+  control.threads = threads;
+  ParallelFor(options, control, [&](std::size_t i) {
     std::vector<double> votes(actors);
     const double* ui = &ut.data[i * actors];
     for (std::size_t j = 0; j < i; ++j) {
@@ -208,24 +210,6 @@ std::vector<double> RiskFromProbabilities(const std::vector<double>& p, RiskRang
     }
   }
   return r;
-}
-
-void ParallelFor(std::size_t n, unsigned requested, const std::function<void(std::size_t)>& fn) {
-  // hardware_concurrency() reads /sys on every call: ask once.
-  static const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  const std::size_t threads = std::min<std::size_t>(n, requested == 0 ? cores : requested);
-  if (threads <= 1) {
-    for (std::size_t i = 0; i < n; ++i) fn(i);
-    return;
-  }
-  std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < threads; ++t) {
-    pool.emplace_back([&, t] {
-      for (std::size_t i = t; i < n; i += threads) fn(i);
-    });
-  }
-  for (std::size_t i = 0; i < n; i += threads) fn(i);
-  for (std::thread& th : pool) th.join();
 }
 
 }  // namespace concert::smp

@@ -7,9 +7,10 @@
 
 #include <cmath>
 #include <cstddef>
-#include <functional>
 #include <utility>
 #include <vector>
+
+#include "concert/core/parallel.h"
 
 namespace concert::smp {
 
@@ -75,7 +76,7 @@ std::pair<double, double> VictoryPair(VictoryModel model, double s1, double s2);
 // Coalition strengths c(i,j) = 1e-8 + the sum of positive votes for option i
 // over j, from weights w (per actor) and utilities u (actors x options)
 // (Model::coalitions with Model::vote). The diagonal is 1e-8.
-// `threads`: see ParallelFor.
+// `threads`: as RunControl::threads (core/parallel.h).
 Matrix Coalitions(VotingRule rule, const std::vector<double>& w, const Matrix& u,
                   unsigned threads = 1);
 
@@ -96,10 +97,5 @@ std::vector<double> ScalarPce(VotingRule rule, VictoryModel victory, PceModel pc
 // actor gets the lowest R. Mid: R in [-1/2, 1]; Min: [0, 1]; Max: [-1, 1].
 // When every probability is equal R is 0 for all (KTAB divides by zero).
 std::vector<double> RiskFromProbabilities(const std::vector<double>& p, RiskRange range);
-
-// Calls fn(i) for i in [0, n) on up to `threads` threads (0: one per core).
-// Each i must write only its own results, so the outcome does not depend on
-// the number of threads.
-void ParallelFor(std::size_t n, unsigned threads, const std::function<void(std::size_t)>& fn);
 
 }  // namespace concert::smp

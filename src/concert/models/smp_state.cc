@@ -44,7 +44,11 @@ double WeightedDistance(const double* ideal, const double* pos, const double* sa
   return ss_sqr > 0 ? std::sqrt(ds_sqr / ss_sqr) : 0.0;  // no salience: indifferent
 }
 
-unsigned Threads(const Config& config, std::size_t n) { return n < 32 ? 1 : config.threads; }
+RunControl StepControl(const Config& config, std::size_t n) {
+  RunControl control;
+  control.threads = n < 32 ? 1 : config.threads;
+  return control;
+}
 
 State::State(const Input& in, const Config& config, Matrix position)
     : in_(in), config_(config), x_(std::move(position)), n_(x_.rows), dims_(x_.cols) {
@@ -62,7 +66,7 @@ State::State(const Input& in, const Config& config, Matrix position)
   Matrix neutral(n_, n_);
   for (std::size_t k = 0; k < n_ * n_; ++k) neutral.data[k] = DistanceUtility(distance_.data[k], 0);
   const auto p = ScalarPce(config_.voting, config_.victory, config_.pce, in_.capability, neutral,
-                           Threads(config_, n_));
+                           StepControl(config_, n_).threads);
   risk_ = RiskFromProbabilities(p, config_.risk_range);
   estimate_ = Matrix(n_, n_);
   for (std::size_t h = 0; h < n_; ++h) {
@@ -104,7 +108,7 @@ void State::Distinct(Turn& turn) const {
     for (std::size_t m = 0; m < unique.size(); ++m) u(i, m) = U(i, i, unique[m]);
   }
   turn.distinct_probability = ScalarPce(config_.voting, config_.victory, config_.pce,
-                                        in_.capability, u, Threads(config_, n_));
+                                        in_.capability, u, StepControl(config_, n_).threads);
 }
 
 // h's estimate of the probability that i beats j and of the change in k's

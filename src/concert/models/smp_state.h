@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "concert/core/parallel.h"
 #include "concert/models/smp_engine.h"
 #include "concert/models/smp_math.h"
 
@@ -18,8 +19,9 @@ double Norm(const double* a, const double* b, std::size_t n);
 // Salience-weighted distance from an ideal to a position (SMPModel::bvDiff); 0
 // when every salience is 0.
 double WeightedDistance(const double* ideal, const double* pos, const double* sal, std::size_t n);
-// Threads for a step over n actors: one below 32 actors (not worth it).
-unsigned Threads(const Config& config, std::size_t n);
+// The parallel loop's control for a step over n actors: one thread below 32
+// actors (not worth it), else config.threads.
+RunControl StepControl(const Config& config, std::size_t n);
 
 class State {
  public:
