@@ -88,7 +88,7 @@ InputFormat DetectInputFormat(const std::string& path, std::string_view text) {
     if (head.size() >= 4 && header.size() >= 5) return InputFormat::kKtab;
   }
   throw InputError({path, 0, ""},
-                   fmt::format("cannot tell the format of this file; name it with --input-format "
+                   fmt::format("cannot tell the format of this file; name its input format "
                                "({})",
                                fmt::join(InputFormatNames(), ", ")));
 }

@@ -223,15 +223,15 @@ ModelInfo ExchangeInfo() {
                        "number of rounds of exchanges"),
            ChoiceParam("variant", "equal-gain", {"equal-gain", "random-rate"},
                        "exchange rates: equal gains for both; or random-rate: a rate drawn (from "
-                       "--seed) between the two break-even rates, executed when best for both "
-                       "actors"),
+                       "the run's seed) between the two break-even rates, executed when best for "
+                       "both actors"),
            NumberParam("p", ParamInfo::Type::kReal, "0", 0, 1, "",
                        "equal-gain only: randomise each exchange's gains (REX): one side gains "
                        "up to p of the way to its maximum or loses up to p of its equal gain, "
-                       "drawn from --seed"),
+                       "drawn from the run's seed"),
            ChoiceParam("ties", "ordered", {"ordered", "random"},
                        "equal-gain only: equal gains execute in list order, or pick at random "
-                       "from --seed"),
+                       "from the run's seed"),
            ChoiceParam("arithmetic", "double", {"double", "decimal"},
                        "double: fast; decimal: 28-digit decimals as the reference computes, which "
                        "reproduces its every decision (slower)")}};

@@ -263,7 +263,7 @@ ModelInfo SmpInfo() {
                    "stop when a turn's total movement / (the first turn's + 1e-4) is below this"),
        ChoiceParam("transitions", "deterministic", {"deterministic", "stochastic"},
                    "deterministic: adopt the most probable bargain; stochastic: draw one by its "
-                   "probability (from --seed)"),
+                   "probability (from the run's seed)"),
        ChoiceParam("voting", "proportional",
                    {"proportional", "binary", "propbin", "propcubic", "cubic", "asymprosp"},
                    "how a difference in utility becomes a vote"),

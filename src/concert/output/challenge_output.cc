@@ -100,8 +100,7 @@ std::string ChallengesText(const Scenario& scenario, const Forecast& f) {
   std::string out = fmt::format(
       "\n{}: {} challenges{}\n", f.model, total,
       total > kMaxChallenges
-          ? fmt::format(" (the first {}; all with --format json, or --format csv --table "
-                        "challenges)",
+          ? fmt::format(" (the first {}; all in the JSON output or the CSV table challenges)",
                         kMaxChallenges)
           : "");
   for (std::size_t k = 0; k < total && k < kMaxChallenges; ++k) {

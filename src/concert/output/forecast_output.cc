@@ -53,7 +53,8 @@ std::string PathTable(const Scenario& scenario, const std::string& model,
   const bool all = actors.size() <= kMaxPathActors;
   std::string out = fmt::format(
       "\n{} on {}: path by round{}\n", model, scenario.issues[issue.issue].id,
-      all ? "" : fmt::format(" ({} actors; positions in --format json or csv)", actors.size()));
+      all ? ""
+          : fmt::format(" ({} actors; every position in the JSON or CSV output)", actors.size()));
   out += fmt::format("{:>5}  {:>9}", "round", "outcome");
   // The round values' columns: those of the round that has most (round 0, the
   // input, usually has none).
@@ -118,8 +119,8 @@ constexpr std::size_t kMaxTrades = 40;
 std::string TradesText(const Scenario& scenario, const Forecast& f) {
   std::string out = fmt::format("\n{}: {} exchanges{}\n", f.model, f.trades.size(),
                                 f.trades.size() > kMaxTrades
-                                    ? fmt::format(" (the first {}; all with --format json, or "
-                                                  "--format csv --table exchanges)",
+                                    ? fmt::format(" (the first {}; all in the JSON output or "
+                                                  "the CSV table exchanges)",
                                                   kMaxTrades)
                                     : "");
   for (std::size_t k = 0; k < f.trades.size() && k < kMaxTrades; ++k) {
@@ -297,7 +298,7 @@ std::string ForecastsToCsv(const Scenario& scenario, const std::vector<Forecast>
   if (table == "challenges") return ChallengesCsv(scenario, forecasts);
   if (table == "distinct") return DistinctCsv(scenario, forecasts);
   if (table != "rounds") {
-    throw InputError({"", 0, "--table"},
+    throw InputError({"", 0, "table"},
                      fmt::format("unknown table '{}'; expected rounds, exchanges, actors, "
                                  "challenges, distinct, monte-carlo or sensitivity",
                                  table));
