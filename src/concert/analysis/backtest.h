@@ -1,13 +1,8 @@
 // concert/analysis/backtest.h — scoring models on decisions with known outcomes.
 //
-// Each DEU issue becomes a one-issue scenario (scale 0-100, status quo = the
-// reference point) of the actors with both a position and a salience. Issues
-// without an outcome, or with fewer than 3 such actors, are skipped and
-// counted. Capability: equal (1 each); council (Council votes of the period:
-// EU15 weights for proposals introduced before 1 May 2004, Nice weights from
-// then on; the Commission, and under co-decision (COD) the Parliament, at the
-// largest state's weight; the Parliament 0 under other procedures); or a CSV
-// file actor_code,capability. Per model: n, mean absolute error, RMSE, median
+// The cases (scenarios with known outcomes) come from io/deu_cases.h, which
+// says how DEU issues become scenarios and how capability is set. Per model:
+// n, mean absolute error, RMSE, median
 // absolute error, the shares within 10 and 25 points; for each pair of models
 // the mean paired difference of absolute errors over the issues both forecast,
 // with a percentile bootstrap 95 % interval drawn from Stream(seed, b).
@@ -19,6 +14,7 @@
 #include <vector>
 
 #include "concert/io/deu.h"
+#include "concert/io/deu_cases.h"
 #include "concert/models/registry.h"
 
 namespace concert {
@@ -58,6 +54,10 @@ struct BacktestResult {
   std::string capability;
 };
 
+// Scores the models on the cases (io/deu_cases.h builds them from DEU data).
+BacktestResult RunBacktest(const BacktestCases& cases, const std::vector<CreatedModel>& models,
+                           const BacktestOptions& options);
+// The same on DEU data, with the cases built from options.capability and options.group.
 BacktestResult RunBacktest(const DeuData& data, const std::vector<CreatedModel>& models,
                            const BacktestOptions& options);
 
