@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "concert/institutions/simulate.h"
+#include "concert/io/institution_reader.h"
 #include "test_util.h"
 
 namespace concert::testing {
@@ -29,7 +30,7 @@ std::string ErrorOf(const std::string& section) {
   const std::string text = WithSection(section);
   const Scenario scenario = ReadScenario("t.yaml", text);
   try {
-    ReadInstitution("t.yaml", text, scenario);
+    CheckInstitution(ReadInstitution("t.yaml", text, scenario));
   } catch (const InputError& e) {
     return e.what();
   }

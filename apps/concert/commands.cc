@@ -13,6 +13,8 @@
 #include "concert/analysis/forecast_run.h"
 #include "concert/analysis/monte_carlo.h"
 #include "concert/institutions/institution.h"
+#include "concert/io/document.h"
+#include "concert/io/institution_reader.h"
 #include "concert/io/order_reader.h"
 #include "concert/io/read.h"
 #include "concert/io/write.h"
@@ -99,7 +101,7 @@ int Forecast(const ForecastOptions& options) {
   request.models = options.models;
   CreateModels(request.models);  // a typo in a spec fails before the file is read
   // Read once (the path may be a pipe); the institution section is checked too.
-  const ScenarioFile file =
+  const ScenarioDocument file =
       options.text
           ? ReadScenarioAndInstitution(options.scenario, *options.text, options.input_format)
           : ReadScenarioAndInstitution(options.scenario, options.input_format);
@@ -261,7 +263,7 @@ int Validate(const std::string& scenario, const std::string& input_format) {
                              order.presets.size());
     if (IsOrderOnly(text)) return 0;
   }
-  const ScenarioFile file = ReadScenarioAndInstitution(scenario, std::move(text), input_format);
+  const ScenarioDocument file = ReadScenarioAndInstitution(scenario, std::move(text), input_format);
   const Scenario& s = file.scenario;
   std::size_t stances = 0;
   for (std::size_t i = 0; i < s.num_issues(); ++i) {
@@ -276,7 +278,7 @@ int Convert(const std::string& scenario, const std::string& input_format,
             const std::string& output) {
   // A native scenario's institution section (docs/institutions.md) comes along,
   // checked first so that convert never passes on a broken one.
-  const ScenarioFile file = ReadScenarioAndInstitution(scenario, input_format);
+  const ScenarioDocument file = ReadScenarioAndInstitution(scenario, input_format);
   std::string yaml = ScenarioToYaml(file.scenario);
   if (file.institution.from_file) yaml += "\n" + InstitutionSectionYaml(file.text);
   Emit(output, yaml);

@@ -203,24 +203,24 @@ CLI::App* AddSimulate(CLI::App& app, SimulateCommand& o) {
   return cmd;
 }
 
-ScenarioFile ReadScenarioAndInstitution(const std::string& path, const std::string& input_format) {
+ScenarioDocument ReadScenarioAndInstitution(const std::string& path,
+                                            const std::string& input_format) {
   return ReadScenarioAndInstitution(path, ReadTextFile(path), input_format);
 }
 
-ScenarioFile ReadScenarioAndInstitution(const std::string& path, std::string text,
-                                        const std::string& input_format) {
-  ScenarioFile file;
-  file.text = std::move(text);
-  InputFormat format = ParseInputFormat(input_format);
-  if (format == InputFormat::kAuto) format = DetectInputFormat(path, file.text);
-  file.scenario = ReadScenario(path, file.text, format);
-  if (format == InputFormat::kYaml || format == InputFormat::kJson) {
-    file.institution = ReadInstitution(path, file.text, file.scenario);
+ScenarioDocument ReadScenarioAndInstitution(const std::string& path, std::string text,
+                                            const std::string& input_format) {
+  ScenarioDocument doc = ReadDocument(path, std::move(text), ParseInputFormat(input_format));
+  if (doc.order_only) {
+    throw InputError({path, 0, ""},
+                     "the file holds only an order section (no actors, issues, positions); "
+                     "run `concert order` on it");
   }
-  return file;
+  if (doc.institution.from_file) CheckInstitution(doc.institution);
+  return doc;
 }
 
-std::string InstitutionReportSection(const ScenarioFile& file, std::size_t draws,
+std::string InstitutionReportSection(const ScenarioDocument& file, std::size_t draws,
                                      std::uint64_t seed, unsigned threads) {
   const InstitutionSpec& spec = file.institution;
   if (!spec.from_file) return "";
@@ -237,7 +237,7 @@ std::string InstitutionReportSection(const ScenarioFile& file, std::size_t draws
 }
 
 int Simulate(const SimulateCommand& o) {
-  ScenarioFile file = ReadScenarioAndInstitution(o.scenario, o.input_format);
+  ScenarioDocument file = ReadScenarioAndInstitution(o.scenario, o.input_format);
   std::optional<OrderLink> order;
   if (o.order.empty() != (o.order_year == 0)) {
     throw InputError({"", 0, o.order.empty() ? "--order" : "--order-year"},

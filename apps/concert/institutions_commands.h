@@ -13,6 +13,8 @@ namespace CLI {
 class App;
 }
 
+#include "concert/io/document.h"
+
 namespace concert::cli {
 
 struct TournamentCommand {
@@ -59,22 +61,18 @@ struct SimulateCommand {
 };
 int Simulate(const SimulateCommand& options);
 
-// A scenario file read once: the scenario and, for YAML/JSON, its checked
-// institution section (from_file = false when there is none).
-struct ScenarioFile {
-  std::string text;
-  Scenario scenario;
-  InstitutionSpec institution;
-};
-ScenarioFile ReadScenarioAndInstitution(const std::string& path, const std::string& input_format);
+// A negotiation file read once (io/document.h), its institution section
+// checked (CheckInstitution); an order-only file is an error here.
+ScenarioDocument ReadScenarioAndInstitution(const std::string& path,
+                                            const std::string& input_format);
 // The same from bytes already read (a pipe can be read only once).
-ScenarioFile ReadScenarioAndInstitution(const std::string& path, std::string text,
-                                        const std::string& input_format);
+ScenarioDocument ReadScenarioAndInstitution(const std::string& path, std::string text,
+                                            const std::string& input_format);
 
 // For `concert report`: when the file has an institution section, the
 // compliance simulation (`draws` draws, with sensitivity) as an HTML section;
 // "" when it has none.
-std::string InstitutionReportSection(const ScenarioFile& file, std::size_t draws,
+std::string InstitutionReportSection(const ScenarioDocument& file, std::size_t draws,
                                      std::uint64_t seed, unsigned threads);
 CLI::App* AddSimulate(CLI::App& app, SimulateCommand& options);
 

@@ -180,4 +180,14 @@ GameTerms BuildTerms(const Scenario& s, const Stakes& stakes, const InstitutionS
   return g;
 }
 
+void CheckInstitution(const InstitutionSpec& spec) {
+  try {
+    CreateModel(spec.agreement_model);
+  } catch (const InputError& e) {
+    ErrorLocation where = spec.agreement_model_where;
+    if (where.field.empty()) where.field = "institution.agreement.model";
+    throw InputError(where, e.message());
+  }
+}
+
 }  // namespace concert

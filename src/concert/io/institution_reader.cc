@@ -1,4 +1,6 @@
 // Reads a native scenario's `institution` section (schema: docs/institutions.md).
+#include "concert/io/institution_reader.h"
+
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
@@ -6,8 +8,6 @@
 #include <set>
 
 #include "concert/core/error.h"
-#include "concert/institutions/institution.h"
-#include "concert/models/registry.h"
 
 namespace concert {
 namespace {
@@ -75,11 +75,8 @@ class Reader {
     }
     if (node["model"]) {
       spec->agreement_model = String(node["model"], f + ".model");
-      try {
-        CreateModel(spec->agreement_model);
-      } catch (const InputError& e) {
-        throw Error(node["model"], f + ".model", e.message());
-      }
+      const YAML::Mark mark = node["model"].Mark();
+      spec->agreement_model_where = {path_, mark.is_null() ? 0 : mark.line + 1, f + ".model"};
     }
     if (const YAML::Node o = node["outcomes"]) {
       Map(o, f + ".outcomes");
