@@ -108,7 +108,7 @@ Forecast RunBdm(const Scenario& s, const std::string& spec = "bdm(rounds=10)") {
 }
 
 TEST(BdmReference, EmissionStandardsEveryRoundAndActor) {
-  if (!FileExists(Dir() + "ExampleActors.rounds.csv")) GTEST_SKIP() << "no shared data";
+  CONCERT_REQUIRE_FILE(Dir() + "ExampleActors.rounds.csv");
   Scenario s = ReadScenarioFile(Dir() + "scholz_ExampleActors.csv");
   Forecast f = RunBdm(s);
   const auto& rounds = f.issues[0].rounds;
@@ -151,7 +151,7 @@ void ExpectSummary(const Scenario& s, const std::string& file) {
 }
 
 TEST(BdmReference, EmissionStandardsSummary) {
-  if (!FileExists(Dir() + "ExampleActors.summary.csv")) GTEST_SKIP() << "no shared data";
+  CONCERT_REQUIRE_FILE(Dir() + "ExampleActors.summary.csv");
   ExpectSummary(ReadScenarioFile(Dir() + "scholz_ExampleActors.csv"), "ExampleActors.summary.csv");
   // The shipped scenario holds the same table (saliences on 0-100).
   ExpectSummary(ReadScenarioFile(SourceDir() + "/scenarios/emission_standards_1994.yaml"),
@@ -159,7 +159,7 @@ TEST(BdmReference, EmissionStandardsSummary) {
 }
 
 TEST(BdmReference, SultanSummary) {
-  if (!FileExists(Dir() + "Sultan.summary.csv")) GTEST_SKIP() << "no shared data";
+  CONCERT_REQUIRE_FILE(Dir() + "Sultan.summary.csv");
   ExpectSummary(ReadScenarioFile(Dir() + "scholz_Sultan.csv"), "Sultan.summary.csv");
 }
 

@@ -105,7 +105,7 @@ double Normalised(const Scenario& s, std::size_t issue, double x) {
 }
 
 void ExpectReference(const std::string& file, const std::string& folder) {
-  if (!FileExists(Dir() + folder + "/exchanges.csv")) GTEST_SKIP() << "no shared data";
+  CONCERT_REQUIRE_FILE(Dir() + folder + "/exchanges.csv");
   const Scenario s = ReadScenarioFile(Dir() + file, InputFormat::kDecide);
   const Forecast f = CreateModel("exchange(arithmetic=decimal)").model->Run(s, RunContext{});
   std::map<std::string, std::size_t> actor, issue;
@@ -177,7 +177,7 @@ TEST(ExchangeReference, Copenhagen) { ExpectReference("copenhagen.csv", "copenha
 // inputs the first such decision comes after round 1.
 TEST(ExchangeReference, DoubleArithmeticAgreesOnTheFirstRound) {
   for (const char* file : {"sample_data.txt", "copenhagen.csv"}) {
-    if (!FileExists(Dir() + file)) GTEST_SKIP() << "no shared data";
+    CONCERT_REQUIRE_FILE(Dir() + file);
     const Scenario s = ReadScenarioFile(Dir() + file, InputFormat::kDecide);
     const Forecast fast = CreateModel("exchange(rounds=1)").model->Run(s, RunContext{});
     const Forecast exact =

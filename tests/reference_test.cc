@@ -25,7 +25,7 @@ TEST(Reference, EmissionStandardsCompromiseShipped) {
 
 TEST(Reference, EmissionStandardsCompromiseFromReferenceCsv) {
   std::string path = SharedData() + "/reference/bdm_scholz/scholz_ExampleActors.csv";
-  if (!FileExists(path)) GTEST_SKIP() << "no shared data at " << path;
+  CONCERT_REQUIRE_FILE(path);
   Scenario s = ReadScenarioFile(path);
   EXPECT_NEAR(Outcome(s, "compromise"), kEmissionCompromise, 1e-9);
 }
@@ -40,7 +40,7 @@ TEST(Reference, SharedFilesOfEveryFormatRead) {
       {"negotiations/dmasad_ChinaData.csv", {24, 1}},
       {"negotiations/dmasad_HondurasCrisisData.csv", {5, 1}},
   };
-  if (!FileExists(SharedData() + "/README.md")) GTEST_SKIP() << "no shared data";
+  CONCERT_REQUIRE_FILE(SharedData() + "/README.md");
   for (const auto& [name, size] : files) {
     Scenario s = ReadScenarioFile(SharedData() + "/" + name);
     EXPECT_EQ(s.num_actors(), size.first) << name;

@@ -22,6 +22,30 @@ inline std::string SharedData() {
 
 bool FileExists(const std::string& path);
 
+// Whether the run is under CI (CI=true), where a missing reference file fails
+// the test instead of skipping it.
+inline bool UnderCi() {
+  const char* ci = std::getenv("CI");
+  return ci != nullptr && std::string(ci) == "true";
+}
+
+}  // namespace concert::testing
+
+// Skips the test (with the message) when `path` does not exist, or fails it
+// under CI: a CI run must not pass by skipping the reference comparisons.
+#define CONCERT_REQUIRE_FILE(path)                                                   \
+  do {                                                                               \
+    const std::string concert_required = (path);                                     \
+    if (!::concert::testing::FileExists(concert_required)) {                         \
+      if (::concert::testing::UnderCi()) {                                           \
+        FAIL() << "CI=true but the reference file is missing: " << concert_required; \
+      }                                                                              \
+      GTEST_SKIP() << "no shared data at " << concert_required;                      \
+    }                                                                                \
+  } while (0)
+
+namespace concert::testing {
+
 // Reads `text` as `format` and returns the error message, or "" if it read fine.
 std::string ReadError(const std::string& text, InputFormat format, int* line = nullptr);
 
