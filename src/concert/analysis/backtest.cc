@@ -23,6 +23,7 @@ BacktestResult RunBacktest(const BacktestCases& cases, const std::vector<Created
   result.skipped = cases.skipped;
   for (const BacktestCase& c : cases.cases) {
     std::vector<Forecast> forecasts;
+    forecasts.reserve(models.size());
     for (const CreatedModel& m : models)
       forecasts.push_back(m.model->Run(c.scenario, RunContext{}));
     for (std::size_t d = 0; d < c.outcomes.size(); ++d) {

@@ -21,6 +21,7 @@ std::vector<CreatedModel> CreateModels(const std::vector<std::string>& named) {
     }
   }
   std::vector<CreatedModel> models;
+  models.reserve(specs.size());
   for (const std::string& spec : specs) models.push_back(CreateModel(spec));
   return models;
 }

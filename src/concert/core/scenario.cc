@@ -92,7 +92,7 @@ Stance* Scenario::mutable_stance(std::size_t actor, std::size_t issue) {
 }
 
 void Scenario::set_stance(std::size_t actor, std::size_t issue, std::optional<Stance> stance) {
-  stances_[issue * actors.size() + actor] = std::move(stance);
+  stances_[issue * actors.size() + actor] = stance;
 }
 
 void Scenario::resize_stances() { stances_.assign(actors.size() * issues.size(), std::nullopt); }

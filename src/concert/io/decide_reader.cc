@@ -118,8 +118,9 @@ ScenarioDraft ReadDecideDraft(const std::string& path, std::string_view text) {
     }
   }
   for (const auto& [id, scale] : scales) {
+    const std::string& issue_id = id;  // a structured binding cannot be captured (C++17)
     bool known = std::any_of(draft.issues.begin(), draft.issues.end(),
-                             [&](const IssueDraft& d) { return d.issue.id == id; });
+                             [&](const IssueDraft& d) { return d.issue.id == issue_id; });
     if (!known) {
       throw InputError({path, scale.first_line, ""},
                        fmt::format("scale points for unknown issue '{}' (no #P "

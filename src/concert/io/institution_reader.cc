@@ -218,7 +218,7 @@ class Reader {
   }
 
   std::string ActorKey(const YAML::Node& node, const std::string& f) {
-    const std::string id = String(node, f);
+    std::string id = String(node, f);
     if (!IsActor(id)) {
       std::vector<std::string> ids;
       for (const Actor& a : s_.actors) ids.push_back(a.id);

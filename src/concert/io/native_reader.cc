@@ -163,7 +163,7 @@ class NativeReader {
   }
 
   std::string OptionalString(const YAML::Node& map, const std::string& key,
-                             const std::string& field, std::string fallback) {
+                             const std::string& field, const std::string& fallback) {
     const YAML::Node node = map[key];
     return node ? String(node, field.empty() ? key : field + "." + key) : fallback;
   }

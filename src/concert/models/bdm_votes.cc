@@ -58,16 +58,9 @@ void VoteTable::Prepare(const std::vector<double>& x, const std::vector<double>&
     double below = 0.0;        // count of actors with smaller e so far
     double sum = 0.0;
     while (left > 0 || right < m) {
-      std::size_t y;
-      if (left == 0) {
-        y = right++;
-      } else if (right == m) {
-        y = --left;
-      } else if (x[v] - ys_[left - 1] <= ys_[right] - x[v]) {
-        y = --left;
-      } else {
-        y = right++;
-      }
+      // Walk down when there is a left candidate no farther than the right one.
+      const bool down = left > 0 && (right == m || x[v] - ys_[left - 1] <= ys_[right] - x[v]);
+      const std::size_t y = down ? --left : right++;
       double count = static_cast<double>(multiplicity[y]);
       double above = static_cast<double>(n_) - below - count;
       sum += count * value[y] * (below - above);

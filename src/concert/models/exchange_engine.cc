@@ -61,7 +61,7 @@ void Externalities(const Board<T>& board, const std::vector<std::vector<char>>& 
   executed.externality.assign(board.actors, 0.0);
   executed.inner.assign(board.actors, 0);
   for (std::size_t k = 0; k < board.actors; ++k) {
-    const int g = member[k];
+    const int g = static_cast<unsigned char>(member[k]);
     executed.inner[k] = e.inner_ad ? (g == 0 || g == 3) : (g == 1 || g == 2);
     if (k == e.i.actor || k == e.j.actor) {
       executed.externality[k] = ToDouble(k == e.i.actor ? e.i.eu : e.j.eu);

@@ -71,6 +71,7 @@ void ExecuteMutualBest(const Round<T>& round, std::size_t actors, std::vector<Ex
     if (chosen != all.size()) {
       if (options.on_execute) {
         std::vector<const Exchange<T>*> in_play;
+        in_play.reserve(alive.size());
         for (std::size_t k : alive) in_play.push_back(&all[k]);
         options.on_execute(in_play, all[chosen]);
       }

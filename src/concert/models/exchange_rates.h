@@ -37,7 +37,7 @@ namespace concert::exchange {
 // How far the outcome on a's supply issue can shift in a's favour of partner b.
 template <typename T>
 T ShiftCap(const Round<T>& round, const Exchange<T>& e, const Side<T>& a, const Side<T>& b) {
-  const T full = round.ByAbsoluteMove(a, b);
+  T full = round.ByAbsoluteMove(a, b);
   const T nbs0 = round.AdjustedNbs(e, a, a.supply_x);
   const T nbs_full = round.AdjustedNbs(e, a, b.demand_x);
   T d0 = b.demand_x - nbs0, d1 = b.demand_x - nbs_full;

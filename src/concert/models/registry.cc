@@ -174,8 +174,9 @@ std::string ShortSpec(const std::string& spec) {
     if (info == nullptr) return spec;
     std::string args;
     for (const auto& [key, value] : parsed.args) {
+      const std::string& name = key;  // a structured binding cannot be captured (C++17)
       auto param = std::find_if(info->params.begin(), info->params.end(),
-                                [&](const ParamInfo& p) { return p.name == key; });
+                                [&](const ParamInfo& p) { return p.name == name; });
       if (param != info->params.end() && param->default_value == value) continue;
       args += (args.empty() ? "" : ",") + key + "=" + value;
     }

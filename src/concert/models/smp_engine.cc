@@ -20,7 +20,10 @@ namespace {
 
 // KTAB's round4 in SMPActor::interpBrgnSnPm: to 4 decimals on [0, 1].
 double Round4(double x) {
-  return static_cast<double>(static_cast<int>(0.5 + (x * 10000.0))) / 10000.0;
+  // KTAB's own rounding (truncating x + 0.5), kept to reproduce it exactly.
+  return static_cast<double>(
+             static_cast<int>(0.5 + (x * 10000.0))) /  // NOLINT(bugprone-incorrect-roundings)
+         10000.0;
 }
 
 // The bargain i proposes to j (SMPActor::interpolateBrgn): per dimension, both

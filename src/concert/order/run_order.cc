@@ -91,7 +91,7 @@ OrderResult RunOrder(const OrderRequest& request, const RunControl& control) {
     throw InputError({"", 0, "sensitivity"}, "the sensitivity needs draws (draws > 0)");
   }
   const std::size_t n = spec.actors.size();
-  const std::size_t years = static_cast<std::size_t>(last - first + 1);
+  const std::size_t years = static_cast<std::size_t>(last - first) + 1;
   const std::size_t runs = std::max<std::size_t>(request.draws, 1);
   const std::size_t blocks = (runs + kBlock - 1) / kBlock;
   std::vector<Sums> sums(blocks);
