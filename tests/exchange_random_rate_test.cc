@@ -208,8 +208,9 @@ TEST(ExchangeRandomRate, ReproducibleUnderASeedAndReportsGains) {
   EXPECT_EQ(ForecastsToJson(s, {RunSpec(s, spec, 7)}, 7),
             ForecastsToJson(s, {RunSpec(s, spec, 7)}, 7));
   const Forecast a = RunSpec(s, spec, 7), b = RunSpec(s, spec, 8);
-  EXPECT_NE(a.trades.front().values, b.trades.front().values);
   ASSERT_FALSE(a.trades.empty());
+  ASSERT_FALSE(b.trades.empty());
+  EXPECT_NE(a.trades.front().values, b.trades.front().values);
   for (const Trade& t : a.trades) {
     EXPECT_GE(Value(t.values, "gain_i"), -1e-12);
     EXPECT_GE(Value(t.values, "gain_j"), -1e-12);

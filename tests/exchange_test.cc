@@ -5,6 +5,7 @@
 #include <cmath>
 #include <fstream>
 #include <map>
+#include <set>
 
 #include "concert/io/text.h"
 #include "concert/models/exchange_engine.h"
@@ -77,6 +78,47 @@ TEST(Exchange, RandomTiesReproducibleFromSeed) {
     return ForecastsToJson(s, {f}, seed);
   };
   EXPECT_EQ(run(5), run(5));
+}
+
+// Two identical pairs (A, C alike; B, D alike) make four exchanges of exactly
+// equal gain. ties=ordered executes them in list order (A-B first); with
+// ties=random the first trade depends on the seed, so some seeds must differ.
+TEST(Exchange, RandomTiesDependOnTheSeed) {
+  const char* text = R"(actors:
+  - {id: A, capability: 1}
+  - {id: B, capability: 1}
+  - {id: C, capability: 1}
+  - {id: D, capability: 1}
+issues:
+  - {id: x, status_quo: 50}
+  - {id: y, status_quo: 50}
+positions:
+  - {actor: A, issue: x, position: 0, salience: 90}
+  - {actor: A, issue: y, position: 0, salience: 10}
+  - {actor: B, issue: x, position: 100, salience: 10}
+  - {actor: B, issue: y, position: 100, salience: 90}
+  - {actor: C, issue: x, position: 0, salience: 90}
+  - {actor: C, issue: y, position: 0, salience: 10}
+  - {actor: D, issue: x, position: 100, salience: 10}
+  - {actor: D, issue: y, position: 100, salience: 90}
+)";
+  const Scenario s = ReadScenario("ties.yaml", text);
+  auto first_pair = [&](const std::string& spec, std::uint64_t seed) {
+    RunContext context;
+    context.seed = seed;
+    const Forecast f = CreateModel(spec).model->Run(s, context);
+    EXPECT_FALSE(f.trades.empty());
+    if (f.trades.empty()) return std::string();
+    return std::to_string(f.trades.front().i.actor) + "-" +
+           std::to_string(f.trades.front().j.actor);
+  };
+  EXPECT_EQ(first_pair("exchange(rounds=1)", 1), "0-1");
+  EXPECT_EQ(first_pair("exchange(rounds=1)", 2), "0-1");
+  std::set<std::string> seen;
+  for (std::uint64_t seed = 1; seed <= 8; ++seed) {
+    seen.insert(first_pair("exchange(rounds=1,ties=random)", seed));
+  }
+  EXPECT_GT(seen.size(), 1u) << "ties=random must use the seed";
 }
 
 // ---- reference runs ----

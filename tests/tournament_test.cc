@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 
+#include "concert/output/tournament_output.h"
 #include "test_util.h"
 
 namespace concert::testing {
@@ -300,13 +301,8 @@ TEST(Tournament, GoldenFirstTournamentMatrix) {
   TournamentOptions options;
   options.seed = 1;
   const TournamentResult r = RunTournament(ExpandStrategyList({"axelrod-first"}), options);
-  std::string csv = "strategy,opponent,score\n";
-  for (std::size_t i = 0; i < r.specs.size(); ++i) {
-    for (std::size_t j = 0; j < r.specs.size(); ++j) {
-      csv += r.specs[i] + "," + r.specs[j] + "," + fmt::format("{}", r.matrix[i][j]) + "\n";
-    }
-  }
-  EXPECT_EQ(csv, golden);
+  // The writer itself, so that the CSV table is pinned too.
+  EXPECT_EQ(TournamentCsv(r, options, "matrix"), golden);
 }
 
 TEST(Tournament, ContinuationGivesGeometricLengths) {

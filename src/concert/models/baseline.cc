@@ -102,34 +102,42 @@ class Nash : public Model {
 }  // namespace
 
 ModelInfo CompromiseInfo() {
-  return {"compromise",
-          "Capability x salience weighted mean of the actors' positions on each issue (the "
-          "'compromise model'), a strong baseline on EU decisions.",
-          {kAchen},
-          {}};
+  ModelInfo info{"compromise",
+                 "Capability x salience weighted mean of the actors' positions on each issue (the "
+                 "'compromise model'), a strong baseline on EU decisions.",
+                 {kAchen},
+                 {}};
+  info.actor_order_invariant = true;
+  return info;
 }
 
 ModelInfo MedianInfo() {
-  return {"median",
-          "Weighted median: the position minimising the capability x salience weighted sum of "
-          "distances to the actors' positions (midpoint when the minimiser is an interval).",
-          {"Black, D. (1948). On the rationale of group decision-making. Journal of Political "
-           "Economy 56(1), 23-34.",
-           kAchen},
-          {}};
+  ModelInfo info{
+      "median",
+      "Weighted median: the position minimising the capability x salience weighted sum of "
+      "distances to the actors' positions (midpoint when the minimiser is an interval).",
+      {"Black, D. (1948). On the rationale of group decision-making. Journal of Political "
+       "Economy 56(1), 23-34.",
+       kAchen},
+      {}};
+  info.actor_order_invariant = true;
+  return info;
 }
 
 ModelInfo NashInfo() {
-  return {"nash",
-          "Asymmetric Nash bargaining solution per issue with the status quo as disagreement "
-          "point and linear loss utilities scaled by salience; issues without a status quo get "
-          "no outcome.",
-          {"Nash, J. F. (1950). The bargaining problem. Econometrica 18(2), 155-162.",
-           "Kalai, E. (1977). Nonsymmetric Nash solutions and replications of 2-person "
-           "bargaining. International Journal of Game Theory 6(3), 129-133.",
-           kAchen},
-          {ChoiceParam("weight", "capability", {"capability", "influence"},
-                       "bargaining weight of an actor: capability, or capability x salience")}};
+  ModelInfo info{
+      "nash",
+      "Asymmetric Nash bargaining solution per issue with the status quo as disagreement "
+      "point and linear loss utilities scaled by salience; issues without a status quo get "
+      "no outcome.",
+      {"Nash, J. F. (1950). The bargaining problem. Econometrica 18(2), 155-162.",
+       "Kalai, E. (1977). Nonsymmetric Nash solutions and replications of 2-person "
+       "bargaining. International Journal of Game Theory 6(3), 129-133.",
+       kAchen},
+      {ChoiceParam("weight", "capability", {"capability", "influence"},
+                   "bargaining weight of an actor: capability, or capability x salience")}};
+  info.actor_order_invariant = true;
+  return info;
 }
 
 std::unique_ptr<Model> MakeCompromise(const Params&) { return std::make_unique<Compromise>(); }

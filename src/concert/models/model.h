@@ -49,6 +49,10 @@ struct ModelInfo {
   // Run when no model is named (forecast, report, backtest). False for models
   // fitted to one kind of data (learned: EU legislation).
   bool by_default = true;
+  // Whether the forecast is the same for any order of the actors in the
+  // scenario (tests/conformance_test.cc checks it); false for models whose
+  // ties or sequences follow the list order.
+  bool actor_order_invariant = false;
 };
 
 // Parameter values after validation; every declared parameter is present.
