@@ -1,19 +1,32 @@
-#include "order_command.h"
-
+// `concert order`: the order model (docs/order.md).
 #include <fmt/format.h>
 
-#include <memory>
-
-#include "commands.h"
+#include "cli.h"
 #include "concert/io/order_reader.h"
 #include "concert/io/read.h"
 #include "concert/order/run_order.h"
 #include "concert/output/order_output.h"
 #include "concert/output/order_report.h"
-#include "progress.h"
 
 namespace concert::cli {
 namespace {
+
+struct OrderCommand {
+  std::string scenario;
+  std::string years;  // FIRST:LAST; empty: the section's
+  std::string preset;
+  double relative_gains = 0;
+  CLI::Option* relative_gains_given = nullptr;  // set: --relative-gains was given
+  std::size_t draws = 0;
+  std::uint64_t seed = 0;
+  unsigned threads = 0;
+  bool sensitivity = false;
+  bool quiet = false;
+  bool list_presets = false;
+  std::string format = "text";
+  std::string table = "actors";
+  std::string output;
+};
 
 std::pair<int, int> ParseYears(const std::string& text) {
   const auto colon = text.find(':');
@@ -33,71 +46,9 @@ std::pair<int, int> ParseYears(const std::string& text) {
   }
 }
 
-}  // namespace
-
-CLI::App* AddOrder(CLI::App& app, OrderCommand& o) {
-  CLI::App* cmd = app.add_subcommand(
-      "order",
-      "The order level: capability shares of the order's actors year by year, each actor's "
-      "stance (support, free ride, challenge), and where the run ends in the paper's Table 2 "
-      "(order persists/disappears x US leadership persists/challenged) and Ikenberry's three "
-      "paths. See docs/order.md.");
-  cmd->add_option("scenario", o.scenario, "scenario file with an `order` section")->required();
-  cmd->add_option("--years", o.years, "FIRST:LAST, e.g. 2005:2035 (default: the section's years)");
-  cmd->add_option("--preset", o.preset,
-                  "apply a preset of the section, e.g. friedberg (see --list-presets)");
-  cmd->add_flag("--list-presets", o.list_presets, "list the section's presets and exit");
-  cmd->add_option("--relative-gains", o.relative_gains,
-                  "set every actor's relative-gains weight to this number in [0, 1] "
-                  "(0: absolute gains only, 1: relative gains only)");
-  cmd->add_option("--draws", o.draws,
-                  "Monte Carlo draws of the uncertain numbers (0: one run at the central values)")
-      ->check(CLI::Range(static_cast<std::size_t>(0), static_cast<std::size_t>(100000000)));
-  cmd->add_option("--seed", o.seed, "random seed; draw i depends on (seed, i) only")
-      ->capture_default_str();
-  cmd->add_option("--threads", o.threads,
-                  "threads (default: all cores); the output does not "
-                  "depend on it")
-      ->check(CLI::Range(0u, 1024u));
-  cmd->add_flag("--sensitivity", o.sensitivity,
-                "with --draws: rank the uncertain inputs by their effect on the order persisting "
-                "and on leadership being challenged");
-  cmd->add_flag("-q,--quiet", o.quiet, "no progress bar");
-  cmd->add_option("-f,--format", o.format, "output format (html: a report page)")
-      ->check(CLI::IsMember({"text", "json", "csv", "html"}))
-      ->capture_default_str();
-  cmd->add_option("--table", o.table, "with --format csv: actors, system, cells or sensitivity")
-      ->check(CLI::IsMember(OrderCsvTables()))
-      ->capture_default_str();
-  cmd->add_option("-o,--output", o.output, "write to this file instead of stdout");
-  return cmd;
-}
-
-int Order(const OrderCommand& o) { return Order(o, ReadTextFile(o.scenario)); }
-
-std::string OrderReportSection(const std::string& path, const std::string& text, std::size_t draws,
-                               std::uint64_t seed, unsigned threads, bool quiet) {
-  if (!HasOrderSection(text)) return "";
+int Run(const OrderCommand& o) {
   OrderRequest request;
-  request.spec = ReadOrder(path, text);
-  request.draws = draws;
-  request.seed = seed;
-  request.sensitivity = true;
-  RunControl control;
-  control.threads = threads;
-  control.cancel = [] { return g_interrupted.load(); };
-  std::unique_ptr<ProgressBar> bar;
-  if (ShowProgress(quiet)) {
-    bar = std::make_unique<ProgressBar>("order");
-    control.progress = [&](std::size_t done, std::size_t total) { bar->Update(done, total); };
-  }
-  const InterruptScope interrupt_scope;
-  return OrderSection(RunOrder(request, control));
-}
-
-int Order(const OrderCommand& o, const std::string& text) {
-  OrderRequest request;
-  request.spec = ReadOrder(o.scenario, text);
+  request.spec = ReadOrder(o.scenario, ReadTextFile(o.scenario));
   if (o.list_presets) {
     std::string out;
     for (const OrderPreset& p : request.spec.presets) {
@@ -108,11 +59,7 @@ int Order(const OrderCommand& o, const std::string& text) {
   }
   if (!o.years.empty()) std::tie(request.first_year, request.last_year) = ParseYears(o.years);
   request.preset = o.preset;
-  if (o.relative_gains >= 0) request.relative_gains = o.relative_gains;
-  if (o.relative_gains < 0 && o.relative_gains != -1) {
-    throw InputError({"", 0, "--relative-gains"},
-                     fmt::format("expected a number in [0, 1] but got {}", o.relative_gains));
-  }
+  if (o.relative_gains_given->count() > 0) request.relative_gains = o.relative_gains;
   request.draws = o.draws;
   request.seed = o.seed;
   request.sensitivity = o.sensitivity;
@@ -146,6 +93,49 @@ int Order(const OrderCommand& o, const std::string& text) {
     return 130;
   }
   return 0;
+}
+
+}  // namespace
+
+void AddOrder(CLI::App& app, Subcommands& commands) {
+  auto options = std::make_shared<OrderCommand>();
+  OrderCommand& o = *options;
+  CLI::App* cmd = app.add_subcommand(
+      "order",
+      "The order level: capability shares of the order's actors year by year, each actor's "
+      "stance (support, free ride, challenge), and where the run ends in the paper's Table 2 "
+      "(order persists/disappears x US leadership persists/challenged) and Ikenberry's three "
+      "paths. See docs/order.md.");
+  cmd->add_option("scenario", o.scenario, "scenario file with an `order` section")->required();
+  cmd->add_option("--years", o.years, "FIRST:LAST, e.g. 2005:2035 (default: the section's years)");
+  cmd->add_option("--preset", o.preset,
+                  "apply a preset of the section, e.g. friedberg (see --list-presets)");
+  cmd->add_flag("--list-presets", o.list_presets, "list the section's presets and exit");
+  o.relative_gains_given =
+      cmd->add_option("--relative-gains", o.relative_gains,
+                      "set every actor's relative-gains weight to this number in [0, 1] "
+                      "(0: absolute gains only, 1: relative gains only)");
+  cmd->add_option("--draws", o.draws,
+                  "Monte Carlo draws of the uncertain numbers (0: one run at the central values)")
+      ->check(CLI::Range(static_cast<std::size_t>(0), static_cast<std::size_t>(100000000)));
+  cmd->add_option("--seed", o.seed, "random seed; draw i depends on (seed, i) only")
+      ->capture_default_str();
+  cmd->add_option("--threads", o.threads,
+                  "threads (default: all cores); the output does not "
+                  "depend on it")
+      ->check(CLI::Range(0u, 1024u));
+  cmd->add_flag("--sensitivity", o.sensitivity,
+                "with --draws: rank the uncertain inputs by their effect on the order persisting "
+                "and on leadership being challenged");
+  cmd->add_flag("-q,--quiet", o.quiet, "no progress bar");
+  cmd->add_option("-f,--format", o.format, "output format (html: a report page)")
+      ->check(CLI::IsMember({"text", "json", "csv", "html"}))
+      ->capture_default_str();
+  cmd->add_option("--table", o.table, "with --format csv: actors, system, cells or sensitivity")
+      ->check(CLI::IsMember(OrderCsvTables()))
+      ->capture_default_str();
+  cmd->add_option("-o,--output", o.output, "write to this file instead of stdout");
+  commands.push_back({cmd, [options] { return Run(*options); }});
 }
 
 }  // namespace concert::cli

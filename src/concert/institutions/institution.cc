@@ -190,4 +190,15 @@ void CheckInstitution(const InstitutionSpec& spec) {
   }
 }
 
+ScenarioDocument ReadNegotiation(const std::string& path, std::string text, InputFormat format) {
+  ScenarioDocument doc = ReadDocument(path, std::move(text), format);
+  if (doc.order_only) {
+    throw InputError({path, 0, ""},
+                     "the file holds only an order section (no actors, issues, positions); "
+                     "run the order model on it");
+  }
+  if (doc.institution.from_file) CheckInstitution(doc.institution);
+  return doc;
+}
+
 }  // namespace concert

@@ -18,6 +18,7 @@
 #include "concert/core/institution_spec.h"
 #include "concert/core/scenario.h"
 #include "concert/institutions/compliance.h"
+#include "concert/io/document.h"
 
 namespace concert {
 
@@ -25,6 +26,11 @@ namespace concert {
 // agreement's model spec names a registered model with valid parameters.
 // Throws InputError at the spec's place in the file.
 void CheckInstitution(const InstitutionSpec& spec);
+
+// A negotiation file read once (io/document.h) with its institution section
+// checked; an order-only file (no actors, issues, positions) is an InputError.
+ScenarioDocument ReadNegotiation(const std::string& path, std::string text,
+                                 InputFormat format = InputFormat::kAuto);
 
 // Per actor: b_i and c_i from the agreement (docs/institutions.md, eq. 1):
 //   gain_ik = (|p_ik - q_k| - |p_ik - y_k|) / (max_k - min_k)

@@ -1,5 +1,7 @@
 #include "concert/institutions/simulate.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "concert/analysis/monte_carlo.h"
@@ -20,6 +22,16 @@ struct Outcome {
 
 SimulationResult RunSimulation(const Scenario& scenario, const InstitutionSpec& input,
                                const SimulateOptions& options, const RunControl& control) {
+  if (options.periods < 0) {
+    throw InputError({"", 0, "periods"},
+                     fmt::format("expected >= 1 periods but got {}", options.periods));
+  }
+  if (options.draws < 1) throw InputError({"", 0, "draws"}, "expected at least 1 draw");
+  if (options.sensitivity && options.fixed) {
+    throw InputError({"", 0, "sensitivity"},
+                     "needs the uncertain numbers to vary (not with fixed numbers)");
+  }
+  if (input.from_file) CheckInstitution(input);
   InstitutionSpec spec = input;
   if (options.periods > 0) spec.periods = options.periods;
   const std::string model = options.model.empty() ? spec.agreement_model : options.model;

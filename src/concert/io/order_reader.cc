@@ -220,6 +220,14 @@ bool IsOrderOnly(std::string_view text) {
   }
 }
 
+std::string OrderSectionYaml(std::string_view text) {
+  const YAML::Node root = YAML::Load(std::string(text));
+  if (!root.IsMap() || !root["order"]) return "";
+  YAML::Emitter out;
+  out << YAML::BeginMap << YAML::Key << "order" << YAML::Value << root["order"] << YAML::EndMap;
+  return std::string(out.c_str()) + "\n";
+}
+
 OrderSpec ReadOrder(const std::string& path, std::string_view text) {
   YAML::Node root;
   try {

@@ -16,5 +16,8 @@ OrderSpec ReadOrder(const std::string& path, std::string_view text);
 bool HasOrderSection(std::string_view text);
 // Whether it has an `order` section and no bargaining scenario (no `actors`).
 bool IsOrderOnly(std::string_view text);
+// The `order` section as YAML text ("order:" and its block), for `concert
+// convert` to carry over; empty when there is none. Call after ReadOrder.
+std::string OrderSectionYaml(std::string_view text);
 
 }  // namespace concert

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -65,13 +66,29 @@ std::vector<std::string> InputFormatNames() {
   return names;
 }
 
+namespace {
+
+// "key:" or "key: value" with a plain key, as a YAML mapping begins.
+bool LooksLikeYamlKey(const std::string& line) {
+  std::size_t k = 0;
+  while (k < line.size() && (std::isalnum(static_cast<unsigned char>(line[k])) || line[k] == '_')) {
+    ++k;
+  }
+  return k > 0 && k < line.size() && line[k] == ':' && (k + 1 == line.size() || line[k + 1] == ' ');
+}
+
+}  // namespace
+
 InputFormat DetectInputFormat(const std::string& path, std::string_view text) {
   const std::string ext = Extension(path);
   if (ext == "yaml" || ext == "yml") return InputFormat::kYaml;
   if (ext == "json") return InputFormat::kJson;
   std::vector<text::Line> lines;
   for (auto& line : text::SplitLines(text)) {
-    if (!text::IsBlank(line.content)) lines.push_back(std::move(line));
+    const std::string t = text::Trim(line.content);
+    // YAML comments ("# ...", "#"); DECIDE's tags (#A, #P, ...) have no space.
+    const bool comment = t == "#" || t.rfind("# ", 0) == 0;
+    if (!text::IsBlank(line.content) && !comment) lines.push_back(std::move(line));
     if (lines.size() == 2) break;
   }
   if (lines.empty()) throw InputError({path, 0, ""}, "the file is empty; expected a scenario");
@@ -81,6 +98,7 @@ InputFormat DetectInputFormat(const std::string& path, std::string_view text) {
     return InputFormat::kDecide;
   }
   if (first.front() == '{') return InputFormat::kJson;
+  if (LooksLikeYamlKey(first)) return InputFormat::kYaml;
   if (LooksLikeBdmHeader(first)) return InputFormat::kBdm;
   if (lines.size() == 2) {
     std::vector<std::string> head = text::Split(first, ',');

@@ -33,6 +33,10 @@ Json DealJson(const Scenario& s, const Deal& d) {
 }  // namespace
 
 std::string ArchitectureJson(const Scenario& s, const ArchitectureComparison& c) {
+  return ArchitectureJsonValue(s, c).dump(2) + "\n";
+}
+
+nlohmann::ordered_json ArchitectureJsonValue(const Scenario& s, const ArchitectureComparison& c) {
   Json root;
   root["model"] = c.model;
   root["hub"] = c.hub;
@@ -50,7 +54,7 @@ std::string ArchitectureJson(const Scenario& s, const ArchitectureComparison& c)
                               {"hub_and_spokes", c.payoff_hub[i]}};
   }
   root["payoff"] = payoff;
-  return root.dump(2) + "\n";
+  return root;
 }
 
 std::string ArchitectureCsv(const Scenario& s, const ArchitectureComparison& c) {

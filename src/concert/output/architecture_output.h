@@ -9,6 +9,7 @@
 // CSV: architecture,deal,statistic,value (long format).
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "concert/institutions/architecture.h"
@@ -16,6 +17,9 @@
 namespace concert {
 
 std::string ArchitectureJson(const Scenario& scenario, const ArchitectureComparison& c);
+// The same as a JSON value, for writers that embed it (simulate_output.h).
+nlohmann::ordered_json ArchitectureJsonValue(const Scenario& scenario,
+                                             const ArchitectureComparison& c);
 std::string ArchitectureCsv(const Scenario& scenario, const ArchitectureComparison& c);
 std::string ArchitectureText(const Scenario& scenario, const ArchitectureComparison& c);
 

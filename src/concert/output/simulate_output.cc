@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "concert/output/architecture_output.h"
 #include "concert/output/forecast_output.h"
 
 namespace concert {
@@ -48,8 +49,8 @@ std::string Cell(const std::optional<double>& v) {
 
 }  // namespace
 
-std::string SimulationJson(const Scenario& s, const SimulationHeader& h,
-                           const SimulationResult& r) {
+std::string SimulationJson(const Scenario& s, const SimulationHeader& h, const SimulationResult& r,
+                           const ArchitectureComparison* architectures) {
   Json root;
   root["scenario"] = {{"name", s.name}, {"sha256", s.sha256}};
   root["institution"] = h.institution;
@@ -114,6 +115,7 @@ std::string SimulationJson(const Scenario& s, const SimulationHeader& h,
                      {"year", h.order->year},
                      {"actors", actors}};
   }
+  if (architectures) root["architectures"] = ArchitectureJsonValue(s, *architectures);
   return root.dump(2) + "\n";
 }
 

@@ -22,6 +22,7 @@
 #include <string>
 
 #include "concert/core/scenario.h"
+#include "concert/institutions/architecture.h"
 #include "concert/institutions/simulate.h"
 #include "concert/order/order_link.h"
 
@@ -34,8 +35,11 @@ struct SimulationHeader {
   std::optional<OrderLink> order;  // capabilities and relative gains from the order model
 };
 
+// With `architectures` (simulate --hub) the JSON gains an "architectures" object
+// (output/architecture_output.h).
 std::string SimulationJson(const Scenario& scenario, const SimulationHeader& header,
-                           const SimulationResult& result);
+                           const SimulationResult& result,
+                           const ArchitectureComparison* architectures = nullptr);
 std::string SimulationCsv(const Scenario& scenario, const SimulationResult& result,
                           const std::string& table);
 std::string SimulationText(const Scenario& scenario, const SimulationHeader& header,

@@ -134,4 +134,18 @@ std::string TournamentText(const TournamentResult& result, const TournamentOptio
   return out;
 }
 
+std::string StrategiesText() {
+  std::string text;
+  for (const StrategyInfo& info : StrategyLibrary()) {
+    text += fmt::format("{:<18} {}{}\n", info.name, info.summary,
+                        info.stochastic ? " (stochastic)" : "");
+    if (!info.params.empty()) text += fmt::format("{:<18} parameter: {}\n", "", info.params);
+    if (info.axelrod_rank > 0) {
+      text += fmt::format("{:<18} Axelrod (1980) first tournament: {}, rank {}, {} points\n", "",
+                          info.axelrod_entry, info.axelrod_rank, info.axelrod_score);
+    }
+  }
+  return text;
+}
+
 }  // namespace concert

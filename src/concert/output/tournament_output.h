@@ -21,5 +21,7 @@ std::string TournamentJson(const TournamentResult& result, const TournamentOptio
 std::string TournamentCsv(const TournamentResult& result, const TournamentOptions& options,
                           const std::string& table);
 std::string TournamentText(const TournamentResult& result, const TournamentOptions& options);
+// The strategy library: name, summary, parameters, Axelrod's rank and score.
+std::string StrategiesText();
 
 }  // namespace concert

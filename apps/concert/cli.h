@@ -1,0 +1,49 @@
+// The CLI's shared parts. Each subcommand lives in its own file as
+// options -> request -> run (the library's run API) -> write, and registers
+// itself with an Add* function; main.cc only parses and dispatches.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "concert/core/error.h"
+#include "concert/core/parallel.h"
+#include "progress.h"
+
+namespace concert::cli {
+
+struct Subcommand {
+  CLI::App* app = nullptr;
+  std::function<int()> run;  // the exit code
+};
+using Subcommands = std::vector<Subcommand>;
+
+void AddForecast(CLI::App& app, Subcommands& commands);
+void AddModels(CLI::App& app, Subcommands& commands);
+void AddValidate(CLI::App& app, Subcommands& commands);
+void AddConvert(CLI::App& app, Subcommands& commands);
+void AddReport(CLI::App& app, Subcommands& commands);
+void AddBacktest(CLI::App& app, Subcommands& commands);
+void AddTournament(CLI::App& app, Subcommands& commands);
+void AddSimulate(CLI::App& app, Subcommands& commands);
+void AddOrder(CLI::App& app, Subcommands& commands);
+
+// "input format: auto|yaml|json|..." from io/read.h's list.
+std::string InputFormatHelp();
+
+// Writes `bytes` to stdout (output empty or "-") or atomically to the file.
+void Emit(const std::string& output, const std::string& bytes);
+
+// The run API's errors name request fields (e.g. `group_size`); the CLI says
+// which flag sets each (`--group-size`). Other errors are returned unchanged.
+InputError InFlagTerms(const InputError& error);
+
+// A RunControl for the library: `threads`, Ctrl-C as the cancel, and a
+// progress bar labelled `label` in `bar` when `show`.
+RunControl Control(unsigned threads, bool show, const std::string& label,
+                   std::unique_ptr<ProgressBar>* bar);
+
+}  // namespace concert::cli

@@ -1,0 +1,142 @@
+// `concert forecast`: every named model on a scenario, with Monte Carlo.
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "cli.h"
+#include "concert/analysis/forecast_run.h"
+#include "concert/institutions/institution.h"
+#include "concert/io/read.h"
+#include "concert/output/forecast_output.h"
+#include "concert/run/report_run.h"
+
+namespace concert::cli {
+namespace {
+
+struct ForecastOptions {
+  std::string scenario;
+  std::string input_format = "auto";
+  std::vector<std::string> models;  // empty: every model run by default
+  std::string format = "text";
+  std::string output;  // empty: stdout
+  std::uint64_t seed = 0;
+  std::string explain;           // actor id: print why it moved (models that explain)
+  std::string table = "rounds";  // CSV table
+  std::size_t draws = 0;         // Monte Carlo draws; 0 = none
+  unsigned threads = 0;          // 0 = all cores
+  std::vector<std::string> bands;
+  bool quiet = false;
+  bool sensitivity = false;
+};
+
+int Run(const ForecastOptions& o) {
+  ForecastRequest request;
+  request.models = o.models;
+  CreateModels(request.models);  // a typo in a spec fails before the file is read
+  // Read once (the path may be a pipe); the institution section is checked too.
+  ScenarioDocument doc =
+      ReadNegotiation(o.scenario, ReadTextFile(o.scenario), ParseInputFormat(o.input_format));
+  request.scenario = doc.scenario;
+  request.seed = o.seed;
+  request.draws = o.draws;
+  request.sensitivity = o.sensitivity;
+  request.explain = o.explain;
+  for (const std::string& b : o.bands) request.bands.push_back(ParseBand(b));
+  if (o.draws == 0 && (o.table == "monte-carlo" || o.table == "sensitivity")) {
+    throw InputError({"", 0, "--table"}, "Monte Carlo output needs --draws N");
+  }
+  std::unique_ptr<ProgressBar> bar;
+  const RunControl control =
+      Control(o.threads, o.draws > 0 && ShowProgress(o.quiet), "monte carlo", &bar);
+  const InterruptScope interrupt_scope;
+  if (o.format == "html") {
+    ReportRequest report;
+    report.document = std::move(doc);
+    report.forecast = request;
+    if (o.draws > 0) report.section_draws = o.draws;
+    const ReportResult r = RunReport(report, control);
+    bar.reset();
+    Emit(o.output, r.html);
+    return r.cancelled ? 130 : 0;
+  }
+  const ForecastResult run = RunForecast(request, control);
+  bar.reset();
+  const MonteCarloResults monte_carlo = run.MonteCarlo();
+  std::string bytes;
+  if (o.format == "json") {
+    bytes = ForecastsToJson(request.scenario, run.forecasts, o.seed, monte_carlo);
+  } else if (o.format == "csv") {
+    bytes = ForecastsToCsv(request.scenario, run.forecasts, o.table, monte_carlo);
+  } else {
+    bytes = ForecastsToText(request.scenario, run.forecasts, monte_carlo);
+  }
+  Emit(o.output, bytes);
+  if (!o.explain.empty()) {
+    const std::string explanation =
+        run.explanation.empty() ? "none of the models run explains its moves (bdm and smp do)\n"
+                                : run.explanation;
+    // Beside a text table the explanation is part of the report; with JSON or
+    // CSV it goes to stderr so the data stays machine-readable.
+    (o.format == "text" && (o.output.empty() || o.output == "-") ? std::cout : std::cerr)
+        << "\n"
+        << explanation;
+  }
+  if (run.cancelled) {
+    std::cerr << fmt::format(
+        "concert: interrupted; the Monte Carlo summary covers the {} draws "
+        "that finished\n",
+        run.monte_carlo.back().draws);
+    return 130;
+  }
+  return 0;
+}
+
+}  // namespace
+
+void AddForecast(CLI::App& app, Subcommands& commands) {
+  auto options = std::make_shared<ForecastOptions>();
+  ForecastOptions& o = *options;
+  CLI::App* cmd = app.add_subcommand(
+      "forecast", "Run bargaining models on a scenario and print each issue's forecast.");
+  cmd->add_option("scenario", o.scenario, "scenario file")->required();
+  cmd->add_option("-m,--model", o.models,
+                  "model spec, e.g. 'compromise' or 'nash(weight=influence)'; repeatable; "
+                  "default: every registered model but learned (see `concert models`)");
+  cmd->add_option("-f,--format", o.format, "output format (html: the report)")
+      ->check(CLI::IsMember({"text", "json", "csv", "html"}))
+      ->capture_default_str();
+  cmd->add_option("-o,--output", o.output, "write to this file instead of stdout");
+  cmd->add_option("--input-format", o.input_format, InputFormatHelp())->capture_default_str();
+  cmd->add_option("--seed", o.seed, "random seed (recorded in the output)")->capture_default_str();
+  cmd->add_option("--table", o.table,
+                  "with --format csv: rounds (positions by round), exchanges (one row per "
+                  "executed exchange), actors (per-actor totals), challenges and distinct "
+                  "(smp: challenges and bargains; distinct positions and their probabilities), "
+                  "monte-carlo or sensitivity (with --draws)")
+      ->check(CLI::IsMember({"rounds", "exchanges", "actors", "challenges", "distinct",
+                             "monte-carlo", "sensitivity"}))
+      ->capture_default_str();
+  cmd->add_option("--draws", o.draws,
+                  "Monte Carlo: run every model on N draws of the scenario's uncertain "
+                  "numbers (ranges uniform, sd normal truncated at the bounds); draw i "
+                  "depends on (--seed, i) only")
+      ->check(CLI::Range(static_cast<std::size_t>(0), static_cast<std::size_t>(10000000)));
+  cmd->add_option("--threads", o.threads,
+                  "threads for --draws (default: all cores); the "
+                  "output does not depend on it")
+      ->check(CLI::Range(0u, 1024u));
+  cmd->add_option("--band", o.bands,
+                  "with --draws: report P(LOW <= outcome <= HIGH); LOW:HIGH for every "
+                  "issue or ISSUE=LOW:HIGH; repeatable");
+  cmd->add_flag("-q,--quiet", o.quiet, "no progress bar");
+  cmd->add_flag("--sensitivity", o.sensitivity,
+                "with --draws: rank the uncertain inputs by their standardised regression "
+                "coefficient on each issue's outcome (R^2 shown)");
+  cmd->add_option("--explain", o.explain,
+                  "actor id: print, round by round, the offers this actor weighed and why "
+                  "it moved (bdm, smp)");
+
+  commands.push_back({cmd, [options] { return Run(*options); }});
+}
+
+}  // namespace concert::cli

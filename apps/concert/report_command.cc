@@ -1,0 +1,65 @@
+// `concert report`: one self-contained HTML page of a scenario file
+// (run/report_run.h does the work).
+#include "cli.h"
+#include "concert/institutions/institution.h"
+#include "concert/io/read.h"
+#include "concert/run/report_run.h"
+
+namespace concert::cli {
+namespace {
+
+struct ReportOptions {
+  std::string scenario;
+  std::string input_format = "auto";
+  std::vector<std::string> models;
+  std::string output = "report.html";
+  std::size_t draws = 0;
+  std::uint64_t seed = 0;
+  unsigned threads = 0;
+  bool quiet = false;
+};
+
+int Run(const ReportOptions& o) {
+  ReportRequest request;
+  // Read once: the path may be a pipe. An order-only file gets the order page.
+  request.document =
+      ReadDocument(o.scenario, ReadTextFile(o.scenario), ParseInputFormat(o.input_format));
+  if (request.document.institution.from_file) CheckInstitution(request.document.institution);
+  request.forecast.models = o.models;
+  request.forecast.seed = o.seed;
+  request.forecast.draws = request.document.order_only ? 0 : o.draws;
+  request.forecast.sensitivity = o.draws > 0;
+  if (o.draws > 0) request.section_draws = o.draws;
+  std::unique_ptr<ProgressBar> bar;
+  const RunControl control = Control(o.threads, ShowProgress(o.quiet), "report", &bar);
+  const InterruptScope interrupt_scope;
+  const ReportResult r = RunReport(request, control);
+  bar.reset();
+  Emit(o.output, r.html);
+  return r.cancelled ? 130 : 0;
+}
+
+}  // namespace
+
+void AddReport(CLI::App& app, Subcommands& commands) {
+  auto options = std::make_shared<ReportOptions>();
+  ReportOptions& o = *options;
+  CLI::App* cmd = app.add_subcommand(
+      "report", "Write a self-contained HTML report (tables and SVG charts) of a scenario.");
+  cmd->add_option("scenario", o.scenario, "scenario file")->required();
+  cmd->add_option("-m,--model", o.models,
+                  "model spec; repeatable; default: every model but learned");
+  cmd->add_option("-o,--output", o.output, "the HTML file to write")->capture_default_str();
+  cmd->add_option("--input-format", o.input_format, InputFormatHelp())->capture_default_str();
+  cmd->add_option("--draws", o.draws,
+                  "Monte Carlo draws: adds outcome distributions and what drives them")
+      ->check(CLI::Range(static_cast<std::size_t>(0), static_cast<std::size_t>(10000000)));
+  cmd->add_option("--seed", o.seed, "random seed")->capture_default_str();
+  cmd->add_option("--threads", o.threads, "threads for --draws (default: all cores)")
+      ->check(CLI::Range(0u, 1024u));
+  cmd->add_flag("-q,--quiet", o.quiet, "no progress bar");
+
+  commands.push_back({cmd, [options] { return Run(*options); }});
+}
+
+}  // namespace concert::cli

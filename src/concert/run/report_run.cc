@@ -1,0 +1,59 @@
+#include "concert/run/report_run.h"
+
+#include "concert/institutions/simulate.h"
+#include "concert/order/run_order.h"
+#include "concert/output/order_report.h"
+#include "concert/output/report.h"
+#include "concert/output/simulate_report.h"
+
+namespace concert {
+namespace {
+
+OrderResult RunOrderSection(const OrderSpec& spec, std::size_t draws, std::uint64_t seed,
+                            const RunControl& control) {
+  OrderRequest request;
+  request.spec = spec;
+  request.draws = draws;
+  request.seed = seed;
+  request.sensitivity = true;
+  return RunOrder(request, control);
+}
+
+}  // namespace
+
+ReportResult RunReport(const ReportRequest& request, const RunControl& control) {
+  const ScenarioDocument& doc = request.document;
+  const std::uint64_t seed = request.forecast.seed;
+  ReportResult result;
+  if (doc.order_only) {
+    result.html =
+        OrderReportPage(RunOrderSection(*doc.order, request.section_draws, seed, control));
+    return result;
+  }
+  ForecastRequest forecast = request.forecast;
+  forecast.scenario = doc.scenario;
+  const ForecastResult run = RunForecast(forecast, control);
+  result.cancelled = run.cancelled;
+  if (!run.monte_carlo.empty()) result.draws = run.monte_carlo.back().draws;
+  std::string sections;
+  // A scenario with an institution section: will the agreement hold?
+  if (doc.institution.from_file) {
+    SimulateOptions options;
+    options.draws = request.section_draws;
+    options.seed = seed;
+    options.sensitivity = true;  // says so when there are too few draws
+    const SimulationResult simulation =
+        RunSimulation(doc.scenario, doc.institution, options, control);
+    sections += SimulationSection(doc.scenario,
+                                  SimulationHeader{doc.institution.name, seed, false, std::nullopt},
+                                  simulation);
+  }
+  // ... and one with an order section: does the order survive?
+  if (doc.order) {
+    sections += OrderSection(RunOrderSection(*doc.order, request.section_draws, seed, control));
+  }
+  result.html = ReportHtml(doc.scenario, run.forecasts, run.MonteCarlo(), sections);
+  return result;
+}
+
+}  // namespace concert

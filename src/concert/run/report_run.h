@@ -1,0 +1,34 @@
+// concert/run/report_run.h — the report job: one self-contained HTML page of a
+// scenario file, with every computation its sections need.
+//
+// A negotiation gets the forecasts of every model (with Monte Carlo when
+// draws > 0: output/report.h), and, when the file has them, the compliance
+// simulation of its institution section and the order model of its order
+// section (each with sensitivity). A file with only an order section gets the
+// order model's page. One function for every front end (CLI, web page, bindings).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "concert/analysis/forecast_run.h"
+#include "concert/core/parallel.h"
+#include "concert/io/document.h"
+
+namespace concert {
+
+struct ReportRequest {
+  ScenarioDocument document;         // io/document.h; its institution section checked
+  ForecastRequest forecast;          // models, seed, draws, sensitivity (scenario: the document's)
+  std::size_t section_draws = 1000;  // draws of the institution and order sections
+};
+
+struct ReportResult {
+  std::string html;
+  bool cancelled = false;  // the forecasts' Monte Carlo was cut short
+  std::size_t draws = 0;   // draws completed by the last model run on them
+};
+
+ReportResult RunReport(const ReportRequest& request, const RunControl& control = {});
+
+}  // namespace concert
