@@ -1,5 +1,5 @@
 // The baseline models against numbers worked out by hand in the comments.
-#include "concert/models/baseline.h"
+#include "concert/models/baseline/baseline.h"
 
 #include <gtest/gtest.h>
 

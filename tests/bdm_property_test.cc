@@ -9,7 +9,7 @@
 #include <numeric>
 #include <random>
 
-#include "concert/models/bdm_votes.h"
+#include "concert/models/bdm/success_probabilities.h"
 #include "concert/models/registry.h"
 #include "concert/output/forecast_output.h"
 

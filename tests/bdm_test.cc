@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "concert/io/text.h"
-#include "concert/models/bdm_round.h"
+#include "concert/models/bdm/rounds.h"
 #include "concert/models/registry.h"
 #include "test_util.h"
 

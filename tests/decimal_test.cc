@@ -2,9 +2,9 @@
 // ROUND_HALF_EVEN). The expected values were computed independently with
 // CPython 3.11's decimal (libmpdec): `str(Decimal(a) <op> Decimal(b))` for
 // random operands; "float:x" means the exact binary value, Decimal(x).
-#include "concert/core/decimal.h"
-
 #include <gtest/gtest.h>
+
+#include "concert/models/exchange/decimal28.h"
 
 namespace concert {
 namespace {

@@ -1,8 +1,6 @@
 // The random-rate variant: a two-actor case by hand, the invariants of the
 // mutual-best loop on the Six-Party scenario and on random boards,
 // determinism under a seed, and the parameter combinations it refuses.
-#include "concert/models/exchange_random_rate.h"
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -12,8 +10,9 @@
 
 #include "concert/core/error.h"
 #include "concert/io/read.h"
-#include "concert/models/exchange_engine.h"
-#include "concert/models/exchange_rates.h"
+#include "concert/models/exchange/equal_gain.h"
+#include "concert/models/exchange/random_rate_loop.h"
+#include "concert/models/exchange/rates.h"
 #include "concert/models/registry.h"
 #include "concert/output/forecast_output.h"
 #include "test_util.h"

@@ -2,14 +2,13 @@
 // reference's decide/tests/test_rex.py worked out by hand, the frontier
 // points, bounds of the drawn gains, p = 0, and determinism under a seed.
 // (The random-rate variant: exchange_random_rate_test.cc.)
-#include "concert/models/exchange_rates.h"
-
 #include <gtest/gtest.h>
 
 #include <cmath>
 
 #include "concert/io/read.h"
-#include "concert/models/exchange_engine.h"
+#include "concert/models/exchange/equal_gain.h"
+#include "concert/models/exchange/rates.h"
 #include "concert/models/registry.h"
 #include "concert/output/forecast_output.h"
 #include "test_util.h"

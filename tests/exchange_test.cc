@@ -8,7 +8,7 @@
 #include <set>
 
 #include "concert/io/text.h"
-#include "concert/models/exchange_engine.h"
+#include "concert/models/exchange/equal_gain.h"
 #include "concert/models/registry.h"
 #include "concert/output/forecast_output.h"
 #include "test_util.h"

@@ -1,6 +1,6 @@
 // The learned model: its formula by hand, and its backtest on data/deu against
 // the independent Python implementation in tools/deu_learned.py.
-#include "concert/models/learned.h"
+#include "concert/models/learned/learned.h"
 
 #include <gtest/gtest.h>
 

@@ -13,8 +13,8 @@
 #include "concert/io/read.h"
 #include "concert/io/text.h"
 #include "concert/models/registry.h"
-#include "concert/models/smp_engine.h"
-#include "concert/models/smp_math.h"
+#include "concert/models/smp/scalar_math.h"
+#include "concert/models/smp/turns.h"
 #include "test_util.h"
 
 namespace concert {

@@ -1,11 +1,11 @@
 // The built-in models. A new model adds one line here (an explicit list: no
 // static registration objects for the linker to drop).
-#include "concert/models/baseline.h"
-#include "concert/models/bdm.h"
-#include "concert/models/exchange.h"
-#include "concert/models/learned.h"
+#include "concert/models/baseline/baseline.h"
+#include "concert/models/bdm/bdm.h"
+#include "concert/models/exchange/exchange.h"
+#include "concert/models/learned/learned.h"
 #include "concert/models/registry.h"
-#include "concert/models/smp.h"
+#include "concert/models/smp/smp.h"
 
 namespace concert {
 

@@ -1,0 +1,175 @@
+// The expected-utility model as a registered plug-in: parameters, the loop over
+// issues and rounds, and what each round reports. The math is in rounds.cc.
+#include "concert/models/bdm/bdm.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "concert/models/bdm/rounds.h"
+#include "concert/models/issue_view.h"
+
+namespace concert {
+namespace {
+
+// Why a pair gave the receiver no offer, in words.
+std::string NoOffer(double eu_ij, double eu_ji) {
+  if (eu_ji <= 0) return "no offer: the other expects nothing from challenging it";
+  if (eu_ij > 0) return "no offer: it expects at least as much from challenging the other";
+  return "no offer: it would capitulate, which the reference variant never applies";
+}
+
+class Bdm : public Model {
+ public:
+  explicit Bdm(bdm::Options options) : options_(options) {}
+
+  Forecast Run(const Scenario& scenario, const RunContext& context) const override {
+    Forecast forecast;
+    const std::size_t issues = scenario.num_issues();
+    for (std::size_t i = 0; i < issues; ++i) {
+      forecast.issues.push_back(RunIssue(scenario, i, context));
+      if (context.control.progress) context.control.progress(i + 1, issues);
+    }
+    return forecast;
+  }
+
+ private:
+  IssueForecast RunIssue(const Scenario& scenario, std::size_t issue,
+                         const RunContext& context) const {
+    const IssueView view = ViewIssue(scenario, issue);
+    bdm::IssueState state(view.position, view.capability, view.salience, options_);
+    IssueForecast out;
+    out.issue = issue;
+    if (!(state.range() > 0)) {
+      out.note = "every actor holds the same position: nothing moves";
+    }
+    double total_weight = 0;
+    for (std::size_t k = 0; k < view.actors.size(); ++k) {
+      total_weight += view.capability[k] * view.salience[k];
+    }
+    if (!(total_weight > 0)) {
+      out.note = "no outcome: the total capability x salience of the actors on this issue is zero";
+      out.rounds.push_back(InputRound(scenario, issue));
+      return out;
+    }
+    // Explanations name actors by scenario id.
+    std::optional<std::size_t> explained;
+    for (std::size_t k = 0; k < view.actors.size(); ++k) {
+      if (context.explain && context.explain_actor == view.actors[k]) explained = k;
+    }
+    auto say = [&](const std::string& line) {
+      if (explained) context.explain(line);
+    };
+    if (explained) {
+      say(fmt::format("bdm on issue '{}': why {} moved", scenario.issues[issue].id,
+                      scenario.actors[view.actors[*explained]].id));
+    }
+
+    out.rounds.push_back(Snapshot(scenario, view, state, 0));
+    for (int round = 1; round <= options_.rounds; ++round) {
+      if (context.control.cancel && context.control.cancel()) break;
+      state.EstimateRisk();
+      bdm::IssueState::Consider consider;
+      if (explained) {
+        say(fmt::format("round {}: position {}, risk exponent r = {:.6f}", round,
+                        state.positions()[*explained], state.risk()[*explained]));
+        consider = [&](std::size_t i, std::size_t j, double eu_ij, double eu_ji,
+                       const std::optional<bdm::Offer>& offer) {
+          if (i != *explained) return;
+          say(fmt::format("  vs {:<12} eu_ij {:+.6f}  eu_ji {:+.6f}  -> {}",
+                          scenario.actors[view.actors[j]].id, eu_ij, eu_ji,
+                          offer ? fmt::format("{} offer: move to {:.6g}",
+                                              bdm::OfferName(offer->type), offer->position)
+                                : NoOffer(eu_ij, eu_ji)));
+        };
+      }
+      const std::vector<double> risk = state.risk();
+      const std::vector<double> before = state.positions();
+      auto offers = state.BestOffers(consider);
+      if (explained) {
+        const auto& o = offers[*explained];
+        say(o ? fmt::format("  accepts the {} offer of {}: moves from {} to {}\n"
+                            "  (rule: any confrontation, the nearest; else any compromise, {}; "
+                            "else any capitulation, the nearest; ties: first in input order)",
+                            bdm::OfferName(o->type), scenario.actors[view.actors[o->from]].id,
+                            before[*explained], o->position,
+                            options_.paper ? "the smallest move"
+                                           : "the lowest weighted position "
+                                             "(|eu_ij| x_i + |eu_ji| x_j) / (|eu_ij| + |eu_ji|)")
+              : "  no offer to accept: stays");
+      }
+      state.Apply(offers);
+      Round r = Snapshot(scenario, view, state, round);
+      r.details.resize(scenario.num_actors());
+      for (std::size_t k = 0; k < view.actors.size(); ++k) {
+        ActorDetail detail;
+        detail.values.emplace_back("risk", risk[k]);
+        if (offers[k]) {
+          detail.offer = bdm::OfferName(offers[k]->type);
+          detail.from = view.actors[offers[k]->from];
+          detail.values.emplace_back("eu_ij", offers[k]->eu_ij);
+          detail.values.emplace_back("eu_ji", offers[k]->eu_ji);
+        }
+        r.details[view.actors[k]] = detail;
+      }
+      out.rounds.push_back(std::move(r));
+    }
+    out.outcome = out.rounds.back().outcome;
+    return out;
+  }
+
+  static Round Snapshot(const Scenario& scenario, const IssueView& view,
+                        const bdm::IssueState& state, int round) {
+    Round r;
+    r.round = round;
+    r.positions.resize(scenario.num_actors());
+    for (std::size_t k = 0; k < view.actors.size(); ++k) {
+      r.positions[view.actors[k]] = state.positions()[k];
+    }
+    const double median = state.Median();
+    r.outcome = median;
+    r.values = {{"median", median}, {"mean", state.Mean()}};
+    return r;
+  }
+
+  bdm::Options options_;
+};
+
+}  // namespace
+
+ModelInfo BdmInfo() {
+  using T = ParamInfo::Type;
+  return {
+      "bdm",
+      "Bueno de Mesquita's expected-utility model as formalised by Scholz et al. (2011): "
+      "each round actors estimate their risk attitude, compare the expected utility of "
+      "challenging and being challenged, and accept confrontation, compromise or "
+      "capitulation offers; the forecast is the weighted median. Each issue runs on its own.",
+      {"Scholz, J. T., Calbert, G. J. & Smith, G. A. (2011). Unravelling Bueno De Mesquita's "
+       "group decision model. Journal of Theoretical Politics 23(4), 510-531.",
+       "Bueno de Mesquita, B. (1994). Political forecasting: an expected utility method. In "
+       "B. Bueno de Mesquita & F. N. Stokman (eds.), European Community Decision Making "
+       "(pp. 71-104). Yale University Press."},
+      {NumberParam("rounds", T::kInt, "10", 0, 1000, "rounds", "number of rounds of offers"),
+       NumberParam("q", T::kReal, "1", 0, 1, "", "weight of the status-quo utility in EU"),
+       NumberParam("t", T::kReal, "1", 0, 1, "",
+                   "paper variant with q < 1: probability that a change without challenge "
+                   "favours the actor (weight of U_b against U_w)"),
+       ChoiceParam("risk", "on", {"on", "off"},
+                   "on: estimate risk exponents each round; off: r = 1"),
+       ChoiceParam("variant", "reference", {"reference", "paper"},
+                   "reference: as the open reference implementation (Scholz's code); paper: the "
+                   "published equations (docs/models/bdm.md)")}};
+}
+
+std::unique_ptr<Model> MakeBdm(const Params& params) {
+  bdm::Options options;
+  options.rounds = static_cast<int>(params.Int("rounds"));
+  options.q = params.Real("q");
+  options.t = params.Real("t");
+  options.risk = params.Choice("risk") == "on";
+  options.paper = params.Choice("variant") == "paper";
+  return std::make_unique<Bdm>(options);
+}
+
+}  // namespace concert
