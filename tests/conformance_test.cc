@@ -7,6 +7,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "cli_util.h"
@@ -131,6 +133,25 @@ TEST(Conformance, TheScenarioRoundTripsThroughConvert) {
       for (std::size_t i = 0; i < a.issues.size(); ++i) {
         EXPECT_EQ(a.issues[i].outcome, b.issues[i].outcome) << model;
       }
+    }
+  }
+}
+
+// Each model's header documents its parameters (param_set.h declares them
+// once in the .cc; the header's prose must name every one and its default).
+TEST(Conformance, HeadersDocumentEveryParameter) {
+  for (const ModelInfo& info : Registry::Builtin().models()) {
+    const bool baseline = info.name == "compromise" || info.name == "median" || info.name == "nash";
+    const std::string folder = baseline ? "baseline" : info.name;
+    const std::string path = SourceDir() + "/src/concert/models/" + folder + "/" + folder + ".h";
+    std::ifstream in(path);
+    ASSERT_TRUE(in.good()) << path;
+    const std::string header((std::istreambuf_iterator<char>(in)),
+                             std::istreambuf_iterator<char>());
+    for (const ParamInfo& p : info.params) {
+      EXPECT_NE(header.find(p.name), std::string::npos) << info.name << ": " << p.name;
+      EXPECT_NE(header.find(p.default_value), std::string::npos)
+          << info.name << ": default of " << p.name;
     }
   }
 }

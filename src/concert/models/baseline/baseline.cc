@@ -2,6 +2,7 @@
 #include "concert/models/baseline/baseline.h"
 
 #include "concert/models/issue_view.h"
+#include "concert/models/param_set.h"
 
 namespace concert {
 namespace {
@@ -124,6 +125,21 @@ ModelInfo MedianInfo() {
   return info;
 }
 
+namespace {
+
+struct NashParams {
+  bool influence = false;  // weight=influence: capability x salience
+};
+
+const ParamSet<NashParams>& NashParameters() {
+  static const ParamSet<NashParams> params = ParamSet<NashParams>().Choice<bool>(
+      "weight", &NashParams::influence, {{"capability", false}, {"influence", true}},
+      "bargaining weight of an actor: capability, or capability x salience");
+  return params;
+}
+
+}  // namespace
+
 ModelInfo NashInfo() {
   ModelInfo info{
       "nash",
@@ -143,7 +159,7 @@ ModelInfo NashInfo() {
 std::unique_ptr<Model> MakeCompromise(const Params&) { return std::make_unique<Compromise>(); }
 std::unique_ptr<Model> MakeMedian(const Params&) { return std::make_unique<Median>(); }
 std::unique_ptr<Model> MakeNash(const Params& params) {
-  return std::make_unique<Nash>(params.Choice("weight") == "influence");
+  return std::make_unique<Nash>(NashParameters().Bind(params).influence);
 }
 
 }  // namespace concert

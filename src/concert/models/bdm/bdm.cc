@@ -8,6 +8,7 @@
 
 #include "concert/models/bdm/rounds.h"
 #include "concert/models/issue_view.h"
+#include "concert/models/param_set.h"
 
 namespace concert {
 namespace {
@@ -137,39 +138,44 @@ class Bdm : public Model {
 
 }  // namespace
 
+namespace {
+
+const ParamSet<bdm::Options>& BdmParams() {
+  using O = bdm::Options;
+  static const ParamSet<O> params =
+      ParamSet<O>()
+          .Int("rounds", &O::rounds, 0, 1000, "rounds", "number of rounds of offers")
+          .Real("q", &O::q, 0, 1, "", "weight of the status-quo utility in EU")
+          .Real("t", &O::t, 0, 1, "",
+                "paper variant with q < 1: probability that a change without challenge "
+                "favours the actor (weight of U_b against U_w)")
+          .Choice<bool>("risk", &O::risk, {{"on", true}, {"off", false}},
+                        "on: estimate risk exponents each round; off: r = 1")
+          .Choice<bool>("variant", &O::paper, {{"reference", false}, {"paper", true}},
+                        "reference: as the open reference implementation (Scholz's code); "
+                        "paper: the published equations (docs/models/bdm.md)");
+  return params;
+}
+
+}  // namespace
+
 ModelInfo BdmInfo() {
-  using T = ParamInfo::Type;
-  return {
-      "bdm",
-      "Bueno de Mesquita's expected-utility model as formalised by Scholz et al. (2011): "
-      "each round actors estimate their risk attitude, compare the expected utility of "
-      "challenging and being challenged, and accept confrontation, compromise or "
-      "capitulation offers; the forecast is the weighted median. Each issue runs on its own.",
-      {"Scholz, J. T., Calbert, G. J. & Smith, G. A. (2011). Unravelling Bueno De Mesquita's "
-       "group decision model. Journal of Theoretical Politics 23(4), 510-531.",
-       "Bueno de Mesquita, B. (1994). Political forecasting: an expected utility method. In "
-       "B. Bueno de Mesquita & F. N. Stokman (eds.), European Community Decision Making "
-       "(pp. 71-104). Yale University Press."},
-      {NumberParam("rounds", T::kInt, "10", 0, 1000, "rounds", "number of rounds of offers"),
-       NumberParam("q", T::kReal, "1", 0, 1, "", "weight of the status-quo utility in EU"),
-       NumberParam("t", T::kReal, "1", 0, 1, "",
-                   "paper variant with q < 1: probability that a change without challenge "
-                   "favours the actor (weight of U_b against U_w)"),
-       ChoiceParam("risk", "on", {"on", "off"},
-                   "on: estimate risk exponents each round; off: r = 1"),
-       ChoiceParam("variant", "reference", {"reference", "paper"},
-                   "reference: as the open reference implementation (Scholz's code); paper: the "
-                   "published equations (docs/models/bdm.md)")}};
+  return {"bdm",
+          "Bueno de Mesquita's expected-utility model as formalised by Scholz et al. (2011): "
+          "each round actors estimate their risk attitude, compare the expected utility of "
+          "challenging and being challenged, and accept confrontation, compromise or "
+          "capitulation offers; the forecast is the weighted median. Each issue runs on its "
+          "own.",
+          {"Scholz, J. T., Calbert, G. J. & Smith, G. A. (2011). Unravelling Bueno De Mesquita's "
+           "group decision model. Journal of Theoretical Politics 23(4), 510-531.",
+           "Bueno de Mesquita, B. (1994). Political forecasting: an expected utility method. In "
+           "B. Bueno de Mesquita & F. N. Stokman (eds.), European Community Decision Making "
+           "(pp. 71-104). Yale University Press."},
+          BdmParams().Infos()};
 }
 
 std::unique_ptr<Model> MakeBdm(const Params& params) {
-  bdm::Options options;
-  options.rounds = static_cast<int>(params.Int("rounds"));
-  options.q = params.Real("q");
-  options.t = params.Real("t");
-  options.risk = params.Choice("risk") == "on";
-  options.paper = params.Choice("variant") == "paper";
-  return std::make_unique<Bdm>(options);
+  return std::make_unique<Bdm>(BdmParams().Bind(params));
 }
 
 }  // namespace concert

@@ -10,6 +10,7 @@
 #include "concert/core/random.h"
 #include "concert/models/exchange/equal_gain.h"
 #include "concert/models/issue_view.h"
+#include "concert/models/param_set.h"
 
 namespace concert {
 namespace {
@@ -207,6 +208,41 @@ class ExchangeModel : public Model {
 
 }  // namespace
 
+namespace {
+
+// The parameters as the user gives them; MakeExchange checks their combination.
+struct ExchangeParams {
+  int rounds = 10;
+  bool random_rate = false;
+  double p = 0;
+  bool random_ties = false;
+  bool decimal = false;
+};
+
+const ParamSet<ExchangeParams>& Parameters() {
+  using E = ExchangeParams;
+  static const ParamSet<E> params =
+      ParamSet<E>()
+          .Int("rounds", &E::rounds, 0, 1000, "rounds", "number of rounds of exchanges")
+          .Choice<bool>("variant", &E::random_rate, {{"equal-gain", false}, {"random-rate", true}},
+                        "exchange rates: equal gains for both; or random-rate: a rate drawn "
+                        "(from the run's seed) between the two break-even rates, executed when "
+                        "best for both actors")
+          .Real("p", &E::p, 0, 1, "",
+                "equal-gain only: randomise each exchange's gains (REX): one side gains up to p "
+                "of the way to its maximum or loses up to p of its equal gain, drawn from the "
+                "run's seed")
+          .Choice<bool>("ties", &E::random_ties, {{"ordered", false}, {"random", true}},
+                        "equal-gain only: equal gains execute in list order, or pick at random "
+                        "from the run's seed")
+          .Choice<bool>("arithmetic", &E::decimal, {{"double", false}, {"decimal", true}},
+                        "double: fast; decimal: 28-digit decimals as the reference computes, "
+                        "which reproduces its every decision (slower)");
+  return params;
+}
+
+}  // namespace
+
 ModelInfo ExchangeInfo() {
   return {"exchange",
           "Stokman & Van Oosten's exchange model: actors on opposite sides of the outcome on two "
@@ -219,43 +255,27 @@ ModelInfo ExchangeInfo() {
            "(eds.), European Community Decision Making (pp. 105-127). Yale University Press.",
            "Dijkstra, J., Van Assen, M. A. L. M., Stokman, F. N. & Draaijer, S. (2018). Random "
            "variation of exchange rates in the equal utility exchange model (working paper)."},
-          {NumberParam("rounds", ParamInfo::Type::kInt, "10", 0, 1000, "rounds",
-                       "number of rounds of exchanges"),
-           ChoiceParam("variant", "equal-gain", {"equal-gain", "random-rate"},
-                       "exchange rates: equal gains for both; or random-rate: a rate drawn (from "
-                       "the run's seed) between the two break-even rates, executed when best for "
-                       "both actors"),
-           NumberParam("p", ParamInfo::Type::kReal, "0", 0, 1, "",
-                       "equal-gain only: randomise each exchange's gains (REX): one side gains "
-                       "up to p of the way to its maximum or loses up to p of its equal gain, "
-                       "drawn from the run's seed"),
-           ChoiceParam("ties", "ordered", {"ordered", "random"},
-                       "equal-gain only: equal gains execute in list order, or pick at random "
-                       "from the run's seed"),
-           ChoiceParam("arithmetic", "double", {"double", "decimal"},
-                       "double: fast; decimal: 28-digit decimals as the reference computes, which "
-                       "reproduces its every decision (slower)")}};
+          Parameters().Infos()};
 }
 
 std::unique_ptr<Model> MakeExchange(const Params& params) {
+  const ExchangeParams e = Parameters().Bind(params);
   exchange::Rates rates;
-  rates.p = params.Real("p");
-  if (params.Choice("variant") == "random-rate") {
+  rates.p = e.p;
+  if (e.random_rate) {
     rates.variant = exchange::Rates::Variant::kRandomRate;
     if (rates.p != 0) {
       throw InputError({},
                        "model 'exchange': p randomises equal-gain rates; with "
                        "variant=random-rate leave p at 0");
     }
-    if (params.Choice("ties") != "ordered") {
+    if (e.random_ties) {
       throw InputError({},
                        "model 'exchange': ties applies to variant=equal-gain; random-rate "
                        "executes the exchange best for both actors");
     }
   }
-  return std::make_unique<ExchangeModel>(static_cast<int>(params.Int("rounds")), rates,
-                                         params.Choice("ties") == "random",
-                                         params.Choice("arithmetic") == "decimal");
+  return std::make_unique<ExchangeModel>(e.rounds, rates, e.random_ties, e.decimal);
 }
 
 }  // namespace concert

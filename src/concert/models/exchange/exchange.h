@@ -23,14 +23,17 @@
 //            gains eu + p z (eu_max - eu) or eu - p z eu, z ~ U(0, 1).
 //            Exchanges still execute in order of their equal gain.
 //            Randomised variants draw from Stream(seed, DrawIndex(round,
-//            candidate)): reproducible under --seed, whatever the threads.
+//            candidate)): reproducible under the run's seed, whatever the threads.
 //   ties     ordered (default): exchanges whose gains tie (to 1e-12, relative)
 //            execute in list order — creation order (issue pairs in scenario
 //            order; a x d before b x c; actors in scenario order) as re-sorted
 //            by gain each step, exactly as the reference with its random
 //            tie-breaking switched off; random: at each tie at the top, the
 //            next exchange goes first with probability 1/2, from a stream
-//            seeded by --seed.
+//            seeded by the run's seed.
+//   arithmetic  double (default): fast; decimal: every value a 28-digit
+//            decimal (decimal28.h) computed in the reference's order, which
+//            reproduces its every decision (slower; docs/models/exchange.md).
 //
 // Positions are normalised to 0-100 per issue for the computation (as in the
 // reference) and reported on each issue's own scale.

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "concert/models/issue_view.h"
+#include "concert/models/param_set.h"
 
 namespace concert {
 namespace {
@@ -59,8 +60,25 @@ std::optional<double> LearnedOutcome(const std::vector<double>& position,
   return (mean + w.sq * *status_quo) / (1 + w.sq);
 }
 
+namespace {
+
+const ParamSet<LearnedWeights>& LearnedParams() {
+  using W = LearnedWeights;
+  static const ParamSet<W> params =
+      ParamSet<W>()
+          .Real("b", &W::b, 0, 4, "", "exponent of salience in an actor's weight")
+          .Real("com", &W::com, 0, 100, "",
+                "multiplier of the weight of the Commission (actor id 'com')")
+          .Real("ep", &W::ep, 0, 100, "",
+                "multiplier of the weight of the Parliament (actor id 'ep')")
+          .Real("sq", &W::sq, 0, 100, "",
+                "weight of the status quo as a share of the actors' total weight");
+  return params;
+}
+
+}  // namespace
+
 ModelInfo LearnedInfo() {
-  using T = ParamInfo::Type;
   return {"learned",
           "Compromise model with learned weights: the weighted mean of positions with weights "
           "capability x salience^b, the Commission (actor 'com') and the Parliament ('ep') "
@@ -72,19 +90,12 @@ ModelInfo LearnedInfo() {
            "Cambridge University Press.",
            "Thomson, R., Stokman, F. N., Achen, C. H. & Koenig, T. (eds.) (2006). The European "
            "Union Decides. Cambridge University Press (the DEU data)."},
-          {NumberParam("b", T::kReal, "0.5", 0, 4, "", "exponent of salience in an actor's weight"),
-           NumberParam("com", T::kReal, "1.25", 0, 100, "",
-                       "multiplier of the weight of the Commission (actor id 'com')"),
-           NumberParam("ep", T::kReal, "1.5", 0, 100, "",
-                       "multiplier of the weight of the Parliament (actor id 'ep')"),
-           NumberParam("sq", T::kReal, "0", 0, 100, "",
-                       "weight of the status quo as a share of the actors' total weight")},
+          LearnedParams().Infos(),
           /*by_default=*/false};
 }
 
 std::unique_ptr<Model> MakeLearned(const Params& params) {
-  return std::make_unique<Learned>(
-      LearnedWeights{params.Real("b"), params.Real("com"), params.Real("ep"), params.Real("sq")});
+  return std::make_unique<Learned>(LearnedParams().Bind(params));
 }
 
 }  // namespace concert

@@ -12,18 +12,11 @@
 #include <stdexcept>
 
 #include "concert/models/issue_view.h"
+#include "concert/models/param_set.h"
 #include "concert/models/smp/turns.h"
 
 namespace concert {
 namespace {
-
-template <typename E>
-E Pick(const std::string& value, const std::vector<std::pair<const char*, E>>& table) {
-  for (const auto& [name, e] : table) {
-    if (value == name) return e;
-  }
-  throw std::logic_error("smp: unknown choice " + value);  // the registry validated it
-}
 
 struct Prepared {
   smp::Input input;
@@ -243,90 +236,92 @@ class Smp : public Model {
 
 }  // namespace
 
+namespace {
+
+const ParamSet<smp::Config>& SmpParams() {
+  using namespace smp;
+  using C = Config;
+  static const ParamSet<C> params =
+      ParamSet<C>()
+          .Int("turns", &C::max_turns, 1, 10000, "turns", "maximum number of turns")
+          .Real("stop", &C::stop_ratio, 0, 1, "",
+                "stop when a turn's total movement / (the first turn's + 1e-4) is below this")
+          .Choice<bool>("transitions", &C::stochastic,
+                        {{"deterministic", false}, {"stochastic", true}},
+                        "deterministic: adopt the most probable bargain; stochastic: draw one by "
+                        "its probability (from the run's seed)")
+          .Choice<VotingRule>("voting", &C::voting,
+                              {{"proportional", VotingRule::kProportional},
+                               {"binary", VotingRule::kBinary},
+                               {"propbin", VotingRule::kPropBin},
+                               {"propcubic", VotingRule::kPropCubic},
+                               {"cubic", VotingRule::kCubic},
+                               {"asymprosp", VotingRule::kAsymProspect}},
+                              "how a difference in utility becomes a vote")
+          .Choice<VictoryModel>("victory", &C::victory,
+                                {{"linear", VictoryModel::kLinear},
+                                 {"square", VictoryModel::kSquare},
+                                 {"quartic", VictoryModel::kQuartic},
+                                 {"octic", VictoryModel::kOctic},
+                                 {"binary", VictoryModel::kBinary}},
+                                "how coalition strengths become a probability of victory")
+          .Choice<PceModel>("pce", &C::pce,
+                            {{"conditional", PceModel::kConditional},
+                             {"markov-incentive", PceModel::kMarkovIncentive},
+                             {"markov-uniform", PceModel::kMarkovUniform}},
+                            "the probabilistic Condorcet election")
+          .Choice<RiskAdjust>("risk_adjust", &C::risk_adjust,
+                              {{"none", RiskAdjust::kNone},
+                               {"one-third", RiskAdjust::kOneThird},
+                               {"half", RiskAdjust::kHalf},
+                               {"two-thirds", RiskAdjust::kTwoThirds},
+                               {"full", RiskAdjust::kFull}},
+                              "how far an actor's estimate of another's risk attitude moves "
+                              "from its own toward the other's")
+          .Choice<RiskRange>(
+              "risk_range", &C::risk_range,
+              {{"min", RiskRange::kMin}, {"mid", RiskRange::kMid}, {"max", RiskRange::kMax}},
+              "range of risk attitudes: min [0,1], mid [-1/2,1], max [-1,1]")
+          .Choice<Commitment>("commit", &C::commitment,
+                              {{"none", Commitment::kNone},
+                               {"semi", Commitment::kSemi},
+                               {"full", Commitment::kFull}},
+                              "how far third parties commit to the coalition they join")
+          .Choice<Interpolation>("interp", &C::interpolation,
+                                 {{"s2p2", Interpolation::kS2P2},
+                                  {"s1p1", Interpolation::kS1P1},
+                                  {"s2pmax", Interpolation::kS2PMax}},
+                                 "bargain weights: salience^2 x probability^2, salience x "
+                                 "probability, or by the difference in probabilities")
+          .Choice<BargainModel>("bargain", &C::bargain,
+                                {{"initiator", BargainModel::kInitiator},
+                                 {"both", BargainModel::kBoth},
+                                 {"power-weighted", BargainModel::kPowerWeighted}},
+                                "whose interpolation the bargain uses: the initiator's, both "
+                                "(two bargains), or their power-weighted compromise");
+  return params;
+}
+
+}  // namespace
+
 ModelInfo SmpInfo() {
-  using T = ParamInfo::Type;
-  return {
-      "smp",
-      "KTAB's spatial model of politics: all issues at once. Each turn every actor challenges "
-      "the actor it expects to gain most from, third parties join coalitions, the challenger "
-      "proposes a bargain in every dimension, and each actor adopts the best bargain it is "
-      "part of by a probabilistic Condorcet election. Outcome: the probability-weighted "
-      "distinct final positions.",
-      {"Wise, B., Lester, S. & Efird, B. (2015). An introduction to the KAPSARC Toolkit for "
-       "Behavioral Analysis (KTAB) using one-dimensional spatial models. KAPSARC discussion "
-       "paper KS-1517-DP020A.",
-       "Efird, B., Lester, S. & Wise, B. (2016). The Chinese state-owned enterprise reform: a "
-       "political analysis. Journal of East Asian Studies 16, 117-145.",
-       "KTAB source code, github.com/KAPSARC/KTAB (MIT licence), examples/smp."},
-      {NumberParam("turns", T::kInt, "100", 1, 10000, "turns", "maximum number of turns"),
-       NumberParam("stop", T::kReal, "0.02", 0, 1, "",
-                   "stop when a turn's total movement / (the first turn's + 1e-4) is below this"),
-       ChoiceParam("transitions", "deterministic", {"deterministic", "stochastic"},
-                   "deterministic: adopt the most probable bargain; stochastic: draw one by its "
-                   "probability (from the run's seed)"),
-       ChoiceParam("voting", "proportional",
-                   {"proportional", "binary", "propbin", "propcubic", "cubic", "asymprosp"},
-                   "how a difference in utility becomes a vote"),
-       ChoiceParam("victory", "linear", {"linear", "square", "quartic", "octic", "binary"},
-                   "how coalition strengths become a probability of victory"),
-       ChoiceParam("pce", "conditional", {"conditional", "markov-incentive", "markov-uniform"},
-                   "the probabilistic Condorcet election"),
-       ChoiceParam("risk_adjust", "one-third", {"none", "one-third", "half", "two-thirds", "full"},
-                   "how far an actor's estimate of another's risk attitude moves from its own "
-                   "toward the other's"),
-       ChoiceParam("risk_range", "mid", {"min", "mid", "max"},
-                   "range of risk attitudes: min [0,1], mid [-1/2,1], max [-1,1]"),
-       ChoiceParam("commit", "semi", {"none", "semi", "full"},
-                   "how far third parties commit to the coalition they join"),
-       ChoiceParam("interp", "s2p2", {"s2p2", "s1p1", "s2pmax"},
-                   "bargain weights: salience^2 x probability^2, salience x probability, or "
-                   "by the difference in probabilities"),
-       ChoiceParam("bargain", "initiator", {"initiator", "both", "power-weighted"},
-                   "whose interpolation the bargain uses: the initiator's, both (two "
-                   "bargains), or their power-weighted compromise")}};
+  return {"smp",
+          "KTAB's spatial model of politics: all issues at once. Each turn every actor challenges "
+          "the actor it expects to gain most from, third parties join coalitions, the challenger "
+          "proposes a bargain in every dimension, and each actor adopts the best bargain it is "
+          "part of by a probabilistic Condorcet election. Outcome: the probability-weighted "
+          "distinct final positions.",
+          {"Wise, B., Lester, S. & Efird, B. (2015). An introduction to the KAPSARC Toolkit for "
+           "Behavioral Analysis (KTAB) using one-dimensional spatial models. KAPSARC discussion "
+           "paper KS-1517-DP020A.",
+           "Efird, B., Lester, S. & Wise, B. (2016). The Chinese state-owned enterprise reform: a "
+           "political analysis. Journal of East Asian Studies 16, 117-145.",
+           "KTAB source code, github.com/KAPSARC/KTAB (MIT licence), examples/smp."},
+          SmpParams().Infos()};
 }
 
 std::unique_ptr<Model> MakeSmp(const Params& params) {
-  using namespace smp;
-  Config c;
-  c.max_turns = static_cast<int>(params.Int("turns"));
-  c.stop_ratio = params.Real("stop");
-  c.stochastic = params.Choice("transitions") == "stochastic";
-  c.voting = Pick<VotingRule>(params.Choice("voting"), {{"proportional", VotingRule::kProportional},
-                                                        {"binary", VotingRule::kBinary},
-                                                        {"propbin", VotingRule::kPropBin},
-                                                        {"propcubic", VotingRule::kPropCubic},
-                                                        {"cubic", VotingRule::kCubic},
-                                                        {"asymprosp", VotingRule::kAsymProspect}});
-  c.victory = Pick<VictoryModel>(params.Choice("victory"), {{"linear", VictoryModel::kLinear},
-                                                            {"square", VictoryModel::kSquare},
-                                                            {"quartic", VictoryModel::kQuartic},
-                                                            {"octic", VictoryModel::kOctic},
-                                                            {"binary", VictoryModel::kBinary}});
-  c.pce = Pick<PceModel>(params.Choice("pce"), {{"conditional", PceModel::kConditional},
-                                                {"markov-incentive", PceModel::kMarkovIncentive},
-                                                {"markov-uniform", PceModel::kMarkovUniform}});
-  c.risk_adjust =
-      Pick<RiskAdjust>(params.Choice("risk_adjust"), {{"none", RiskAdjust::kNone},
-                                                      {"one-third", RiskAdjust::kOneThird},
-                                                      {"half", RiskAdjust::kHalf},
-                                                      {"two-thirds", RiskAdjust::kTwoThirds},
-                                                      {"full", RiskAdjust::kFull}});
-  c.risk_range = Pick<RiskRange>(
-      params.Choice("risk_range"),
-      {{"min", RiskRange::kMin}, {"mid", RiskRange::kMid}, {"max", RiskRange::kMax}});
-  c.commitment = Pick<Commitment>(
-      params.Choice("commit"),
-      {{"none", Commitment::kNone}, {"semi", Commitment::kSemi}, {"full", Commitment::kFull}});
-  c.interpolation =
-      Pick<Interpolation>(params.Choice("interp"), {{"s2p2", Interpolation::kS2P2},
-                                                    {"s1p1", Interpolation::kS1P1},
-                                                    {"s2pmax", Interpolation::kS2PMax}});
-  c.bargain = Pick<BargainModel>(params.Choice("bargain"),
-                                 {{"initiator", BargainModel::kInitiator},
-                                  {"both", BargainModel::kBoth},
-                                  {"power-weighted", BargainModel::kPowerWeighted}});
-  return std::make_unique<Smp>(c);
+  return std::make_unique<Smp>(SmpParams().Bind(params));
 }
 
 }  // namespace concert
