@@ -49,9 +49,7 @@ ForecastResult RunForecast(const ForecastRequest& request, const RunControl& con
     context.explain = [&](const std::string& line) { result.explanation += line + "\n"; };
   }
   for (const CreatedModel& created : models) {
-    Forecast forecast = created.model->Run(scenario, context);
-    forecast.model = created.spec;
-    result.forecasts.push_back(std::move(forecast));
+    result.forecasts.push_back(created.model->Run(scenario, context));
   }
   if (request.draws == 0) return result;
   MonteCarloOptions options;

@@ -13,6 +13,22 @@
 namespace concert {
 namespace {
 
+// A created model names its forecasts by the full spec, so no caller has to.
+class NamedModel : public Model {
+ public:
+  NamedModel(std::unique_ptr<Model> model, std::string spec)
+      : model_(std::move(model)), spec_(std::move(spec)) {}
+  Forecast Run(const Scenario& scenario, const RunContext& context) const override {
+    Forecast forecast = model_->Run(scenario, context);
+    forecast.model = spec_;
+    return forecast;
+  }
+
+ private:
+  std::unique_ptr<Model> model_;
+  std::string spec_;
+};
+
 InputError SpecError(const std::string& spec, const std::string& message) {
   return InputError({}, "model spec '" + spec + "': " + message);
 }
@@ -161,7 +177,7 @@ CreatedModel Registry::Create(const std::string& spec_text) const {
     for (const auto& p : info.params) parts.push_back(p.name + "=" + values[p.name]);
     created.spec += fmt::format("({})", fmt::join(parts, ","));
   }
-  created.model = factories_[index](Params(values));
+  created.model = std::make_unique<NamedModel>(factories_[index](Params(values)), created.spec);
   return created;
 }
 
