@@ -2,7 +2,7 @@
 // the base design and each alternative of a scenario's institution.
 //
 // Draw i (of `draws`) uses, for every design alike: the scenario's uncertain
-// numbers drawn from Stream(seed, i) (as `forecast --draws` does), the
+// numbers drawn from Stream(seed, i) (as the forecast Monte Carlo does), the
 // agreement forecast on that draw (when it comes from a model), the
 // institution's uncertain numbers from streams (seed, i, field), and one path
 // of the game from Stream(seed ^ kPathSalt, i). Designs are therefore compared
@@ -55,7 +55,7 @@ struct SimulationResult {
   std::vector<DesignSummary> designs;  // base first, then the alternatives
   // With options.sensitivity (and not fixed): standardised regression coefficients
   // of the periods the design as coded stays in force on every uncertain input
-  // (the scenario's, then the institution's), as `forecast --sensitivity` does.
+  // (the scenario's, then the institution's), as the forecast sensitivity does.
   std::vector<std::string> inputs;
   std::optional<Sensitivity> sensitivity;
   std::size_t draws = 0;

@@ -13,7 +13,7 @@ using ModelFactory = std::function<std::unique_ptr<Model>(const Params&)>;
 
 struct CreatedModel {
   std::unique_ptr<Model> model;  // its forecasts carry `spec` as their model name
-  std::string spec;  // canonical: name(p1=v1,p2=v2) with every parameter
+  std::string spec;              // canonical: name(p1=v1,p2=v2) with every parameter
   const ModelInfo* info = nullptr;
 };
 

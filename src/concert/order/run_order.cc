@@ -65,6 +65,75 @@ void Merge(Sums* into, const Sums& from) {
   into->challenged_draws += from.challenged_draws;
 }
 
+// The outcome and inputs of every draw, kept for the sensitivity regression.
+struct Sampled {
+  std::vector<std::vector<double>> x;
+  std::vector<double> persists, challenged;
+};
+
+// Draws [begin, end) (one central run when request.draws is 0) into `s`.
+void RunBlock(const OrderSpec& spec, const OrderRequest& request, int first, int last,
+              std::size_t begin, std::size_t end, Sums* s, Sampled* sampled) {
+  const std::size_t n = spec.actors.size();
+  const std::size_t years = static_cast<std::size_t>(last - first) + 1;
+  s->actor.assign(years * n * kActorStats, 0.0);
+  s->year.assign(years * kYearStats, 0.0);
+  OrderRun run(spec, first, last);
+  for (std::size_t i = begin; i < end; ++i) {
+    OrderNumbers numbers;
+    if (request.draws == 0) {
+      numbers = CentralNumbers(spec);
+    } else {
+      Stream stream(request.seed, i);
+      numbers = DrawNumbers(spec, stream, request.sensitivity ? &sampled->x[i] : nullptr);
+    }
+    std::size_t y = 0;
+    const OrderOutcome o = run.Run(numbers, [&](const OrderYearState& st) { Add(s, st, y++); });
+    s->table2[o.order_persists ? 0 : 1][o.leadership_challenged ? 1 : 0] += 1;
+    s->paths[static_cast<int>(o.path)] += 1;
+    if (o.first_challenge) {
+      s->challenge_years += o.first_challenge;
+      s->challenged_draws += 1;
+    }
+    if (request.sensitivity) {
+      sampled->persists[i] = o.order_persists;
+      sampled->challenged[i] = o.leadership_challenged;
+    }
+  }
+}
+
+// Per year: the sums of the summarised draws as means and shares.
+std::vector<OrderYearSummary> YearSummaries(const Sums& total, const OrderSpec& spec, int first,
+                                            std::size_t years, double m) {
+  const std::size_t n = spec.actors.size();
+  std::vector<OrderYearSummary> out;
+  for (std::size_t y = 0; y < years; ++y) {
+    OrderYearSummary ys;
+    ys.year = first + static_cast<int>(y);
+    ys.projected = ys.year > spec.base_year;
+    for (std::size_t i = 0; i < n; ++i) {
+      const double* a = &total.actor[(y * n + i) * kActorStats];
+      OrderActorYear ay;
+      ay.economic = a[kStatEconomic] / m;
+      ay.military = a[kStatMilitary] / m;
+      ay.capability = a[kStatCapability] / m;
+      ay.capability_sd =
+          std::sqrt(std::max(0.0, a[kStatCapabilitySquare] / m - ay.capability * ay.capability));
+      ay.voice = a[kStatVoice] / m;
+      for (int k = 0; k < 3; ++k) ay.stance[k] = a[kStatSupport + k] / m;
+      ys.actors.push_back(ay);
+    }
+    const double* t = &total.year[y * kYearStats];
+    ys.con = t[kStatCon] / m;
+    ys.support = t[kStatSupportShare] / m;
+    ys.holds = t[kStatHolds] / m;
+    ys.leader_provides = t[kStatProvides] / m;
+    ys.challenge = t[kStatAnyChallenge] / m;
+    out.push_back(std::move(ys));
+  }
+  return out;
+}
+
 OrderSpec Prepared(const OrderRequest& request) {
   OrderSpec spec =
       request.preset.empty() ? request.spec : ApplyPreset(request.spec, request.preset);
@@ -96,40 +165,20 @@ OrderResult RunOrder(const OrderRequest& request, const RunControl& control) {
   const std::size_t blocks = (runs + kBlock - 1) / kBlock;
   std::vector<Sums> sums(blocks);
   const std::vector<std::string> inputs = OrderInputs(spec);
-  std::vector<std::vector<double>> x(request.sensitivity ? runs : 0);
-  std::vector<double> persists(request.sensitivity ? runs : 0), challenged(persists.size());
+  Sampled sampled;
+  if (request.sensitivity) {
+    sampled.x.resize(runs);
+    sampled.persists.resize(runs);
+    sampled.challenged.resize(runs);
+  }
 
   RunControl blocks_control = control;
   blocks_control.progress = nullptr;
   std::atomic<std::size_t> done{0};
   std::mutex progress_lock;
   const std::vector<char> finished = ParallelFor(blocks, blocks_control, [&](std::size_t b) {
-    Sums& s = sums[b];
-    s.actor.assign(years * n * kActorStats, 0.0);
-    s.year.assign(years * kYearStats, 0.0);
-    OrderRun run(spec, first, last);
     const std::size_t end = std::min(runs, (b + 1) * kBlock);
-    for (std::size_t i = b * kBlock; i < end; ++i) {
-      OrderNumbers numbers;
-      if (request.draws == 0) {
-        numbers = CentralNumbers(spec);
-      } else {
-        Stream stream(request.seed, i);
-        numbers = DrawNumbers(spec, stream, request.sensitivity ? &x[i] : nullptr);
-      }
-      std::size_t y = 0;
-      const OrderOutcome o = run.Run(numbers, [&](const OrderYearState& st) { Add(&s, st, y++); });
-      s.table2[o.order_persists ? 0 : 1][o.leadership_challenged ? 1 : 0] += 1;
-      s.paths[static_cast<int>(o.path)] += 1;
-      if (o.first_challenge) {
-        s.challenge_years += o.first_challenge;
-        s.challenged_draws += 1;
-      }
-      if (request.sensitivity) {
-        persists[i] = o.order_persists;
-        challenged[i] = o.leadership_challenged;
-      }
-    }
+    RunBlock(spec, request, first, last, b * kBlock, end, &sums[b], &sampled);
     if (control.progress) {
       const std::size_t count = done.fetch_add(end - b * kBlock) + (end - b * kBlock);
       std::lock_guard<std::mutex> guard(progress_lock);
@@ -164,30 +213,7 @@ OrderResult RunOrder(const OrderRequest& request, const RunControl& control) {
   result.thresholds = spec.thresholds;
   result.inputs = inputs;
   const double m = summarised > 0 ? static_cast<double>(summarised) : 1.0;
-  for (std::size_t y = 0; y < years; ++y) {
-    OrderYearSummary ys;
-    ys.year = first + static_cast<int>(y);
-    ys.projected = ys.year > spec.base_year;
-    for (std::size_t i = 0; i < n; ++i) {
-      const double* a = &total.actor[(y * n + i) * kActorStats];
-      OrderActorYear ay;
-      ay.economic = a[kStatEconomic] / m;
-      ay.military = a[kStatMilitary] / m;
-      ay.capability = a[kStatCapability] / m;
-      ay.capability_sd =
-          std::sqrt(std::max(0.0, a[kStatCapabilitySquare] / m - ay.capability * ay.capability));
-      ay.voice = a[kStatVoice] / m;
-      for (int k = 0; k < 3; ++k) ay.stance[k] = a[kStatSupport + k] / m;
-      ys.actors.push_back(ay);
-    }
-    const double* t = &total.year[y * kYearStats];
-    ys.con = t[kStatCon] / m;
-    ys.support = t[kStatSupportShare] / m;
-    ys.holds = t[kStatHolds] / m;
-    ys.leader_provides = t[kStatProvides] / m;
-    ys.challenge = t[kStatAnyChallenge] / m;
-    result.years.push_back(std::move(ys));
-  }
+  result.years = YearSummaries(total, spec, first, years, m);
   for (int r = 0; r < 2; ++r) {
     for (int c = 0; c < 2; ++c) result.table2[r][c] = total.table2[r][c] / m;
   }
@@ -196,11 +222,11 @@ OrderResult RunOrder(const OrderRequest& request, const RunControl& control) {
     result.first_challenge_mean = total.challenge_years / total.challenged_draws;
   }
   if (request.sensitivity) {
-    x.resize(summarised);
-    persists.resize(summarised);
-    challenged.resize(summarised);
-    result.persists_sensitivity = Regress(x, persists);
-    result.challenged_sensitivity = Regress(x, challenged);
+    sampled.x.resize(summarised);
+    sampled.persists.resize(summarised);
+    sampled.challenged.resize(summarised);
+    result.persists_sensitivity = Regress(sampled.x, sampled.persists);
+    result.challenged_sensitivity = Regress(sampled.x, sampled.challenged);
   }
   return result;
 }

@@ -19,19 +19,11 @@ const char* kStyle =
     "td:first-child,th:first-child{text-align:left}h2{border-bottom:1px solid #ccc}"
     ".note{color:#555;font-size:13px}svg{display:block;margin:.5em 0}";
 
-std::string Content(const OrderResult& r, int level) {
-  const std::string h = fmt::format("h{}", level), h2 = fmt::format("h{}", level + 1);
+// Capability shares and the system's figures over the years.
+std::string Charts(const OrderResult& r, const std::string& h2) {
   const OrderYearSummary& first = r.years.front();
   const OrderYearSummary& last = r.years.back();
-  std::string out = fmt::format("<{0}>The order: {1}</{0}>", h, Escape(r.name));
-  out += fmt::format(
-      "<p class=\"note\">Order model (docs/order.md): leader {}, data used to {}, years {} to {}, "
-      "{}{}{}.</p>",
-      Escape(r.leader), r.base_year, first.year, last.year,
-      r.draws ? fmt::format("{} draws, seed {}", r.draws, r.seed) : "central values",
-      r.preset.empty() ? "" : ", preset " + Escape(r.preset),
-      r.relative_gains ? fmt::format(", every relative-gains weight {}", *r.relative_gains)
-                       : std::string());
+  std::string out;
   std::vector<svg::Series> shares;
   for (std::size_t i = 0; i < r.actors.size(); ++i) {
     svg::Series s{r.actors[i], {}};
@@ -59,6 +51,13 @@ std::string Content(const OrderResult& r, int level) {
       "<p class=\"note\">Share of draws in which the order's supporters hold enough "
       "capability, share in which some actor challenges, and the Ray-Singer concentration "
       "of capability.</p>";
+  return out;
+}
+
+// Table 2, the three paths and the stances in the last year.
+std::string Tables(const OrderResult& r, const std::string& h2) {
+  const OrderYearSummary& last = r.years.back();
+  std::string out;
   out += fmt::format("<{0}>The paper's Table 2 in {1}</{0}>", h2, last.year);
   out += fmt::format(
       "<table><tr><th></th><th>US leadership persists</th><th>US leadership challenged</th></tr>"
@@ -90,6 +89,12 @@ std::string Content(const OrderResult& r, int level) {
         Escape(r.names[i]), a.capability, a.voice, a.stance[0], a.stance[1], a.stance[2]);
   }
   out += "</table>";
+  return out;
+}
+
+// What drives the outcomes (with sensitivity).
+std::string Drivers(const OrderResult& r, const std::string& h2) {
+  std::string out;
   const std::pair<const char*, const std::optional<Sensitivity>*> outcomes[] = {
       {"the order persists", &r.persists_sensitivity},
       {"US leadership is challenged", &r.challenged_sensitivity}};
@@ -107,6 +112,23 @@ std::string Content(const OrderResult& r, int level) {
         "{:.2f}.</p>",
         (*s)->r_squared);
   }
+  return out;
+}
+
+std::string Content(const OrderResult& r, int level) {
+  const std::string h = fmt::format("h{}", level), h2 = fmt::format("h{}", level + 1);
+  const OrderYearSummary& first = r.years.front();
+  const OrderYearSummary& last = r.years.back();
+  std::string out = fmt::format("<{0}>The order: {1}</{0}>", h, Escape(r.name));
+  out += fmt::format(
+      "<p class=\"note\">Order model (docs/order.md): leader {}, data used to {}, years {} to {}, "
+      "{}{}{}.</p>",
+      Escape(r.leader), r.base_year, first.year, last.year,
+      r.draws ? fmt::format("{} draws, seed {}", r.draws, r.seed) : "central values",
+      r.preset.empty() ? "" : ", preset " + Escape(r.preset),
+      r.relative_gains ? fmt::format(", every relative-gains weight {}", *r.relative_gains)
+                       : std::string());
+  out += Charts(r, h2) + Tables(r, h2) + Drivers(r, h2);
   return out;
 }
 

@@ -12,7 +12,7 @@
 //                     "compliance": [share per period]}],
 //        ["sensitivity": {"outcome", "r_squared", "inputs": [{"name", "src"}]}],
 //        ["order": {"file", "preset", "year", "actors": [{"id", "capability", "relative_gains",
-//                   "r"}]}]}   (with simulate --order)
+//                   "r"}]}]}   (with an order link)
 // CSV tables: summary (design,statistic,value), compliance (design,period,compliance),
 // parties (design,party,benefit,cost,discount,relative_gains,exit_value,exit_growth,aid,
 // threshold,payoff,ended_by).
@@ -35,7 +35,7 @@ struct SimulationHeader {
   std::optional<OrderLink> order;  // capabilities and relative gains from the order model
 };
 
-// With `architectures` (simulate --hub) the JSON gains an "architectures" object
+// With `architectures` (an architecture comparison) the JSON gains an "architectures" object
 // (output/architecture_output.h).
 std::string SimulationJson(const Scenario& scenario, const SimulationHeader& header,
                            const SimulationResult& result,

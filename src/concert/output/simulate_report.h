@@ -1,8 +1,8 @@
-// concert/output/simulate_report.h — `concert simulate --format html`: one
+// concert/output/simulate_report.h — the compliance simulation as HTML: one
 // self-contained HTML page (inline CSS and SVG, nothing to load) with the
 // compliance game's results: the stakes and thresholds as coded, the designs
 // side by side, compliance over time as a chart, who ends the agreement, each
-// party's payoff, and with --hub the architectures.
+// party's payoff, and with an architecture comparison the architectures.
 #pragma once
 
 #include <string>

@@ -135,7 +135,7 @@ struct Rates {
   enum class Variant { kEqualGain, kRandomRate };
   Variant variant = Variant::kEqualGain;
   double p = 0;            // equal gain: randomisation of each exchange's gains, [0, 1]
-  std::uint64_t seed = 0;  // the run's seed (--seed)
+  std::uint64_t seed = 0;  // the run's seed
   int round = 1;           // 1-based; part of each exchange's stream index
   int max_passes = 1024;   // random-rate: passes without a mutually best exchange
   bool random_rate() const { return variant == Variant::kRandomRate; }
