@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "concert/core/random.h"
+#include "concert/models/model.h"
 
 namespace concert {
 
@@ -56,9 +57,9 @@ class Strategy {
 };
 
 struct StrategyInfo {
-  std::string name;     // e.g. "gtft"
-  std::string summary;  // the rule in one or two sentences
-  std::string params;   // e.g. "p=0.1 (probability of forgiving a defection)"; empty if none
+  std::string name;               // e.g. "gtft"
+  std::string summary;            // the rule in one or two sentences
+  std::vector<ParamInfo> params;  // as a model's (models/model.h); empty if none
   bool stochastic = false;
   // Axelrod (1980) first tournament: the entry's name in his Table 2, its rank
   // and published mean score per 200-move game; empty / 0 when not an entry.

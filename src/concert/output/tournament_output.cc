@@ -139,7 +139,10 @@ std::string StrategiesText() {
   for (const StrategyInfo& info : StrategyLibrary()) {
     text += fmt::format("{:<18} {}{}\n", info.name, info.summary,
                         info.stochastic ? " (stochastic)" : "");
-    if (!info.params.empty()) text += fmt::format("{:<18} parameter: {}\n", "", info.params);
+    for (const ParamInfo& p : info.params) {
+      text += fmt::format("{:<18} parameter: {}={} ({}, in [{}, {}])\n", "", p.name,
+                          p.default_value, p.description, p.min, p.max);
+    }
     if (info.axelrod_rank > 0) {
       text += fmt::format("{:<18} Axelrod (1980) first tournament: {}, rank {}, {} points\n", "",
                           info.axelrod_entry, info.axelrod_rank, info.axelrod_score);
