@@ -50,11 +50,7 @@ int Run(const OrderCommand& o) {
   OrderRequest request;
   request.spec = ReadOrder(o.scenario, ReadTextFile(o.scenario));
   if (o.list_presets) {
-    std::string out;
-    for (const OrderPreset& p : request.spec.presets) {
-      out += fmt::format("{}\n  {}\n  source: {}\n", p.name, p.description, p.source);
-    }
-    Emit(o.output, out.empty() ? "the order section defines no presets\n" : out);
+    Emit(o.output, OrderPresetsText(request.spec));
     return 0;
   }
   if (!o.years.empty()) std::tie(request.first_year, request.last_year) = ParseYears(o.years);

@@ -199,4 +199,12 @@ std::string OrderText(const OrderResult& r) {
   return out;
 }
 
+std::string OrderPresetsText(const OrderSpec& spec) {
+  std::string out;
+  for (const OrderPreset& p : spec.presets) {
+    out += fmt::format("{}\n  {}\n  source: {}\n", p.name, p.description, p.source);
+  }
+  return out.empty() ? "the order section defines no presets\n" : out;
+}
+
 }  // namespace concert

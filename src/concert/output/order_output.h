@@ -33,6 +33,8 @@ std::string OrderJson(const OrderResult& result);
 // Throws InputError (field "table") for a table not in OrderCsvTables().
 std::string OrderCsv(const OrderResult& result, const std::string& table);
 std::string OrderText(const OrderResult& result);
+// The section's presets: name, description, source.
+std::string OrderPresetsText(const OrderSpec& spec);
 
 // The cells' names, in the order of OrderResult::table2 ([persists][challenged]).
 const char* Table2CellName(int order_disappears, int leadership_challenged);

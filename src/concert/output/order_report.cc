@@ -5,19 +5,13 @@
 #include <algorithm>
 
 #include "concert/output/order_output.h"
+#include "concert/output/simulate_report.h"
 #include "concert/output/svg.h"
 
 namespace concert {
 namespace {
 
 using svg::Escape;
-
-const char* kStyle =
-    "body{font-family:sans-serif;max-width:820px;margin:auto;padding:1em;color:#222;"
-    "line-height:1.4}table{border-collapse:collapse;margin:.5em 0;font-size:13px}"
-    "td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}th{background:#f4f4f4}"
-    "td:first-child,th:first-child{text-align:left}h2{border-bottom:1px solid #ccc}"
-    ".note{color:#555;font-size:13px}svg{display:block;margin:.5em 0}";
 
 // Capability shares and the system's figures over the years.
 std::string Charts(const OrderResult& r, const std::string& h2) {
@@ -136,7 +130,8 @@ std::string Content(const OrderResult& r, int level) {
 
 std::string OrderReportPage(const OrderResult& r) {
   return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + Escape(r.name) +
-         "</title><style>" + kStyle + "</style></head><body>" + Content(r, 1) + "</body></html>\n";
+         "</title><style>" + std::string(kPageStyle) + "</style></head><body>" + Content(r, 1) +
+         "</body></html>\n";
 }
 
 std::string OrderSection(const OrderResult& r) { return Content(r, 2); }

@@ -5,16 +5,17 @@
 #include "concert/output/svg.h"
 
 namespace concert {
-namespace {
 
-using svg::Escape;
-
-const char* kStyle =
+const char* const kPageStyle =
     "body{font-family:sans-serif;max-width:820px;margin:auto;padding:1em;color:#222;"
     "line-height:1.4}table{border-collapse:collapse;margin:.5em 0;font-size:13px}"
     "td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}th{background:#f4f4f4}"
     "td:first-child,th:first-child{text-align:left}h2{border-bottom:1px solid #ccc}"
     ".note{color:#555;font-size:13px}svg{display:block;margin:.5em 0}";
+
+namespace {
+
+using svg::Escape;
 
 std::string Threshold(const std::optional<double>& v) {
   return v ? fmt::format("{:.3f}", *v) : std::string("none below 1");
@@ -166,8 +167,8 @@ std::string Content(const Scenario& s, const SimulationHeader& h, const Simulati
 std::string SimulationHtml(const Scenario& s, const SimulationHeader& h, const SimulationResult& r,
                            const ArchitectureComparison* arch) {
   return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" +
-         Escape(h.institution) + "</title><style>" + kStyle + "</style></head><body>" +
-         Content(s, h, r, arch, 1) + "</body></html>\n";
+         Escape(h.institution) + "</title><style>" + std::string(kPageStyle) +
+         "</style></head><body>" + Content(s, h, r, arch, 1) + "</body></html>\n";
 }
 
 std::string SimulationSection(const Scenario& s, const SimulationHeader& h,

@@ -12,6 +12,9 @@
 
 namespace concert {
 
+// The CSS of the simulation and order pages (one look for both).
+extern const char* const kPageStyle;
+
 std::string SimulationHtml(const Scenario& scenario, const SimulationHeader& header,
                            const SimulationResult& result,
                            const ArchitectureComparison* architectures = nullptr);
