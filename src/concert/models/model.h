@@ -88,11 +88,19 @@ struct Round {
   std::vector<std::optional<ActorDetail>> details;  // per actor, or empty
 };
 
+// A path that ends in a cycle (models/cycle.h): its least period (>= 2) and the
+// round from which it repeats.
+struct Cycle {
+  int period = 0;
+  int from_round = 0;
+};
+
 struct IssueForecast {
   std::size_t issue = 0;          // index into Scenario::issues
   std::optional<double> outcome;  // the model's forecast; none when it cannot say (see note)
   std::string note;               // why there is no outcome, or a caveat
   std::vector<Round> rounds;
+  std::optional<Cycle> cycle;  // set for every model by the registry's models
 };
 
 // A trade of positions between two actors (the exchange model): each moves on

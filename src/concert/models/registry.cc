@@ -9,6 +9,7 @@
 #include <set>
 
 #include "concert/core/strings.h"
+#include "concert/models/cycle.h"
 
 namespace concert {
 namespace {
@@ -21,6 +22,7 @@ class NamedModel : public Model {
   Forecast Run(const Scenario& scenario, const RunContext& context) const override {
     Forecast forecast = model_->Run(scenario, context);
     forecast.model = spec_;
+    for (IssueForecast& issue : forecast.issues) issue.cycle = DetectCycle(issue.rounds);
     return forecast;
   }
 

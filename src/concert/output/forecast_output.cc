@@ -55,6 +55,12 @@ std::string PathTable(const Scenario& scenario, const std::string& model,
       "\n{} on {}: path by round{}\n", model, scenario.issues[issue.issue].id,
       all ? ""
           : fmt::format(" ({} actors; every position in the JSON or CSV output)", actors.size()));
+  if (issue.cycle) {
+    out += fmt::format(
+        "  cycles with period {} from round {}: the outcome is the last round's and depends on "
+        "the number of rounds\n",
+        issue.cycle->period, issue.cycle->from_round);
+  }
   out += fmt::format("{:>5}  {:>9}", "round", "outcome");
   // The round values' columns: those of the round that has most (round 0, the
   // input, usually has none).
@@ -182,6 +188,8 @@ std::string ForecastsToJson(const Scenario& scenario, const std::vector<Forecast
       item["name"] = issue.name;
       item["outcome"] = Optional(f.outcome);
       if (!f.note.empty()) item["note"] = f.note;
+      if (f.cycle)
+        item["cycle"] = {{"period", f.cycle->period}, {"from_round", f.cycle->from_round}};
       Json rounds = Json::array();
       for (const Round& r : f.rounds) {
         Json positions = Json::object();
