@@ -112,6 +112,8 @@ TEST(OrderInput, OtherMistakes) {
       {{"  leader: A", "  leader: A\n  colour: red"}, "'order.colour': unknown field 'colour'"},
       {{"growth: 0.08", "growth: fast"}, "expected a number but got 'fast'"},
       {{"growth: 0.08", "growth: .nan"}, "expected a finite number"},
+      // A shock that would make the projected economy negative is refused, not clamped.
+      {{"crisis_shock: 0.0", "crisis_shock: -0.9"}, "expected a number in [-0.5, 0.5]"},
   };
   for (const auto& [edit, expected] : cases) {
     const std::string e = Error(Replace(kValid, edit.first, edit.second));

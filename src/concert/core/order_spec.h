@@ -57,15 +57,18 @@ enum ActorField {
   kActorFieldCount
 };
 inline constexpr std::array<FieldInfo, kActorFieldCount> kActorFields = {{
-    {"growth", -0.5, 1, "real economic growth per year after the data"},
+    {"growth", -0.4, 1, "real economic growth per year after the data"},
     {"military_growth", -0.5, 1, "military spending growth per year after the data"},
-    {"crisis_shock", -1, 1, "added to growth in each projected crisis year"},
+    {"crisis_shock", -0.5, 0.5, "added to growth in each projected crisis year"},
     {"voice", 0, 1, "share of votes in the order's institutions in the first year"},
     {"relative_gains", 0, 1, "weight of relative gains (0: absolute only, 1: relative only)"},
     {"benefit", 0, 10, "yearly benefit of the open order, share of own economy"},
     {"burden", 0, 10, "yearly cost of supporting the order, share of own economy"},
     {"interdependence", 0, 10, "yearly loss from a challenge in trade and assets"},
 }};
+
+// growth >= -0.4 and crisis_shock >= -0.5 keep 1 + growth + shock >= 0.1, so a
+// projected economy stays positive; military_growth >= -0.5 likewise.
 
 struct YearValue {
   int year = 0;
