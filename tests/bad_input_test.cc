@@ -54,7 +54,7 @@ std::vector<BadInput> Cases() {
        "expected salience in [0, 100] but got 250", 6},
       {"negative capability", Y,
        "actors:\n  - {id: A, capability: -1}\nissues:\n  - {id: x}\npositions:\n" + ok,
-       "expected capability (a number >= 0) in [0, inf] but got -1", 2},
+       "expected capability (a number >= 0) in [0, 1e+30] but got -1", 2},
       {"nan capability", Y,
        "actors:\n  - {id: A, capability: .nan}\nissues:\n  - {id: x}\npositions:\n" + ok,
        "expected a finite capability", 2},
@@ -131,7 +131,9 @@ TEST(BadInput, MissingFile) {
     ReadScenarioFile("/nonexistent/file.yaml");
     FAIL();
   } catch (const InputError& e) {
-    EXPECT_EQ(std::string(e.what()), "/nonexistent/file.yaml: cannot open the file for reading");
+    EXPECT_EQ(
+        std::string(e.what()),
+        "/nonexistent/file.yaml: cannot open the file for reading: No such file or directory");
   }
 }
 

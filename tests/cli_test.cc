@@ -259,6 +259,13 @@ TEST(Cli, ValidateChecksTheInstitutionSection) {
   EXPECT_NE(nan.out.find("field 'institution.monitoring.sd': expected a finite number"),
             std::string::npos)
       << nan.out;
+  CliRun both = validate("range_sd.yaml", head +
+                                              "institution:\n  monitoring: {value: 0.5, "
+                                              "range: [0.4, 0.6], sd: 0.1}\n");
+  EXPECT_EQ(both.code, 1);
+  EXPECT_NE(both.out.find(":6: field 'institution.monitoring': expected either 'range' or 'sd'"),
+            std::string::npos)
+      << both.out;
   CliRun model = validate("bad_model.yaml", head + "institution:\n  agreement: {model: nosuch}\n");
   EXPECT_EQ(model.code, 1);
   EXPECT_NE(model.out.find("field 'institution.agreement.model'"), std::string::npos) << model.out;

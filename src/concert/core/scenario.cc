@@ -6,6 +6,8 @@
 #include <limits>
 #include <map>
 
+#include "concert/core/limits.h"
+
 namespace concert {
 namespace {
 
@@ -72,7 +74,25 @@ void CheckId(const std::string& id, const ErrorLocation& where) {
   }
 }
 
-constexpr double kInf = std::numeric_limits<double>::infinity();
+// Magnitudes beyond which products and sums in the models (capability x
+// salience x squared distance, over every pair of actors) could overflow or
+// underflow a double; docs/limits.md. A capability may be a GDP in any unit; a
+// weight is 0 or at least kMinWeight.
+constexpr double kMaxCapability = 1e30;
+constexpr double kMaxScale = 1e15;
+constexpr double kMinWeight = 1e-12;
+
+// 0 or >= kMinWeight for the value and the ends of its range.
+void CheckWeight(const Number& number, const ErrorLocation& where, const std::string& what) {
+  const auto tiny = [](double v) { return v > 0 && v < kMinWeight; };
+  const Uncertainty& u = number.uncertainty;
+  const bool range = u.kind == Uncertainty::Kind::kRange;
+  if (tiny(number.value) || (range && (tiny(u.low) || tiny(u.high)))) {
+    throw InputError(where, fmt::format("expected a {} of 0 or at least {} (smaller weights "
+                                        "underflow in the models; rescale them all)",
+                                        what, kMinWeight));
+  }
+}
 
 }  // namespace
 
@@ -114,8 +134,9 @@ Scenario BuildScenario(const ScenarioDraft& draft) {
     if (!actor_index.emplace(a.actor.id, scenario.actors.size()).second) {
       throw InputError(At(a.where, "id"), fmt::format("duplicate actor id '{}'", a.actor.id));
     }
-    CheckNumber(a.actor.capability, 0, kInf, At(a.where, "capability"),
+    CheckNumber(a.actor.capability, 0, kMaxCapability, At(a.where, "capability"),
                 "capability (a number >= 0)");
+    CheckWeight(a.actor.capability, At(a.where, "capability"), "capability");
     scenario.actors.push_back(a.actor);
   }
 
@@ -132,6 +153,14 @@ Scenario BuildScenario(const ScenarioDraft& draft) {
                        fmt::format("expected finite min < max but got min {} and max {}",
                                    issue.scale_min, issue.scale_max));
     }
+    if (std::fabs(issue.scale_min) > kMaxScale || std::fabs(issue.scale_max) > kMaxScale ||
+        issue.scale_max - issue.scale_min < kMinWeight) {
+      throw InputError(
+          At(d.where, "scale"),
+          fmt::format("expected min and max within [-{0:g}, {0:g}], at least {1:g} apart, "
+                      "but got min {2} and max {3} (rescale the issue)",
+                      kMaxScale, kMinWeight, issue.scale_min, issue.scale_max));
+    }
     for (std::size_t k = 0; k < issue.anchors.size(); ++k) {
       double at = issue.anchors[k].at;
       if (!std::isfinite(at) || at < issue.scale_min || at > issue.scale_max) {
@@ -147,6 +176,14 @@ Scenario BuildScenario(const ScenarioDraft& draft) {
     scenario.issues.push_back(issue);
   }
 
+  const std::size_t cells = scenario.actors.size() * scenario.issues.size();
+  if (cells > GetLimits().max_cells) {
+    throw InputError(
+        file_where,
+        fmt::format("{} actors x {} issues = {} cells, more than the limit of {} "
+                    "(raise it with --max-cells; docs/limits.md)",
+                    scenario.actors.size(), scenario.issues.size(), cells, GetLimits().max_cells));
+  }
   scenario.resize_stances();
   for (const StanceDraft& d : draft.stances) {
     auto a = actor_index.find(d.actor_id);
@@ -167,9 +204,15 @@ Scenario BuildScenario(const ScenarioDraft& draft) {
     CheckNumber(d.stance.position, issue.scale_min, issue.scale_max, At(d.where, "position"),
                 fmt::format("position on the scale of issue '{}'", issue.id));
     CheckNumber(d.stance.salience, 0, draft.salience_unit, At(d.where, "salience"), "salience");
+    Number relative = d.stance.salience;  // the weight is the salience over its unit
+    relative.value /= draft.salience_unit;
+    relative.uncertainty.low /= draft.salience_unit;
+    relative.uncertainty.high /= draft.salience_unit;
+    CheckWeight(relative, At(d.where, "salience"), "salience (over its unit)");
     if (d.stance.capability) {
-      CheckNumber(*d.stance.capability, 0, kInf, At(d.where, "capability"),
+      CheckNumber(*d.stance.capability, 0, kMaxCapability, At(d.where, "capability"),
                   "capability (a number >= 0)");
+      CheckWeight(*d.stance.capability, At(d.where, "capability"), "capability");
     }
     Stance stance = d.stance;
     Number& salience = stance.salience;

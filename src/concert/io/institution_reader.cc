@@ -8,6 +8,7 @@
 #include <set>
 
 #include "concert/core/error.h"
+#include "concert/io/yaml_fields.h"
 
 namespace concert {
 namespace {
@@ -173,41 +174,8 @@ class Reader {
     return p;
   }
 
-  // A number or {value, range: [low, high]} or {value, sd}, all within [low, high].
   Number ReadNumber(const YAML::Node& node, const std::string& f, double low, double high) {
-    Number n;
-    if (node.IsMap()) {
-      CheckKeys(node, f, {"value", "range", "sd"});
-      if (!node["value"]) throw Error(node, f + ".value", "missing required field 'value'");
-      n.value = Double(node["value"], f + ".value");
-      if (const YAML::Node r = node["range"]) {
-        if (!r.IsSequence() || r.size() != 2) {
-          throw Error(r, f + ".range", "expected a list of two numbers [low, high]");
-        }
-        n.uncertainty.kind = Uncertainty::Kind::kRange;
-        n.uncertainty.low = Double(r[0], f + ".range[0]");
-        n.uncertainty.high = Double(r[1], f + ".range[1]");
-        if (!(n.uncertainty.low <= n.value && n.value <= n.uncertainty.high)) {
-          throw Error(r, f + ".range", "expected low <= value <= high");
-        }
-        Within(r, f + ".range", n.uncertainty.low, low, high);
-        Within(r, f + ".range", n.uncertainty.high, low, high);
-      } else if (const YAML::Node sd = node["sd"]) {
-        n.uncertainty.kind = Uncertainty::Kind::kNormal;
-        n.uncertainty.sd = Double(sd, f + ".sd");
-        if (n.uncertainty.sd < 0) throw Error(sd, f + ".sd", "expected a standard deviation >= 0");
-      }
-    } else {
-      n.value = Double(node, f);
-    }
-    Within(node, f, n.value, low, high);
-    return n;
-  }
-
-  void Within(const YAML::Node& node, const std::string& f, double v, double low, double high) {
-    if (!(v >= low && v <= high)) {
-      throw Error(node, f, fmt::format("expected a number in [{}, {}] but got {}", low, high, v));
-    }
+    return y_.ReadNumber(node, f, low, high);
   }
 
   bool IsActor(const std::string& id) const {
@@ -229,19 +197,7 @@ class Reader {
     return id;
   }
 
-  double Double(const YAML::Node& node, const std::string& f) {
-    if (!node.IsScalar()) throw Error(node, f, "expected a number");
-    double v = 0;
-    try {
-      v = node.as<double>();
-    } catch (const YAML::Exception&) {
-      throw Error(node, f, fmt::format("expected a number but got '{}'", node.Scalar()));
-    }
-    if (!std::isfinite(v)) {
-      throw Error(node, f, fmt::format("expected a finite number but got '{}'", node.Scalar()));
-    }
-    return v;
-  }
+  double Double(const YAML::Node& node, const std::string& f) { return y_.Double(node, f); }
 
   bool Bool(const YAML::Node& node, const std::string& f) {
     if (node.IsScalar() && (node.Scalar() == "true" || node.Scalar() == "false")) {
@@ -250,14 +206,8 @@ class Reader {
     throw Error(node, f, "expected true or false");
   }
 
-  std::string String(const YAML::Node& node, const std::string& f) {
-    if (!node.IsScalar()) throw Error(node, f, "expected a string");
-    return node.Scalar();
-  }
-
-  void Map(const YAML::Node& node, const std::string& f) {
-    if (!node.IsMap()) throw Error(node, f, "expected a mapping");
-  }
+  std::string String(const YAML::Node& node, const std::string& f) { return y_.String(node, f); }
+  void Map(const YAML::Node& node, const std::string& f) { y_.Map(node, f); }
 
   // Allowed keys: `extra`, plus the design keys when `design` is true.
   void Keys(const YAML::Node& node, const std::string& f, std::initializer_list<const char*> extra,
@@ -268,29 +218,22 @@ class Reader {
   }
 
   void CheckKeys(const YAML::Node& node, const std::string& f, const std::set<std::string>& ok) {
-    for (const auto& entry : node) {
-      const std::string key = entry.first.Scalar();
-      if (!ok.count(key)) {
-        throw Error(
-            entry.first, f + "." + key,
-            fmt::format("unknown field '{}'; expected one of: {}", key, fmt::join(ok, ", ")));
-      }
-    }
+    y_.CheckKeys(node, f, ok);
   }
 
   InputError Error(const YAML::Node& node, const std::string& f, const std::string& message) {
-    const YAML::Mark mark = node.Mark();
-    return InputError({path_, mark.is_null() ? 0 : mark.line + 1, f}, message);
+    return y_.Error(node, f, message);
   }
 
   std::string path_;
   const Scenario& s_;
+  io::YamlFields y_{path_};
 };
 
 }  // namespace
 
 std::string InstitutionSectionYaml(const std::string& text) {
-  const YAML::Node root = YAML::Load(text);
+  const YAML::Node root = io::LoadYaml("", text);
   if (!root.IsMap() || !root["institution"]) return "";
   YAML::Emitter out;
   out << YAML::BeginMap << YAML::Key << "institution" << YAML::Value << root["institution"]
@@ -300,12 +243,7 @@ std::string InstitutionSectionYaml(const std::string& text) {
 
 InstitutionSpec ReadInstitution(const std::string& path, const std::string& text,
                                 const Scenario& scenario) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(text);
-  } catch (const YAML::ParserException& e) {
-    throw InputError({path, e.mark.line + 1, ""}, "invalid YAML: " + e.msg);
-  }
+  const YAML::Node root = io::LoadYaml(path, text);
   if (!root.IsMap() || !root["institution"]) return InstitutionSpec();
   const YAML::Node node = root["institution"];
   if (!node.IsMap()) {

@@ -8,6 +8,8 @@
 #include <set>
 
 #include "concert/io/read.h"
+#include "concert/io/text.h"
+#include "concert/io/yaml_fields.h"
 
 namespace concert {
 namespace {
@@ -151,6 +153,8 @@ class NativeReader {
   double Double(const YAML::Node& node, const std::string& field) {
     if (!node.IsScalar()) throw Error(node, field, "expected a number");
     try {
+      if (!text::IsDecimal(node.Scalar()) && !text::IsNonFiniteWord(node.Scalar()))
+        throw YAML::Exception(node.Mark(), "not decimal");
       return node.as<double>();
     } catch (const YAML::Exception&) {
       throw Error(node, field, fmt::format("expected a number but got '{}'", node.Scalar()));
@@ -212,18 +216,37 @@ class NativeReader {
   std::string path_;
 };
 
+// The 1-based line of byte `end` (a lone CR, LF and CRLF each end a line).
+int LineAt(std::string_view text, std::size_t end) {
+  int line = 1;
+  for (std::size_t k = 0; k < end && k < text.size(); ++k) {
+    line += text[k] == '\n' || (text[k] == '\r' && (k + 1 == text.size() || text[k + 1] != '\n'));
+  }
+  return line;
+}
+
 void CheckJsonSyntax(const std::string& path, std::string_view text) {
   try {
     nlohmann::json parsed = nlohmann::json::parse(text.begin(), text.end());
     (void)parsed;
   } catch (const nlohmann::json::parse_error& e) {
-    std::size_t end = std::min<std::size_t>(e.byte, text.size());
-    int line = 1;
-    for (std::size_t k = 0; k + 1 < end; ++k) line += text[k] == '\n';
+    const std::size_t end = e.byte > 0 ? e.byte - 1 : 0;
     std::string what = e.what();
     std::size_t cut = what.find("syntax error");
-    throw InputError({path, line, ""},
+    throw InputError({path, LineAt(text, end), ""},
                      "invalid JSON: " + (cut == std::string::npos ? what : what.substr(cut)));
+  } catch (const nlohmann::json::exception& e) {
+    // A number too large for a double ("number overflow parsing '1e400'"): find its line.
+    const std::string what = e.what();
+    const std::size_t open = what.find('\''), close = what.rfind('\'');
+    const std::string token =
+        open != std::string::npos && close > open ? what.substr(open + 1, close - open - 1) : "";
+    const std::size_t at = token.empty() ? std::string_view::npos : text.find(token);
+    throw InputError({path, at == std::string_view::npos ? 0 : LineAt(text, at), ""},
+                     token.empty() ? "invalid JSON: a number out of range"
+                                   : fmt::format("invalid JSON: the number {} is out of the range "
+                                                 "of a double (about ±1.8e308)",
+                                                 token));
   }
 }
 
@@ -234,13 +257,7 @@ ScenarioDraft ReadNativeDraft(const std::string& path, std::string_view text, bo
     throw InputError({path, 0, ""}, "the file is empty; expected a scenario");
   }
   if (json) CheckJsonSyntax(path, text);
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(text));
-  } catch (const YAML::ParserException& e) {
-    throw InputError({path, e.mark.line + 1, ""}, "invalid YAML: " + e.msg);
-  }
-  return NativeReader(path).Read(root);
+  return NativeReader(path).Read(io::LoadYaml(path, text));
 }
 
 }  // namespace concert

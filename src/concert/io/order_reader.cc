@@ -204,24 +204,24 @@ class OrderReader {
 
 bool HasOrderSection(std::string_view text) {
   try {
-    const YAML::Node root = YAML::Load(std::string(text));
+    const YAML::Node root = io::LoadYaml("", text);
     return root.IsMap() && root["order"];
-  } catch (const YAML::Exception&) {
+  } catch (const InputError&) {
     return false;
   }
 }
 
 bool IsOrderOnly(std::string_view text) {
   try {
-    const YAML::Node root = YAML::Load(std::string(text));
+    const YAML::Node root = io::LoadYaml("", text);
     return root.IsMap() && root["order"] && !root["actors"];
-  } catch (const YAML::Exception&) {
+  } catch (const InputError&) {
     return false;
   }
 }
 
 std::string OrderSectionYaml(std::string_view text) {
-  const YAML::Node root = YAML::Load(std::string(text));
+  const YAML::Node root = io::LoadYaml("", text);
   if (!root.IsMap() || !root["order"]) return "";
   YAML::Emitter out;
   out << YAML::BeginMap << YAML::Key << "order" << YAML::Value << root["order"] << YAML::EndMap;
@@ -229,12 +229,7 @@ std::string OrderSectionYaml(std::string_view text) {
 }
 
 OrderSpec ReadOrder(const std::string& path, std::string_view text) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(text));
-  } catch (const YAML::ParserException& e) {
-    throw InputError({path, e.mark.line + 1, ""}, "invalid YAML: " + e.msg);
-  }
+  const YAML::Node root = io::LoadYaml(path, text);
   if (!root.IsMap() || !root["order"]) {
     throw InputError({path, 0, "order"},
                      "the file has no 'order' section; expected a scenario with an order "

@@ -1,12 +1,16 @@
 #include "concert/io/read.h"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
-#include <sstream>
+#include <cerrno>
+#include <cstring>
 
+#include "concert/core/limits.h"
 #include "concert/core/sha256.h"
 #include "concert/io/text.h"
 
@@ -112,6 +116,7 @@ InputFormat DetectInputFormat(const std::string& path, std::string_view text) {
 }
 
 Scenario ReadScenario(const std::string& path, std::string_view text, InputFormat format) {
+  text::CheckUtf8(path, text);
   if (format == InputFormat::kAuto) format = DetectInputFormat(path, text);
   ScenarioDraft draft;
   switch (format) {
@@ -143,11 +148,56 @@ Scenario ReadScenario(const std::string& path, std::string_view text, InputForma
 }
 
 std::string ReadTextFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError({path, 0, ""}, "cannot open the file for reading");
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
+  const std::size_t cap = GetLimits().max_input_bytes;
+  const bool standard_input = path == "-";
+  const int fd = standard_input ? 0 : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    throw InputError({path, 0, ""},
+                     fmt::format("cannot open the file for reading: {}", std::strerror(errno)));
+  }
+  struct Closer {
+    int fd;
+    bool own;
+    ~Closer() {
+      if (own) ::close(fd);
+    }
+  } closer{fd, !standard_input};
+  struct stat info {};
+  if (::fstat(fd, &info) != 0) {
+    throw InputError({path, 0, ""}, fmt::format("cannot read the file: {}", std::strerror(errno)));
+  }
+  // Regular files, pipes (`<(...)`, FIFOs) and standard input; never a device
+  // such as /dev/zero or /dev/urandom, which would never end.
+  if (S_ISDIR(info.st_mode)) {
+    throw InputError({path, 0, ""}, "this is a directory; expected a scenario file");
+  }
+  if (!S_ISREG(info.st_mode) && !S_ISFIFO(info.st_mode) && !standard_input) {
+    throw InputError({path, 0, ""},
+                     "this is not a regular file (a device or socket); expected a scenario file");
+  }
+  const std::string limit_note = fmt::format("the input limit is {} (raise it with --max-input-mb)",
+                                             FormatBytes(static_cast<double>(cap)));
+  if (S_ISREG(info.st_mode) && static_cast<std::size_t>(info.st_size) > cap) {
+    throw InputError({path, 0, ""},
+                     fmt::format("the file is {}; {}",
+                                 FormatBytes(static_cast<double>(info.st_size)), limit_note));
+  }
+  std::string bytes;
+  char buffer[1 << 16];
+  while (true) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      throw InputError({path, 0, ""},
+                       fmt::format("cannot read the file: {}", std::strerror(errno)));
+    }
+    if (n == 0) break;
+    if (bytes.size() + static_cast<std::size_t>(n) > cap) {
+      throw InputError({path, 0, ""}, "the input is larger than the limit; " + limit_note);
+    }
+    bytes.append(buffer, static_cast<std::size_t>(n));
+  }
+  return bytes;
 }
 
 Scenario ReadScenarioFile(const std::string& path, InputFormat format) {

@@ -32,7 +32,8 @@ InputFormat DetectInputFormat(const std::string& path, std::string_view text);
 Scenario ReadScenario(const std::string& path, std::string_view text,
                       InputFormat format = InputFormat::kAuto);
 Scenario ReadScenarioFile(const std::string& path, InputFormat format = InputFormat::kAuto);
-// The bytes of a file; InputError naming it when it cannot be opened.
+// The bytes of a file ("-": standard input); InputError naming it when it cannot
+// be opened, is a directory or a device, or is larger than GetLimits().max_input_bytes.
 std::string ReadTextFile(const std::string& path);
 
 // The per-format readers, for tests; each returns an unvalidated draft.

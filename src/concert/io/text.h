@@ -25,9 +25,23 @@ std::vector<std::string> SplitCsv(std::string_view line);
 using concert::Trim;  // core/strings.h
 bool IsBlank(std::string_view s);
 
-// Parses a whole field as a finite double; throws InputError
+// Whether `s` is a number in plain decimal notation ([+-]digits[.digits][e[+-]digits],
+// as YAML 1.2's core schema and JSON write them): no hex, no inf, no nan.
+bool IsDecimal(std::string_view s);
+
+// Whether `s` spells infinity or not-a-number: an optional sign, then inf,
+// infinity, nan, .inf or .nan in any case. Readers accept the spelling only to
+// say "expected a finite number" rather than "expected a number".
+bool IsNonFiniteWord(std::string_view s);
+
+// Parses a whole field (IsDecimal) as a finite double; throws InputError
 // "expected a number for <what> but got '<field>'".
 double ParseNumber(const std::string& field, const ErrorLocation& where, const std::string& what);
+
+// Throws InputError naming the line and column of the first byte that is not
+// part of well-formed UTF-8 (overlong forms, surrogates and code points past
+// U+10FFFF included), so no reader passes on text that writers cannot emit.
+void CheckUtf8(const std::string& path, std::string_view text);
 
 // A lowercase id from a free-text name: letters/digits kept, runs of others -> '_'.
 std::string Slug(std::string_view name);

@@ -1,10 +1,113 @@
 #include "concert/io/yaml_fields.h"
 
 #include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
 
 #include <cmath>
+#include <map>
+
+#include "concert/io/text.h"
 
 namespace concert::io {
+namespace {
+
+int LineOf(const YAML::Node& node) {
+  const YAML::Mark mark = node.Mark();
+  return mark.is_null() ? 0 : mark.line + 1;
+}
+
+unsigned HexValue(std::string_view s) {  // four hex digits, or 0x10000 when not
+  unsigned v = 0;
+  if (s.size() < 4) return 0x10000;
+  for (std::size_t k = 0; k < 4; ++k) {
+    const char c = s[k];
+    const int d = c >= '0' && c <= '9'   ? c - '0'
+                  : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                  : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                         : -1;
+    if (d < 0) return 0x10000;
+    v = v * 16 + static_cast<unsigned>(d);
+  }
+  return v;
+}
+
+void AppendUtf8(std::string& out, unsigned cp) {
+  out += static_cast<char>(0xF0 | (cp >> 18));
+  out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+  out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+  out += static_cast<char>(0x80 | (cp & 0x3F));
+}
+
+// A lone CR becomes LF (the line count is kept) and a JSON surrogate pair
+// escape becomes the UTF-8 of its code point, which yaml-cpp would refuse.
+std::string Normalise(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) {
+      out += '\n';
+    } else if (c == '\\' && i + 1 < text.size() && text[i + 1] == '\\') {
+      out += "\\\\";
+      ++i;
+    } else if (c == '\\' && i + 12 <= text.size() && text[i + 1] == 'u' && text[i + 6] == '\\' &&
+               text[i + 7] == 'u') {
+      const unsigned high = HexValue(text.substr(i + 2)), low = HexValue(text.substr(i + 8));
+      if (high >= 0xD800 && high <= 0xDBFF && low >= 0xDC00 && low <= 0xDFFF) {
+        AppendUtf8(out, 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00));
+        i += 11;
+      } else {
+        out += c;
+      }
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+void CheckUniqueKeys(const std::string& path, const YAML::Node& node) {
+  if (node.IsSequence()) {
+    for (const YAML::Node& item : node) CheckUniqueKeys(path, item);
+  } else if (node.IsMap()) {
+    std::map<std::string, int> seen;
+    for (const auto& entry : node) {
+      const std::string key = entry.first.IsScalar() ? entry.first.Scalar() : "";
+      const int line = LineOf(entry.first);
+      const auto [it, fresh] = seen.emplace(key, line);
+      if (!fresh) {
+        throw InputError({path, line, key},
+                         fmt::format("duplicate key '{}' (first at line {}); expected each key "
+                                     "once in a mapping",
+                                     key, it->second));
+      }
+      CheckUniqueKeys(path, entry.second);
+    }
+  }
+}
+
+}  // namespace
+
+YAML::Node LoadYaml(const std::string& path, std::string_view text) {
+  text::CheckUtf8(path, text);
+  std::vector<YAML::Node> documents;
+  try {
+    documents = YAML::LoadAll(Normalise(text));
+  } catch (const YAML::DeepRecursion& e) {
+    throw InputError({path, e.mark.line + 1, ""},
+                     "invalid YAML: lists and mappings nested too deeply (more than the "
+                     "parser's limit); expected a scenario a few levels deep");
+  } catch (const YAML::ParserException& e) {
+    throw InputError({path, e.mark.line + 1, ""}, "invalid YAML: " + e.msg);
+  }
+  if (documents.empty()) return YAML::Node();
+  if (documents.size() > 1) {
+    throw InputError({path, LineOf(documents[1]), ""},
+                     "a second YAML document (after '---'); expected one scenario per file");
+  }
+  CheckUniqueKeys(path, documents[0]);
+  return documents[0];
+}
 
 ErrorLocation YamlFields::Where(const YAML::Node& node, const std::string& field) const {
   const YAML::Mark mark = node.Mark();
@@ -20,6 +123,8 @@ double YamlFields::Double(const YAML::Node& node, const std::string& field) cons
   if (!node.IsScalar()) throw Error(node, field, "expected a number");
   double v = 0;
   try {
+    if (!text::IsDecimal(node.Scalar()) && !text::IsNonFiniteWord(node.Scalar()))
+      throw YAML::Exception(node.Mark(), "not decimal");
     v = node.as<double>();
   } catch (const YAML::Exception&) {
     throw Error(node, field, fmt::format("expected a number but got '{}'", node.Scalar()));

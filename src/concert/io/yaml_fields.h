@@ -6,11 +6,20 @@
 
 #include <set>
 #include <string>
+#include <string_view>
 
 #include "concert/core/error.h"
 #include "concert/core/scenario.h"
 
 namespace concert::io {
+
+// Parses `text` (YAML, or JSON, which is YAML) as one document, with errors
+// that name `path` and the line: not UTF-8, invalid syntax, nesting past
+// yaml-cpp's depth limit, a second document, or a key repeated in a mapping
+// (yaml-cpp would keep the first silently, Python's json the last). JSON's
+// surrogate-pair escapes ("\ud83d\ude00") and old Mac line ends (a lone CR)
+// are accepted, as JSON parsers accept them.
+YAML::Node LoadYaml(const std::string& path, std::string_view text);
 
 class YamlFields {
  public:
