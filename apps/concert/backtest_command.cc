@@ -60,7 +60,9 @@ void AddBacktest(CLI::App& app, Subcommands& commands) {
       ->check(CLI::IsMember({"text", "json", "csv"}))
       ->capture_default_str();
   cmd->add_option("-o,--output", o.output, "write to this file instead of stdout");
-  cmd->add_option("--seed", o.seed, "seed of the bootstrap")->capture_default_str();
+  cmd->add_option("--seed", o.seed, "seed of the bootstrap")
+      ->capture_default_str()
+      ->check(WholeNumber());
   cmd->add_option("--group", o.group,
                   "issue: one scenario per issue; proposal: the issues of a proposal "
                   "together, so that the exchange model can trade across them")
@@ -69,7 +71,8 @@ void AddBacktest(CLI::App& app, Subcommands& commands) {
   cmd->add_option("--report", o.report,
                   "also write an HTML report: error distributions, forecast vs outcome");
   cmd->add_option("--bootstrap", o.bootstrap, "bootstrap resamples for the paired intervals")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(WholeNumber());
 
   commands.push_back({cmd, [options] { return Run(*options); }});
 }

@@ -2,16 +2,52 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
 #include <iostream>
+#include <limits>
 #include <map>
 
 #include "concert/io/read.h"
+#include "concert/io/text.h"
 #include "concert/output/atomic_file.h"
 
 namespace concert::cli {
 
 std::string InputFormatHelp() {
   return "input format: auto|" + fmt::format("{}", fmt::join(InputFormatNames(), "|"));
+}
+
+CLI::Validator WholeNumber() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        const std::string max = std::to_string(std::numeric_limits<std::uint64_t>::max());
+        const bool digits = !value.empty() && std::all_of(value.begin(), value.end(), [](char c) {
+          return std::isdigit(static_cast<unsigned char>(c)) != 0;
+        });
+        const std::size_t first = value.find_first_not_of('0');
+        const std::string significant = first == std::string::npos ? "0" : value.substr(first);
+        if (digits && (significant.size() < max.size() ||
+                       (significant.size() == max.size() && significant <= max))) {
+          return "";
+        }
+        return fmt::format("expected a whole number in [0, {}] but got '{}'", max, value);
+      },
+      "WHOLE");
+}
+
+CLI::Validator DecimalNumber() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        if (text::IsDecimal(value) && std::isfinite(std::strtod(value.c_str(), nullptr))) {
+          return "";
+        }
+        return fmt::format("expected a finite number in decimal notation but got '{}'", value);
+      },
+      "NUMBER");
 }
 
 void Emit(const std::string& output, const std::string& bytes) {

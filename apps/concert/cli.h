@@ -34,6 +34,13 @@ void AddOrder(CLI::App& app, Subcommands& commands);
 // "input format: auto|yaml|json|..." from io/read.h's list.
 std::string InputFormatHelp();
 
+// Validators that see the text before CLI11 converts it, which alone takes
+// "-1" for an unsigned as 2^64 - 1, "1e23" for an integer and "inf", "nan" or
+// "0x10" for a real. WholeNumber: decimal digits in [0, 2^64 - 1].
+// DecimalNumber: a finite number in plain decimal notation.
+CLI::Validator WholeNumber();
+CLI::Validator DecimalNumber();
+
 // Writes `bytes` to stdout (output empty or "-") or atomically to the file.
 void Emit(const std::string& output, const std::string& bytes);
 

@@ -107,7 +107,9 @@ void AddForecast(CLI::App& app, Subcommands& commands) {
       ->capture_default_str();
   cmd->add_option("-o,--output", o.output, "write to this file instead of stdout");
   cmd->add_option("--input-format", o.input_format, InputFormatHelp())->capture_default_str();
-  cmd->add_option("--seed", o.seed, "random seed (recorded in the output)")->capture_default_str();
+  cmd->add_option("--seed", o.seed, "random seed (recorded in the output)")
+      ->capture_default_str()
+      ->check(WholeNumber());
   cmd->add_option("--table", o.table,
                   "with --format csv: rounds (positions by round), exchanges (one row per "
                   "executed exchange), actors (per-actor totals), challenges and distinct "
@@ -120,11 +122,13 @@ void AddForecast(CLI::App& app, Subcommands& commands) {
                   "Monte Carlo: run every model on N draws of the scenario's uncertain "
                   "numbers (ranges uniform, sd normal truncated at the bounds); draw i "
                   "depends on (--seed, i) only")
-      ->check(CLI::Range(static_cast<std::size_t>(0), static_cast<std::size_t>(10000000)));
+      ->check(CLI::Range(static_cast<std::size_t>(0), static_cast<std::size_t>(10000000)))
+      ->check(WholeNumber());
   cmd->add_option("--threads", o.threads,
                   "threads for --draws (default: all cores); the "
                   "output does not depend on it")
-      ->check(CLI::Range(0u, 1024u));
+      ->check(CLI::Range(0u, 1024u))
+      ->check(WholeNumber());
   cmd->add_option("--band", o.bands,
                   "with --draws: report P(LOW <= outcome <= HIGH); LOW:HIGH for every "
                   "issue or ISSUE=LOW:HIGH; repeatable");

@@ -2,7 +2,12 @@
 // Exit codes: 0 success, 1 bad input (the message names file, line and field),
 // 2 bad command line, 3 internal error, 130 interrupted (the output summarises
 // the completed draws). Each subcommand is one file (cli.h).
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "cli.h"
 
@@ -19,6 +24,18 @@ int main(int argc, char** argv) {
         concert::cli::AddConvert, concert::cli::AddReport, concert::cli::AddBacktest,
         concert::cli::AddTournament, concert::cli::AddSimulate, concert::cli::AddOrder}) {
     add(app, commands);
+  }
+  if (argc > 1 && argv[1][0] != '-') {  // CLI11 alone says "A subcommand is required"
+    std::vector<std::string> names;
+    for (const concert::cli::Subcommand& command : commands) {
+      names.push_back(command.app->get_name());
+    }
+    if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
+      std::cerr << "concert: error: unknown command '" << argv[1]
+                << "'; expected one of: " << fmt::format("{}", fmt::join(names, ", "))
+                << " (see concert --help)\n";
+      return 2;
+    }
   }
   try {
     app.parse(argc, argv);

@@ -110,16 +110,20 @@ void AddOrder(CLI::App& app, Subcommands& commands) {
   o.relative_gains_given =
       cmd->add_option("--relative-gains", o.relative_gains,
                       "set every actor's relative-gains weight to this number in [0, 1] "
-                      "(0: absolute gains only, 1: relative gains only)");
+                      "(0: absolute gains only, 1: relative gains only)")
+          ->check(DecimalNumber());
   cmd->add_option("--draws", o.draws,
                   "Monte Carlo draws of the uncertain numbers (0: one run at the central values)")
-      ->check(CLI::Range(static_cast<std::size_t>(0), static_cast<std::size_t>(100000000)));
+      ->check(CLI::Range(static_cast<std::size_t>(0), static_cast<std::size_t>(100000000)))
+      ->check(WholeNumber());
   cmd->add_option("--seed", o.seed, "random seed; draw i depends on (seed, i) only")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(WholeNumber());
   cmd->add_option("--threads", o.threads,
                   "threads (default: all cores); the output does not "
                   "depend on it")
-      ->check(CLI::Range(0u, 1024u));
+      ->check(CLI::Range(0u, 1024u))
+      ->check(WholeNumber());
   cmd->add_flag("--sensitivity", o.sensitivity,
                 "with --draws: rank the uncertain inputs by their effect on the order persisting "
                 "and on leadership being challenged");

@@ -53,10 +53,12 @@ void AddReport(CLI::App& app, Subcommands& commands) {
   cmd->add_option("--input-format", o.input_format, InputFormatHelp())->capture_default_str();
   cmd->add_option("--draws", o.draws,
                   "Monte Carlo draws: adds outcome distributions and what drives them")
-      ->check(CLI::Range(static_cast<std::size_t>(0), static_cast<std::size_t>(10000000)));
-  cmd->add_option("--seed", o.seed, "random seed")->capture_default_str();
+      ->check(CLI::Range(static_cast<std::size_t>(0), static_cast<std::size_t>(10000000)))
+      ->check(WholeNumber());
+  cmd->add_option("--seed", o.seed, "random seed")->capture_default_str()->check(WholeNumber());
   cmd->add_option("--threads", o.threads, "threads for --draws (default: all cores)")
-      ->check(CLI::Range(0u, 1024u));
+      ->check(CLI::Range(0u, 1024u))
+      ->check(WholeNumber());
   cmd->add_flag("-q,--quiet", o.quiet, "no progress bar");
 
   commands.push_back({cmd, [options] { return Run(*options); }});

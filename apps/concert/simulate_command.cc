@@ -116,7 +116,8 @@ void AddSimulate(CLI::App& app, Subcommands& commands) {
                   "bounds); draw i depends on (--seed, i) only, and every design is run on the "
                   "same draws")
       ->capture_default_str()
-      ->check(CLI::Range(static_cast<std::size_t>(1), static_cast<std::size_t>(10000000)));
+      ->check(CLI::Range(static_cast<std::size_t>(1), static_cast<std::size_t>(10000000)))
+      ->check(WholeNumber());
   cmd->add_flag("--fixed", o.fixed,
                 "hold every uncertain number at its value; only the paths (cost shocks, "
                 "monitoring) vary");
@@ -124,14 +125,16 @@ void AddSimulate(CLI::App& app, Subcommands& commands) {
                 "rank the uncertain inputs (the scenario's and the institution's) by their "
                 "standardised regression coefficient on how long the design as coded stays in "
                 "force (R^2 shown); not with --fixed");
-  cmd->add_option("--seed", o.seed, "random seed")->capture_default_str();
+  cmd->add_option("--seed", o.seed, "random seed")->capture_default_str()->check(WholeNumber());
   cmd->add_flag("-q,--quiet", o.quiet, "no progress bar");
   cmd->add_option("--threads", o.threads,
                   "threads (default: all cores); the output does not depend on it")
-      ->check(CLI::Range(0u, 1024u));
+      ->check(CLI::Range(0u, 1024u))
+      ->check(WholeNumber());
   cmd->add_option("--periods", o.periods,
                   "periods to simulate (default: the section's `periods`, else 40)")
-      ->check(CLI::Range(0, 1000000));
+      ->check(CLI::Range(0, 1000000))
+      ->check(WholeNumber());
   cmd->add_option("--agreement-model", o.model,
                   "take the agreement from this bargaining model's forecast (a model spec, see "
                   "`concert models`) instead of the section's agreement");
@@ -156,16 +159,19 @@ void AddSimulate(CLI::App& app, Subcommands& commands) {
   cmd->add_option("--transaction-cost", o.transaction_cost,
                   "with --hub: one-off cost to each participant of each negotiation, in the "
                   "scenario's utility unit")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(DecimalNumber());
   cmd->add_option("--table-complexity", o.table_complexity,
                   "with --hub: a table of n parties costs each participant transaction-cost x "
                   "(1 + table-complexity x (n - 2))")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(DecimalNumber());
   cmd->add_option("--order", o.order,
                   "a file with an order section (docs/order.md): with --order-year, the actors "
                   "it shares with the scenario take the order model's capability share of that "
                   "year and the parties its relative-gains weight (as r = rho / (1 - rho))");
-  cmd->add_option("--order-year", o.order_year, "with --order: the year of the order model");
+  cmd->add_option("--order-year", o.order_year, "with --order: the year of the order model")
+      ->check(WholeNumber());
   cmd->add_option("--order-preset", o.order_preset, "with --order: a preset of the order section");
   commands.push_back({cmd, [options] { return Run(*options); }});
 }

@@ -1,4 +1,6 @@
 // `concert tournament`: a round-robin iterated prisoner's dilemma (Axelrod 1980).
+#include <fmt/format.h>
+
 #include "cli.h"
 #include "concert/institutions/tournament.h"
 #include "concert/output/tournament_output.h"
@@ -23,6 +25,7 @@ struct TournamentCommand {
   std::string table = "scores";
   std::string output;
   bool list = false;
+  bool multiplier_given = false;  // --multiplier on the command line
 };
 
 int Run(const TournamentCommand& o) {
@@ -37,6 +40,12 @@ int Run(const TournamentCommand& o) {
   options.match.discount = o.discount;
   options.match.payoffs = {o.payoffs[0], o.payoffs[1], o.payoffs[2], o.payoffs[3]};
   options.group = {o.group_size, o.multiplier, o.quorum};
+  if (o.group_size > 2 && !o.multiplier_given && !(o.multiplier < o.group_size)) {
+    throw InputError({"", 0, "--group-size"},
+                     fmt::format("a group of {} needs a multiplier M with 1 < M < {}, and the "
+                                 "default is {}; pass --multiplier M",
+                                 o.group_size, o.group_size, o.multiplier));
+  }
   options.repetitions = o.repetitions;
   options.seed = o.seed;
   RunControl control;
@@ -73,42 +82,53 @@ void AddTournament(CLI::App& app, Subcommands& commands) {
       ->capture_default_str();
   cmd->add_option("--turns", o.turns, "moves per match (known to the players)")
       ->capture_default_str()
-      ->check(CLI::Range(1, 1000000));
+      ->check(CLI::Range(1, 1000000))
+      ->check(WholeNumber());
   cmd->add_option("--repetitions", o.repetitions, "matches per pair of strategies")
       ->capture_default_str()
-      ->check(CLI::Range(1, 100000));
+      ->check(CLI::Range(1, 100000))
+      ->check(WholeNumber());
   cmd->add_option("--noise", o.noise,
                   "probability in [0, 1] that a player misreads each of the other's moves")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(DecimalNumber());
   cmd->add_option("--continuation", o.continuation,
                   "instead of --turns: probability in [0, 1) of another move after each move; "
                   "match lengths are random and unknown to the players")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(DecimalNumber());
   cmd->add_option("--discount", o.discount,
                   "discount factor in (0, 1]: move t's points count discount^t in the score "
                   "(1: plain totals, as Axelrod scored)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(DecimalNumber());
   cmd->add_option("--payoffs", o.payoffs, "R T S P (need T > R > P > S)")
       ->expected(4)
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(DecimalNumber());
   cmd->add_option("--group-size", o.group_size,
                   "N-player (public-goods) form when > 2: each move every player contributes or "
                   "not and gets multiplier x contributors / N, minus 1 if it contributed; "
                   "\"row meets col\" is a group of one row player and N-1 col players")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(WholeNumber());
   cmd->add_option("--multiplier", o.multiplier,
                   "with --group-size N > 2: the public good's multiplier M, 1 < M < N")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(DecimalNumber());
   cmd->add_option("--quorum", o.quorum,
                   "with --group-size N > 2: a strategy sees the others as one opponent who "
                   "cooperated when at least this share of them did (as it perceived them)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(DecimalNumber());
   cmd->add_option("--seed", o.seed,
                   "random seed; match k draws from streams (seed, k) only, so the output is the "
                   "same for any --threads")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(WholeNumber());
   cmd->add_option("--threads", o.threads, "threads (default: all cores)")
-      ->check(CLI::Range(0u, 1024u));
+      ->check(CLI::Range(0u, 1024u))
+      ->check(WholeNumber());
   cmd->add_option("-f,--format", o.format, "output format")
       ->check(CLI::IsMember({"text", "json", "csv"}))
       ->capture_default_str();
@@ -120,7 +140,11 @@ void AddTournament(CLI::App& app, Subcommands& commands) {
   cmd->add_option("-o,--output", o.output, "write to this file (atomically) instead of stdout");
   cmd->add_flag("--list", o.list,
                 "list the strategies (name, parameters, rule, Axelrod 1980 entry) and exit");
-  commands.push_back({cmd, [options] { return Run(*options); }});
+  CLI::Option* multiplier = cmd->get_option("--multiplier");
+  commands.push_back({cmd, [options, multiplier] {
+                        options->multiplier_given = multiplier->count() > 0;
+                        return Run(*options);
+                      }});
 }
 
 }  // namespace concert::cli

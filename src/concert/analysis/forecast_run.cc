@@ -29,6 +29,9 @@ std::vector<CreatedModel> CreateModels(const std::vector<std::string>& named) {
 ForecastResult RunForecast(const ForecastRequest& request, const RunControl& control) {
   const std::vector<CreatedModel> models = CreateModels(request.models);
   const Scenario& scenario = request.scenario;
+  if (!request.bands.empty() && request.draws == 0) {
+    throw InputError({"", 0, "bands"}, "a band's probability needs Monte Carlo draws (draws > 0)");
+  }
   if (request.sensitivity && request.draws == 0) {
     throw InputError({"", 0, "sensitivity"}, "the sensitivity needs Monte Carlo draws (draws > 0)");
   }

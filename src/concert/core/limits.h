@@ -18,6 +18,14 @@ struct Limits {
   double max_memory_bytes = 8.0 * (1ull << 30);         // a model's estimated working set: 8 GiB
 };
 
+// Fixed bounds on a scenario's numbers, beyond which products and sums in the
+// models (capability x salience x squared distance, over every pair of actors)
+// could overflow or underflow a double. A capability may be a GDP in any unit;
+// a weight (capability, salience over its unit) is 0 or at least kMinWeight.
+inline constexpr double kMaxCapability = 1e30;
+inline constexpr double kMaxScale = 1e15;  // |scale end|
+inline constexpr double kMinWeight = 1e-12;
+
 const Limits& GetLimits();
 void SetLimits(const Limits& limits);
 

@@ -74,14 +74,6 @@ void CheckId(const std::string& id, const ErrorLocation& where) {
   }
 }
 
-// Magnitudes beyond which products and sums in the models (capability x
-// salience x squared distance, over every pair of actors) could overflow or
-// underflow a double; docs/limits.md. A capability may be a GDP in any unit; a
-// weight is 0 or at least kMinWeight.
-constexpr double kMaxCapability = 1e30;
-constexpr double kMaxScale = 1e15;
-constexpr double kMinWeight = 1e-12;
-
 // 0 or >= kMinWeight for the value and the ends of its range.
 void CheckWeight(const Number& number, const ErrorLocation& where, const std::string& what) {
   const auto tiny = [](double v) { return v > 0 && v < kMinWeight; };

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <atomic>
+#include <cmath>
 #include <memory>
 #include <thread>
 
@@ -47,6 +48,13 @@ void ValidateMatchOptions(const MatchOptions& options) {
         fmt::format("expected a probability in [0, 1) but got {}", options.continuation));
   }
   const Payoffs& g = options.payoffs;
+  for (const double v : {g.reward, g.temptation, g.sucker, g.punishment}) {
+    if (!std::isfinite(v)) {
+      throw InputError({"", 0, "payoffs"},
+                       fmt::format("expected finite payoffs R T S P but got R={} T={} S={} P={}",
+                                   g.reward, g.temptation, g.sucker, g.punishment));
+    }
+  }
   if (!(g.temptation > g.reward && g.reward > g.punishment && g.punishment > g.sucker)) {
     throw InputError({"", 0, "payoffs"},
                      fmt::format("expected T > R > P > S but got T={} R={} P={} S={}", g.temptation,

@@ -7,7 +7,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
+#include "concert/core/limits.h"
 #include "concert/io/read.h"
 #include "concert/io/text.h"
 
@@ -68,6 +70,12 @@ ScenarioDraft ReadBdmDraft(const std::string& path, std::string_view text) {
     s.stance.salience.value = text::ParseNumber(f[3], {path, n, header[3]}, "a salience");
     max_salience = std::max(max_salience, s.stance.salience.value);
     double x = s.stance.position.value;
+    if (std::fabs(x) > kMaxScale) {
+      throw InputError({path, n, header[2]},
+                       fmt::format("expected a position within [-{0:g}, {0:g}] but got {1:g} "
+                                   "(rescale the positions)",
+                                   kMaxScale, x));
+    }
     low = k == 1 ? x : std::min(low, x);
     high = k == 1 ? x : std::max(high, x);
     draft.actors.push_back(actor);
@@ -76,6 +84,12 @@ ScenarioDraft ReadBdmDraft(const std::string& path, std::string_view text) {
   draft.salience_unit = max_salience <= 1.0 ? 1.0 : 100.0;
   issue.issue.scale_min = low;
   issue.issue.scale_max = high > low ? high : low + 1.0;  // all at one point: a unit scale
+  if (high > low && high - low < kMinWeight) {
+    throw InputError({path, 0, header.size() > 2 ? header[2] : ""},
+                     fmt::format("the positions span {:g}, less than {:g}; expected them spread "
+                                 "wider (rescale them)",
+                                 high - low, kMinWeight));
+  }
   draft.issues.push_back(issue);
   return draft;
 }

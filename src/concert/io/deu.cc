@@ -2,10 +2,12 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
+#include <set>
 #include <sstream>
+#include <utility>
 
 #include "concert/core/error.h"
+#include "concert/io/read.h"
 #include "concert/io/text.h"
 
 namespace concert {
@@ -25,13 +27,11 @@ struct Table {
 };
 
 Table ReadTable(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError({path, 0, ""}, "cannot open the file for reading");
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
+  const std::string bytes = ReadTextFile(path);  // a regular file under the size cap
+  text::CheckUtf8(path, bytes);
   Table table;
   table.path = path;
-  std::vector<text::Line> lines = text::SplitLines(bytes.str());
+  std::vector<text::Line> lines = text::SplitLines(bytes);
   if (lines.empty()) throw InputError({path, 0, ""}, "the file is empty; expected a header line");
   table.header = text::SplitCsv(lines[0].content);
   for (std::size_t k = 1; k < lines.size(); ++k) {
@@ -60,6 +60,14 @@ std::optional<double> Optional(const Table& t, const text::Line& line, const std
   return v;
 }
 
+// Whether d-m-y (a four-digit year) is a day of the Gregorian calendar.
+bool IsCalendarDate(int d, int m, int y) {
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12 || d < 1) return false;
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return d <= days[m - 1] + (m == 2 && leap ? 1 : 0);
+}
+
 }  // namespace
 
 const DeuActor* DeuData::actor(const std::string& code) const {
@@ -76,8 +84,13 @@ DeuData ReadDeu(const std::string& dir) {
     const std::size_t code = actors.Column("actor_code"), name = actors.Column("actor_name");
     const std::size_t eu15 = actors.Column("council_votes_eu15_pre2004");
     const std::size_t nice = actors.Column("council_votes_nice_eu27");
+    std::set<std::string> seen;
     for (const text::Line& line : actors.rows) {
       const auto f = Fields(actors, line);
+      if (!seen.insert(f[code]).second) {
+        throw InputError({actors.path, line.number, actors.header[code]},
+                         fmt::format("duplicate actor code '{}'", f[code]));
+      }
       data.actors.push_back({f[code], f[name],
                              Optional(actors, line, f[eu15], actors.header[eu15], 0, 1e6),
                              Optional(actors, line, f[nice], actors.header[nice], 0, 1e6)});
@@ -101,15 +114,20 @@ DeuData ReadDeu(const std::string& dir) {
       int d = 0, m = 0, y = 0;
       char dash1 = 0, dash2 = 0;
       std::istringstream date(f[intro]);
-      if (!(date >> d >> dash1 >> m >> dash2 >> y) || dash1 != '-' || dash2 != '-' || d < 1 ||
-          d > 31 || m < 1 || m > 12 || y < 0 || (y > 99 && (y < 1900 || y > 2099))) {
+      const bool parsed = static_cast<bool>(date >> d >> dash1 >> m >> dash2 >> y) &&
+                          date.peek() == std::char_traits<char>::eof() && dash1 == '-' &&
+                          dash2 == '-' && y >= 0 && (y <= 99 || (y >= 1900 && y <= 2099));
+      const int year = y > 99 ? y : (y < 50 ? 2000 + y : 1900 + y);
+      if (!parsed || !IsCalendarDate(d, m, year)) {
         throw InputError(
             {issues.path, line.number, issues.header[intro]},
-            fmt::format("expected a date dd-mm-yy or dd-mm-yyyy but got '{}'", f[intro]));
+            fmt::format("expected a date dd-mm-yy or dd-mm-yyyy (a day of the calendar) but "
+                        "got '{}'",
+                        f[intro]));
       }
       issue.day = d;
       issue.month = m;
-      issue.year = y > 99 ? y : (y < 50 ? 2000 + y : 1900 + y);
+      issue.year = year;
       issue.reference_point =
           Optional(issues, line, f[reference], issues.header[reference], 0, 100);
       issue.outcome = Optional(issues, line, f[outcome], issues.header[outcome], 0, 100);
@@ -125,8 +143,15 @@ DeuData ReadDeu(const std::string& dir) {
     const std::size_t issue = positions.Column("issue_id"), actor = positions.Column("actor_code");
     const std::size_t position = positions.Column("position");
     const std::size_t salience = positions.Column("salience");
+    std::set<std::pair<std::string, std::string>> stated;
     for (const text::Line& line : positions.rows) {
       const auto f = Fields(positions, line);
+      if (!stated.emplace(f[issue], f[actor]).second) {
+        throw InputError({positions.path, line.number, positions.header[actor]},
+                         fmt::format("a second row for actor '{}' on issue '{}'; expected one "
+                                     "stance per actor and issue",
+                                     f[actor], f[issue]));
+      }
       auto it = index.find(f[issue]);
       if (it == index.end()) {
         throw InputError({positions.path, line.number, positions.header[issue]},
@@ -138,7 +163,10 @@ DeuData ReadDeu(const std::string& dir) {
       }
       const auto x = Optional(positions, line, f[position], positions.header[position], 0, 100);
       const auto s = Optional(positions, line, f[salience], positions.header[salience], 0, 100);
-      if (x && s) data.issues[it->second].stances.push_back({f[actor], *x, *s});
+      if (x && s) {
+        data.issues[it->second].stances.push_back(
+            {f[actor], *x, *s, {positions.path, line.number, ""}});
+      }
     }
   }
   return data;

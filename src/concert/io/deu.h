@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "concert/core/error.h"
+
 namespace concert {
 
 struct DeuActor {
@@ -21,6 +23,7 @@ struct DeuActor {
 struct DeuStance {
   std::string actor;
   double position = 0, salience = 0;  // both on 0-100
+  ErrorLocation where;                // its row in positions.csv
 };
 
 struct DeuIssue {

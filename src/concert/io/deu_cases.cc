@@ -3,21 +3,27 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <tuple>
 
+#include "concert/core/limits.h"
+#include "concert/io/read.h"
 #include "concert/io/text.h"
 
 namespace concert {
 
 std::map<std::string, double> ReadCapabilityCsv(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError({path, 0, "capability"}, "cannot open the capability file");
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
+  std::string bytes;
+  try {
+    bytes = ReadTextFile(path);
+  } catch (const InputError& e) {
+    throw InputError({path, 0, "capability"},
+                     e.message() +
+                         "; expected --capability equal, council or a CSV file "
+                         "actor_code,capability");
+  }
+  text::CheckUtf8(path, bytes);
   std::map<std::string, double> out;
-  const auto lines = text::SplitLines(bytes.str());
+  const auto lines = text::SplitLines(bytes);
   for (std::size_t k = 1; k < lines.size(); ++k) {  // line 1: header actor_code,capability
     if (text::IsBlank(lines[k].content)) continue;
     const auto f = text::SplitCsv(lines[k].content);
@@ -27,11 +33,15 @@ std::map<std::string, double> ReadCapabilityCsv(const std::string& path) {
           fmt::format("expected 2 columns (actor_code,capability) but got {}", f.size()));
     }
     const double c = text::ParseNumber(f[1], {path, lines[k].number, "capability"}, "a capability");
-    if (c < 0) {
+    if (c < 0 || c > kMaxCapability || (c > 0 && c < kMinWeight)) {
       throw InputError({path, lines[k].number, "capability"},
-                       fmt::format("expected a capability >= 0 but got {}", c));
+                       fmt::format("expected a capability of 0 or in [{:g}, {:g}] but got {}",
+                                   kMinWeight, kMaxCapability, c));
     }
-    out[f[0]] = c;
+    if (!out.emplace(f[0], c).second) {
+      throw InputError({path, lines[k].number, "actor_code"},
+                       fmt::format("a second capability for actor '{}'", f[0]));
+    }
   }
   return out;
 }
@@ -90,9 +100,11 @@ Scenario MakeScenario(const std::vector<const DeuIssue*>& issues, const Capabili
     for (const DeuStance& s : issue->stances) {
       if (std::find(seen.begin(), seen.end(), s.actor) == seen.end()) {
         seen.push_back(s.actor);
-        draft.actors.push_back({{s.actor, s.actor, {capability(*issue, s.actor), {}}, ""}, {}});
+        draft.actors.push_back(
+            {{s.actor, s.actor, {capability(*issue, s.actor), {}}, ""}, s.where});
       }
-      draft.stances.push_back({s.actor, issue->id, {{s.position, {}}, {s.salience, {}}, {}}, {}});
+      draft.stances.push_back(
+          {s.actor, issue->id, {{s.position, {}}, {s.salience, {}}, {}}, s.where});
     }
   }
   return BuildScenario(draft);

@@ -110,6 +110,11 @@ ModelSpec ParseModelSpec(const std::string& text) {
   if (open == std::string::npos) return out;
   if (spec.back() != ')') throw SpecError(spec, "expected ')' at the end");
   std::string body = spec.substr(open + 1, spec.size() - open - 2);
+  if (body.find_first_of("()") != std::string::npos) {
+    throw SpecError(spec,
+                    "unbalanced parentheses; expected name(key=value, ...) with one '(' "
+                    "and one ')' at the end");
+  }
   if (Trim(body).empty()) return out;
   std::size_t start = 0;
   while (start <= body.size()) {
@@ -123,6 +128,12 @@ ModelSpec ParseModelSpec(const std::string& text) {
     std::string value = Trim(item.substr(eq + 1));
     if (key.empty() || value.empty()) {
       throw SpecError(spec, fmt::format("expected key=value but got '{}'", Trim(item)));
+    }
+    for (const auto& [seen, unused] : out.args) {
+      if (seen == key) {
+        throw SpecError(spec,
+                        fmt::format("parameter '{}' is given twice; expected each once", key));
+      }
     }
     out.args.emplace_back(key, value);
     if (comma == std::string::npos) break;

@@ -1,0 +1,119 @@
+// Regression tests for issue 18's command-line and DEU-folder findings: each
+// was accepted silently, wrapped around, or blamed the wrong flag or no file.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "cli_util.h"
+
+namespace concert::testing {
+namespace {
+
+const std::string kSix = "scenarios/six_party_talks_2005.yaml";
+
+void ExpectRefused(const std::string& args, int code, const std::string& message) {
+  const CliRun run = Concert(args);
+  EXPECT_EQ(run.code, code) << args << "\n" << run.out;
+  EXPECT_NE(run.out.find(message), std::string::npos) << args << "\n" << run.out;
+}
+
+TEST(HostileCli, SeedsAndCountsMustBeWholeNumbersThatFit) {
+  const std::string whole = "expected a whole number in [0, 18446744073709551615] but got";
+  ExpectRefused("forecast " + kSix + " -m compromise --seed -1", 2, whole + " '-1'");
+  ExpectRefused("forecast " + kSix + " -m compromise --seed 18446744073709551616", 2,
+                whole + " '18446744073709551616'");
+  ExpectRefused("forecast " + kSix + " -m compromise --seed 1e23", 2, whole + " '1e23'");
+  ExpectRefused("simulate " + kSix + " --draws -5", 2, "--draws: ");
+  ExpectRefused("backtest /nonexistent --bootstrap -1", 2, whole + " '-1'");
+  // The largest seed is accepted.
+  EXPECT_EQ(Concert("forecast " + kSix + " -m compromise --seed 18446744073709551615").code, 0);
+}
+
+TEST(HostileCli, RealOptionsMustBeFiniteDecimals) {
+  ExpectRefused("tournament --payoffs 3 inf 0 1", 2,
+                "--payoffs: expected a finite number in decimal notation but got 'inf'");
+  ExpectRefused("tournament --noise nan", 2, "but got 'nan'");
+  ExpectRefused("tournament --noise 0x1", 2, "but got '0x1'");
+}
+
+TEST(HostileCli, SpecsRefuseRepeatedParametersAndStrayParentheses) {
+  ExpectRefused("tournament --strategies 'gtft(p=0.1,p=0.9)'", 1, "parameter 'p' is given twice");
+  ExpectRefused("forecast " + kSix + " --model 'bdm(rounds=5))'", 1,
+                "model spec 'bdm(rounds=5))': unbalanced parentheses");
+  ExpectRefused("forecast " + kSix + " --model 'bdm(rounds=5,rounds=6)'", 1,
+                "parameter 'rounds' is given twice");
+}
+
+TEST(HostileCli, MessagesBlameWhatTheUserTyped) {
+  // The default multiplier (3) does not fit a group of 3: the message names
+  // --group-size, which the user passed, and says the multiplier is the default.
+  ExpectRefused("tournament --group-size 3", 1,
+                "field '--group-size': a group of 3 needs a multiplier M with 1 < M < 3, and "
+                "the default is 3");
+  ExpectRefused("nosuch", 2, "unknown command 'nosuch'; expected one of: forecast, models");
+  ExpectRefused("forecast " + kSix + " --band 0:50", 1,
+                "field '--band': a band's probability needs Monte Carlo draws");
+}
+
+TEST(HostileCli, InvalidUtf8NeverReachesAWriter) {
+  const std::string file = TempPath("latin1.yaml");
+  std::ofstream(file) << "actors:\n  - {id: A, name: Caf\xe9, capability: 1}\n";
+  ExpectRefused("convert " + file, 1, ":2: the file is not valid UTF-8: byte 0xE9");
+}
+
+TEST(HostileCli, BdmPositionsBeyondTheScaleLimitNameTheirRow) {
+  const std::string file = TempPath("huge.csv");
+  std::ofstream(file) << "Actor,Capability,Position,Salience\nA,0.5,1e20,0.8\nB,0.5,6,0.8\n";
+  ExpectRefused("validate " + file + " --input-format bdm", 1,
+                ":2: field 'Position': expected a position within [-1e+15, 1e+15]");
+}
+
+// A minimal DEU folder: two issues of one proposal, three actors.
+std::string DeuFolder(const std::string& name) {
+  const std::string dir = TempPath(name);
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir + "/actors.csv")
+      << "actor_code,actor_name,council_votes_eu15_pre2004,council_votes_nice_eu27\n"
+         "com,Commission,,\nde,Germany,10,29\nfr,France,10,29\n";
+  std::ofstream(dir + "/issues.csv")
+      << "issue_id,proposal_id,proposal_name,procedure,intro_date_ddmmyy,reference_point,"
+         "outcome\nd1i1,d1,one,CNS,26-01-00,0,60\n";
+  std::ofstream(dir + "/positions.csv") << "issue_id,actor_code,position,salience\n"
+                                           "d1i1,com,100,50\nd1i1,de,50,50\nd1i1,fr,0,50\n";
+  return dir;
+}
+
+TEST(HostileCli, CorruptDeuFoldersNameFileLineAndField) {
+  EXPECT_EQ(Concert("backtest " + DeuFolder("deu_ok") + " -m compromise").code, 0);
+  std::string dir = DeuFolder("deu_dup_actor");
+  std::ofstream(dir + "/actors.csv", std::ios::app) << "de,Germany again,10,29\n";
+  ExpectRefused("backtest " + dir, 1,
+                "actors.csv:5: field 'actor_code': duplicate actor code 'de'");
+  dir = DeuFolder("deu_dup_stance");
+  std::ofstream(dir + "/positions.csv", std::ios::app) << "d1i1,de,40,50\n";
+  ExpectRefused("backtest " + dir, 1,
+                "positions.csv:5: field 'actor_code': a second row for actor 'de' on issue 'd1i1'");
+  dir = DeuFolder("deu_date");
+  std::ofstream(dir + "/issues.csv", std::ios::app) << "d1i2,d1,one,CNS,31-02-00,0,60\n";
+  ExpectRefused("backtest " + dir, 1,
+                "issues.csv:3: field 'intro_date_ddmmyy': expected a date dd-mm-yy or dd-mm-yyyy "
+                "(a day of the calendar) but got '31-02-00'");
+  dir = DeuFolder("deu_leap");  // 29 February 2000 is a day; 29 February 2001 is not
+  std::ofstream(dir + "/issues.csv", std::ios::app) << "d2i1,d2,two,CNS,29-02-00,0,60\n";
+  EXPECT_EQ(Concert("backtest " + dir + " -m compromise").code, 0);
+  std::ofstream(dir + "/issues.csv", std::ios::app) << "d3i1,d3,three,CNS,29-02-01,0,60\n";
+  ExpectRefused("backtest " + dir, 1, "but got '29-02-01'");
+  dir = DeuFolder("deu_tiny");
+  std::ofstream(dir + "/positions.csv") << "issue_id,actor_code,position,salience\n"
+                                           "d1i1,com,100,50\nd1i1,de,50,1e-13\nd1i1,fr,0,50\n";
+  ExpectRefused("backtest " + dir + " -m compromise", 1,
+                "positions.csv:3: field 'salience': expected a salience (over its unit) of 0");
+  const std::string capabilities = TempPath("capabilities.csv");
+  std::ofstream(capabilities) << "actor_code,capability\ncom,1\nde,1e300\nfr,1\n";
+  ExpectRefused("backtest " + DeuFolder("deu_ok") + " -m compromise --capability " + capabilities,
+                1, "capabilities.csv:3: field '--capability': expected a capability of 0 or in");
+}
+
+}  // namespace
+}  // namespace concert::testing
