@@ -11,6 +11,7 @@
 #include <limits>
 #include <map>
 
+#include "concert/core/limits.h"
 #include "concert/io/read.h"
 #include "concert/io/text.h"
 #include "concert/output/atomic_file.h"
@@ -48,6 +49,36 @@ CLI::Validator DecimalNumber() {
         return fmt::format("expected a finite number in decimal notation but got '{}'", value);
       },
       "NUMBER");
+}
+
+void AddLimitOptions(CLI::App& app, LimitOptions& o) {
+  const Limits defaults;
+  o.input_mb = static_cast<double>(defaults.max_input_bytes) / (1 << 20);
+  o.cells = defaults.max_cells;
+  o.memory_mb = defaults.max_memory_bytes / (1 << 20);
+  app.add_option("--max-input-mb", o.input_mb,
+                 "refuse an input file larger than this many MiB (docs/limits.md)")
+      ->check(DecimalNumber())
+      ->check(CLI::Range(0.001, 1048576.0))
+      ->capture_default_str();
+  app.add_option("--max-cells", o.cells, "refuse a scenario with more actors x issues than this")
+      ->check(WholeNumber())
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40))
+      ->capture_default_str();
+  app.add_option("--max-memory-mb", o.memory_mb,
+                 "refuse a run whose estimated working set exceeds this many MiB "
+                 "(docs/limits.md has each model's estimate)")
+      ->check(DecimalNumber())
+      ->check(CLI::Range(1.0, 1073741824.0))
+      ->capture_default_str();
+}
+
+void ApplyLimits(const LimitOptions& o) {
+  Limits limits;
+  limits.max_input_bytes = static_cast<std::size_t>(o.input_mb * (1 << 20));
+  limits.max_cells = o.cells;
+  limits.max_memory_bytes = o.memory_mb * (1 << 20);
+  SetLimits(limits);
 }
 
 void Emit(const std::string& output, const std::string& bytes) {

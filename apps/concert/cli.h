@@ -41,6 +41,15 @@ std::string InputFormatHelp();
 CLI::Validator WholeNumber();
 CLI::Validator DecimalNumber();
 
+// --max-input-mb, --max-cells and --max-memory-mb on the top-level app (they
+// may follow the subcommand); ApplyLimits sets core/limits.h from them.
+struct LimitOptions {
+  double input_mb = 0, memory_mb = 0;
+  std::size_t cells = 0;
+};
+void AddLimitOptions(CLI::App& app, LimitOptions& limits);
+void ApplyLimits(const LimitOptions& limits);
+
 // Writes `bytes` to stdout (output empty or "-") or atomically to the file.
 void Emit(const std::string& output, const std::string& bytes);
 

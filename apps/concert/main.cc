@@ -18,6 +18,9 @@ int main(int argc, char** argv) {
       "docs/scenario-format.md."};
   app.require_subcommand(1);
   app.set_version_flag("--version", "concert 0.1.0");
+  app.fallthrough();  // the limits below may follow the subcommand
+  concert::cli::LimitOptions limits;
+  concert::cli::AddLimitOptions(app, limits);
   concert::cli::Subcommands commands;
   for (auto add :
        {concert::cli::AddForecast, concert::cli::AddModels, concert::cli::AddValidate,
@@ -43,6 +46,7 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? 0 : 2;
   }
+  concert::cli::ApplyLimits(limits);
   try {
     for (const concert::cli::Subcommand& command : commands) {
       if (command.app->parsed()) return command.run();

@@ -14,7 +14,6 @@ namespace concert {
 struct Limits {
   std::size_t max_input_bytes = std::size_t{64} << 20;  // one input file: 64 MiB
   std::size_t max_cells = std::size_t{1} << 20;         // actors x issues: 1,048,576
-  int max_depth = 200;                                  // nesting of YAML/JSON lists and maps
   double max_memory_bytes = 8.0 * (1ull << 30);         // a model's estimated working set: 8 GiB
 };
 
