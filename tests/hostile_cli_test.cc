@@ -1,6 +1,7 @@
 // Regression tests for issue 18's command-line and DEU-folder findings: each
 // was accepted silently, wrapped around, or blamed the wrong flag or no file.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
@@ -113,6 +114,60 @@ TEST(HostileCli, CorruptDeuFoldersNameFileLineAndField) {
   std::ofstream(capabilities) << "actor_code,capability\ncom,1\nde,1e300\nfr,1\n";
   ExpectRefused("backtest " + DeuFolder("deu_ok") + " -m compromise --capability " + capabilities,
                 1, "capabilities.csv:3: field '--capability': expected a capability of 0 or in");
+}
+
+TEST(HostileCli, AFailingStdoutIsAnError) {
+  const std::string run = std::string(CONCERT_BINARY) + " forecast " + kSix + " -m compromise";
+  // stderr goes to the pipe (fd 3) while stdout fails.
+  CliRun full = Shell("(" + run + " > /dev/full 2>&3) 3>&1");
+  EXPECT_EQ(full.code, 1) << full.out;
+  EXPECT_NE(full.out.find("standard output: could not write the output"), std::string::npos);
+  CliRun closed = Shell("(" + run + " >&- 2>&3) 3>&1");
+  EXPECT_EQ(closed.code, 1) << closed.out;
+}
+
+TEST(HostileCli, OutputPathsAreCheckedFirstAndSpecialFilesNeverReplaced) {
+  // A bad -o is refused before a 10^7-draw run would start.
+  ExpectRefused("simulate " + kSix + " --draws 10000000 -q -o /nonexistent/dir/out.txt", 1,
+                "cannot create the output file in '/nonexistent/dir'");
+  ExpectRefused("forecast " + kSix + " -o " + ::testing::TempDir(), 1, "this is a directory");
+  // /dev/null stays a device.
+  EXPECT_EQ(Concert("forecast " + kSix + " -m compromise -o /dev/null").code, 0);
+  struct stat info {};
+  ASSERT_EQ(::stat("/dev/null", &info), 0);
+  EXPECT_TRUE(S_ISCHR(info.st_mode));
+  // A FIFO is written to, not replaced by a regular file.
+  const std::string dir = TempPath("special");
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const std::string fifo = dir + "/pipe";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0644), 0);
+  CliRun piped = Shell("(cat " + fifo + " > " + dir + "/got &) ; " + CONCERT_BINARY + " forecast " +
+                       kSix + " -m compromise -o " + fifo + "; wait");
+  EXPECT_EQ(piped.code, 0) << piped.out;
+  ASSERT_EQ(::stat(fifo.c_str(), &info), 0);
+  EXPECT_TRUE(S_ISFIFO(info.st_mode));
+  // A symlink (dangling or not) keeps pointing at the file that gets written.
+  std::filesystem::create_symlink("target.txt", dir + "/link.txt");
+  EXPECT_EQ(Concert("forecast " + kSix + " -m compromise -o " + dir + "/link.txt").code, 0);
+  EXPECT_TRUE(std::filesystem::is_symlink(dir + "/link.txt"));
+  EXPECT_GT(std::filesystem::file_size(dir + "/target.txt"), 0u);
+}
+
+TEST(HostileCli, NoTemporaryFileSurvivesAKill) {
+  const std::string dir = TempPath("killed");
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  // Kill runs at several moments, with each signal; then list the folder.
+  for (const char* signal : {"KILL", "TERM", "INT"}) {
+    for (const char* delay : {"0.05", "0.2", "0.4"}) {
+      Shell(std::string(CONCERT_BINARY) + " simulate " + kSix + " --draws 3000 -q -f json -o " +
+            dir + "/out.json & p=$!; sleep " + delay + "; kill -" + signal + " $p; wait $p");
+    }
+  }
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    EXPECT_EQ(entry.path().filename(), "out.json") << "a stray file: " << entry.path();
+  }
 }
 
 }  // namespace

@@ -85,6 +85,10 @@ void Emit(const std::string& output, const std::string& bytes) {
   if (output.empty() || output == "-") {
     std::cout << bytes;
     std::cout.flush();
+    if (!std::cout) {  // /dev/full, a closed stdout
+      throw InputError({"standard output", 0, ""},
+                       "could not write the output (disk full or stdout closed?)");
+    }
   } else {
     WriteFileAtomically(output, bytes);
   }

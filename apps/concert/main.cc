@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli.h"
+#include "concert/output/atomic_file.h"
 
 int main(int argc, char** argv) {
   CLI::App app{
@@ -49,7 +50,19 @@ int main(int argc, char** argv) {
   concert::cli::ApplyLimits(limits);
   try {
     for (const concert::cli::Subcommand& command : commands) {
-      if (command.app->parsed()) return command.run();
+      if (!command.app->parsed()) continue;
+      // A bad -o path is refused before the computation, not after it.
+      const CLI::Option* output = command.app->get_option_no_throw("--output");
+      if (output != nullptr && output->count() > 0) {
+        concert::CheckWritable(output->as<std::string>());
+      }
+      const int code = command.run();
+      std::cout.flush();
+      if (!std::cout) {
+        throw concert::InputError({"standard output", 0, ""},
+                                  "could not write the output (disk full or stdout closed?)");
+      }
+      return code;
     }
   } catch (const concert::InputError& e) {
     std::cerr << "concert: error: " << concert::cli::InFlagTerms(e).what() << "\n";
