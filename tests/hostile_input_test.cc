@@ -77,6 +77,18 @@ TEST(HostileInput, NumbersMustBeDecimalInEveryFormat) {
               "expected a finite number", 3);
 }
 
+// Found by tests/fuzz (fuzz_reader, fuzz_order): yaml-cpp 0.7 loops for ever,
+// allocating, on these; each must end in an error naming a line.
+TEST(HostileInput, TextOnWhichTheYamlParserLoopsIsRefused) {
+  ExpectError("[],\n[\n", Y, "the parser does not terminate", 0);
+  ExpectError("{},\n {b:,\n", Y, "the parser does not terminate", 0);
+  ExpectError("{\"actors\":},\r {\"id\":,\r \"issues\": [{\"id\": \"x\"}],\r \n", Y,
+              "the parser does not terminate", 0);
+  // The fuzzer's JSON case: control bytes are a JSON syntax error, found first.
+  ExpectError("{\"actors\":\x18\b},\r {\"id\":,\r \"issues\": [{\"id\": \"x\"}],\r \b\n", J,
+              "invalid JSON", 1);
+}
+
 TEST(HostileInput, DeepNestingIsRefusedWithAClearMessage) {
   const std::string deep = "actors: " + std::string(100000, '[') + std::string(100000, ']') + "\n";
   ExpectError(deep, Y, "nested too deeply", 0);

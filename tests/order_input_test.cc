@@ -74,6 +74,15 @@ TEST(OrderInput, TheValidSectionReads) {
   EXPECT_EQ(hawk.actors[0].numbers[kRelativeGains].value, 0.5);
 }
 
+// Found by tests/fuzz/fuzz_order: text on which yaml-cpp 0.7 loops for ever;
+// the order reader must end it in an error with a line.
+TEST(OrderInput, TextOnWhichTheYamlParserLoops) {
+  int line = 0;
+  const std::string e = Error("{},\n {b:,\n", &line);
+  EXPECT_NE(e.find("the parser does not terminate"), std::string::npos) << e;
+  EXPECT_GT(line, 0);
+}
+
 TEST(OrderInput, InvertedGrowthRange) {
   int line = 0;
   const std::string e = Error(Replace(kValid, "range: [0.01, 0.03]", "range: [0.03, 0.01]"), &line);

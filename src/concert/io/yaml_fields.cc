@@ -2,9 +2,12 @@
 
 #include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/parser.h>
 
 #include <cmath>
 #include <map>
+#include <sstream>
 
 #include "concert/io/text.h"
 
@@ -86,13 +89,76 @@ void CheckUniqueKeys(const std::string& path, const YAML::Node& node) {
   }
 }
 
+// yaml-cpp 0.7 can loop for ever on some malformed flow collections
+// (e.g. "[],\n[\n"), emitting node events without consuming input. A
+// well-formed stream has at most a few events per byte, so a first pass that
+// counts events and stops past that bound turns the hang into an error.
+class EventBudget : public YAML::EventHandler {
+ public:
+  explicit EventBudget(std::size_t budget) : left_(budget) {}
+  int line() const { return line_; }
+
+  void OnDocumentStart(const YAML::Mark& mark) override { Spend(mark); }
+  void OnDocumentEnd() override { Spend(); }
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { Spend(mark); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { Spend(mark); }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                const std::string&) override {
+    Spend(mark);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    Spend(mark);
+  }
+  void OnSequenceEnd() override { Spend(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    Spend(mark);
+  }
+  void OnMapEnd() override { Spend(); }
+
+  struct Exhausted {};
+
+ private:
+  void Spend(const YAML::Mark& mark) {
+    if (!mark.is_null()) line_ = mark.line + 1;
+    Spend();
+  }
+  void Spend() {
+    if (left_ == 0) {
+      throw Exhausted{};
+    }
+    --left_;
+  }
+  std::size_t left_;
+  int line_ = 0;
+};
+
+void CheckParserTerminates(const std::string& path, const std::string& text) {
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  EventBudget budget(4 * text.size() + 64);
+  try {
+    while (parser.HandleNextDocument(budget)) {
+    }
+  } catch (const EventBudget::Exhausted&) {
+    throw InputError({path, budget.line(), ""},
+                     "invalid YAML: the parser does not terminate on this text (an unclosed or "
+                     "misplaced '[' or '{' near this line?); expected well-formed YAML or JSON");
+  } catch (const YAML::Exception&) {
+    // reported with its line by the real parse below
+  }
+}
+
 }  // namespace
 
 YAML::Node LoadYaml(const std::string& path, std::string_view text) {
   text::CheckUtf8(path, text);
   std::vector<YAML::Node> documents;
+  const std::string normal = Normalise(text);
+  CheckParserTerminates(path, normal);
   try {
-    documents = YAML::LoadAll(Normalise(text));
+    documents = YAML::LoadAll(normal);
   } catch (const YAML::DeepRecursion& e) {
     throw InputError({path, e.mark.line + 1, ""},
                      "invalid YAML: lists and mappings nested too deeply (more than the "
