@@ -67,6 +67,24 @@ TEST(Exchange, TwoActorsHandComputed) {
   }
 }
 
+// Nobody weighs q (saliences 0): the reference's arithmetic would say 0, an
+// outcome outside every position; concert says "no outcome", as compromise does.
+TEST(Exchange, AnIssueNobodyWeighsHasNoOutcome) {
+  std::string text = kTwo;
+  for (const char* from : {"position: 0, salience: 20}", "position: 100, salience: 80}"}) {
+    const std::string to =
+        std::string(from).substr(0, std::string(from).find("salience")) + "salience: 0}";
+    text.replace(text.find(from), std::string(from).size(), to);
+  }
+  const Scenario s = ReadScenario("two.yaml", text);
+  for (const char* spec : {"exchange", "exchange(arithmetic=decimal)", "compromise"}) {
+    const Forecast f = CreateModel(spec).model->Run(s, RunContext{});
+    EXPECT_FALSE(f.issues[1].outcome) << spec;
+    EXPECT_NE(f.issues[1].note.find("is zero"), std::string::npos) << spec << f.issues[1].note;
+    EXPECT_TRUE(f.issues[0].outcome) << spec;
+  }
+}
+
 TEST(Exchange, RandomTiesReproducibleFromSeed) {
   const Scenario s = ReadScenarioFile(SourceDir() + "/scenarios/six_party_talks_2005.yaml");
   auto run = [&](std::uint64_t seed) {

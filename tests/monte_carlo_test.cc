@@ -4,11 +4,14 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cmath>
 
+#include "concert/analysis/forecast_run.h"
 #include "concert/io/read.h"
 #include "concert/models/registry.h"
 #include "concert/output/forecast_output.h"
+#include "concert/output/monte_carlo_output.h"
 #include "test_util.h"
 
 namespace concert::testing {
@@ -112,6 +115,58 @@ TEST(MonteCarlo, BadBandsAndCancellation) {
   EXPECT_TRUE(r.cancelled);
   EXPECT_EQ(r.draws, 0u);
   EXPECT_EQ(r.issues[0].n, 0u);
+}
+
+// Ctrl-C: a cancel that arrives while draws run (here after 37 have finished,
+// with 2 threads, in bdm, which polls the cancel each round) leaves a summary
+// equal to an uninterrupted run with the number of draws it reports.
+TEST(MonteCarlo, ACancelledRunEqualsAnUninterruptedRunOfItsDraws) {
+  const Scenario s = ReadScenarioFile(SourceDir() + "/scenarios/six_party_talks_2005.yaml");
+  CreatedModel m = CreateModel("bdm");
+  MonteCarloOptions options;
+  options.draws = 400;
+  options.seed = 3;
+  std::atomic<bool> stop{false};
+  RunControl control;
+  control.threads = 2;
+  control.cancel = [&] { return stop.load(); };
+  control.progress = [&](std::size_t done, std::size_t) {
+    if (done >= 37) stop = true;
+  };
+  const MonteCarloResult cut = RunMonteCarlo(s, *m.model, options, control);
+  EXPECT_TRUE(cut.cancelled);
+  EXPECT_GE(cut.draws, 35u);  // at most two draws were in flight
+  EXPECT_LT(cut.draws, 400u);
+  options.draws = cut.draws;
+  const MonteCarloResult whole = RunMonteCarlo(s, *m.model, options);
+  EXPECT_FALSE(whole.cancelled);
+  EXPECT_EQ(MonteCarloJson(s, cut, 3)["issues"].dump(),
+            MonteCarloJson(s, whole, 3)["issues"].dump());
+}
+
+// After a cancel, every model still has its Monte Carlo block (no draw in the
+// models after the one interrupted), so no block silently goes missing.
+TEST(MonteCarlo, ACancelKeepsABlockForEveryModel) {
+  ForecastRequest request;
+  request.scenario = ReadScenarioFile(SourceDir() + "/scenarios/six_party_talks_2005.yaml");
+  request.models = {"compromise", "median", "bdm"};
+  request.draws = 50;
+  std::atomic<bool> stop{false};
+  RunControl control;
+  control.cancel = [&] { return stop.load(); };
+  control.progress = [&](std::size_t done, std::size_t) {
+    if (done >= 60) stop = true;  // during the second model
+  };
+  const ForecastResult r = RunForecast(request, control);
+  EXPECT_TRUE(r.cancelled);
+  ASSERT_EQ(r.monte_carlo.size(), 3u);
+  EXPECT_FALSE(r.monte_carlo[0].cancelled);
+  EXPECT_EQ(r.monte_carlo[0].draws, 50u);
+  EXPECT_TRUE(r.monte_carlo[1].cancelled);
+  EXPECT_LT(r.monte_carlo[1].draws, 50u);
+  EXPECT_TRUE(r.monte_carlo[2].cancelled);
+  EXPECT_EQ(r.monte_carlo[2].draws, 0u);
+  EXPECT_EQ(r.monte_carlo[2].issues[0].n, 0u);
 }
 
 TEST(Sensitivity, RecoversALinearModel) {

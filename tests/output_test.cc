@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <limits>
 #include <nlohmann/json.hpp>
 
 #include "concert/io/read.h"
@@ -70,6 +72,21 @@ TEST(CsvOutput, TidyLongFormatWithQuoting) {
             "nash(weight=capability),x,0,\"B,2\",30,\n"
             "nash(weight=capability),y,0,A,5,\n");
   EXPECT_EQ(CsvField("a\"b"), "\"a\"\"b\"");
+}
+
+// OWASP's guard against CSV injection: a text cell a spreadsheet would run as
+// a formula is quoted behind an apostrophe; numbers are not text cells.
+TEST(CsvOutput, FormulaLikeTextIsDefused) {
+  EXPECT_EQ(CsvField("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+  EXPECT_EQ(CsvField("+1"), "\"'+1\"");
+  EXPECT_EQ(CsvField("-cmd"), "\"'-cmd\"");
+  EXPECT_EQ(CsvField("@SUM(A1)"), "\"'@SUM(A1)\"");
+  EXPECT_EQ(CsvField("\tx"), "\"'\tx\"");
+  EXPECT_EQ(CsvField("a=b"), "a=b");
+  EXPECT_EQ(CsvField(""), "");
+  EXPECT_EQ(CsvNumber(-1.5), "-1.5");
+  EXPECT_EQ(CsvNumber(std::nan("")), "");
+  EXPECT_EQ(CsvNumber(-std::numeric_limits<double>::infinity()), "");
 }
 
 TEST(TextOutput, NamesModelsIssuesAndNotes) {

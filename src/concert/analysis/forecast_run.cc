@@ -69,11 +69,12 @@ ForecastResult RunForecast(const ForecastRequest& request, const RunControl& con
         control.progress(k * request.draws + done, total);
       };
     }
-    result.monte_carlo.push_back(RunMonteCarlo(scenario, *models[k].model, options, each));
-    if (result.monte_carlo.back().cancelled) {
-      result.cancelled = true;
-      break;
+    if (result.cancelled) {
+      // After a cancel every later model still has its block, with no draw.
+      each.cancel = [] { return true; };
     }
+    result.monte_carlo.push_back(RunMonteCarlo(scenario, *models[k].model, options, each));
+    result.cancelled = result.cancelled || result.monte_carlo.back().cancelled;
   }
   return result;
 }

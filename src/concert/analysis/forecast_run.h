@@ -28,8 +28,9 @@ struct ForecastRequest {
 };
 
 struct ForecastResult {
-  std::vector<Forecast> forecasts;            // one per model, named by its full spec
-  std::vector<MonteCarloResult> monte_carlo;  // one per model run on the draws (fewer if cancelled)
+  std::vector<Forecast> forecasts;  // one per model, named by its full spec
+  // With draws, one per model; after a cancel, the later models' have no draw.
+  std::vector<MonteCarloResult> monte_carlo;
   std::string explanation;  // with explain: one line per step, "" if none explains
   bool cancelled = false;
 

@@ -22,7 +22,14 @@ class NamedModel : public Model {
   Forecast Run(const Scenario& scenario, const RunContext& context) const override {
     Forecast forecast = model_->Run(scenario, context);
     forecast.model = spec_;
-    for (IssueForecast& issue : forecast.issues) issue.cycle = DetectCycle(issue.rounds);
+    for (IssueForecast& issue : forecast.issues) {
+      issue.cycle = DetectCycle(issue.rounds);
+      // An outcome is a finite number or none with a reason, in every model.
+      if (issue.outcome && !std::isfinite(*issue.outcome)) {
+        issue.outcome.reset();
+        issue.note = "no outcome: the model's arithmetic overflowed (not a finite number)";
+      }
+    }
     return forecast;
   }
 

@@ -79,8 +79,8 @@ std::string BacktestToCsv(const BacktestResult& r) {
     for (const IssueScore& i : r.issues) {
       const auto& f = i.forecast[k];
       out += fmt::format("{},{},{},{},{}\n", CsvField(r.models[k].model), CsvField(i.issue),
-                         f ? fmt::format("{}", *f) : "", i.outcome,
-                         f ? fmt::format("{}", std::abs(*f - i.outcome)) : "");
+                         f ? CsvNumber(*f) : "", CsvNumber(i.outcome),
+                         f ? CsvNumber(std::abs(*f - i.outcome)) : "");
     }
   }
   return out;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "concert/models/registry.h"
 #include "concert/output/challenge_output.h"
@@ -19,7 +20,7 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 Json Optional(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
-std::string Num(const std::optional<double>& v) { return v ? fmt::format("{}", *v) : ""; }
+std::string Num(const std::optional<double>& v) { return v ? CsvNumber(*v) : ""; }
 
 // Per actor: the model's named values, and the offer it took and from whom.
 Json Details(const Scenario& scenario, const Round& r) {
@@ -164,13 +165,19 @@ std::string TradesText(const Scenario& scenario, const Forecast& f) {
 }  // namespace
 
 std::string CsvField(const std::string& field) {
-  if (field.find_first_of(",\"\r\n") == std::string::npos) return field;
-  std::string out = "\"";
+  const bool formula =
+      !field.empty() && std::string_view("=+-@\t\r").find(field[0]) != std::string_view::npos;
+  if (!formula && field.find_first_of(",\"\r\n") == std::string::npos) return field;
+  std::string out = formula ? "\"'" : "\"";
   for (char c : field) {
     if (c == '"') out += '"';
     out += c;
   }
   return out + "\"";
+}
+
+std::string CsvNumber(double value) {
+  return std::isfinite(value) ? fmt::format("{}", value) : std::string();
 }
 
 std::string ForecastsToJson(const Scenario& scenario, const std::vector<Forecast>& forecasts,
@@ -234,7 +241,7 @@ std::string Cells(const Values& values, const std::vector<std::string>& names) {
   for (const auto& name : names) {
     out += ",";
     for (const auto& [key, value] : values) {
-      if (key == name) out += fmt::format("{}", value);
+      if (key == name) out += CsvNumber(value);
     }
   }
   return out;

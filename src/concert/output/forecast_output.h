@@ -39,7 +39,12 @@ std::string ForecastsToCsv(const Scenario& scenario, const std::vector<Forecast>
 std::string ForecastsToText(const Scenario& scenario, const std::vector<Forecast>& forecasts,
                             const MonteCarloResults& monte_carlo = {});
 
-// RFC 4180 quoting when a field holds a comma, quote or line break.
+// RFC 4180 quoting when a field holds a comma, quote or line break. A field
+// that a spreadsheet would run as a formula (starting with =, +, -, @, a tab
+// or a carriage return) gets a leading apostrophe and is quoted (OWASP's guard
+// against CSV injection); docs/output.md says so.
 std::string CsvField(const std::string& field);
+// A number as a CSV cell: shortest round-trip form; empty when not finite.
+std::string CsvNumber(double value);
 
 }  // namespace concert

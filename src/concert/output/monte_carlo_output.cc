@@ -100,7 +100,7 @@ std::string MonteCarloText(const Scenario& scenario, const std::string& model,
   for (const IssueDistribution& d : mc.issues) {
     out += fmt::format("{:<16} {:>6}", scenario.issues[d.issue].id.substr(0, 16), d.n);
     if (d.n == 0) {
-      out += "  (no outcome in any draw)\n";
+      out += mc.draws == 0 ? "  (no draw finished)\n" : "  (no outcome in any draw)\n";
       continue;
     }
     out += fmt::format(" {:>8.2f} {:>8.2f}", d.mean, d.sd);

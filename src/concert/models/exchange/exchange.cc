@@ -150,7 +150,19 @@ class ExchangeModel : public Model {
                                  static_cast<std::size_t>(rounds_));
       }
     }
-    for (IssueForecast& f : forecast.issues) f.outcome = f.rounds.back().outcome;
+    for (IssueForecast& f : forecast.issues) {
+      f.outcome = f.rounds.back().outcome;
+      // The reference's arithmetic takes 0 for an issue on which nobody has
+      // weight; concert reports no outcome there, as the other models do.
+      const IssueView v = ViewIssue(scenario, f.issue);
+      double weight = 0;
+      for (std::size_t k = 0; k < v.actors.size(); ++k) weight += v.capability[k] * v.salience[k];
+      if (!(weight > 0)) {
+        f.outcome.reset();
+        for (Round& r : f.rounds) r.outcome.reset();
+        f.note = "no outcome: the total capability x salience of the actors on this issue is zero";
+      }
+    }
     for (std::size_t a = 0; a < n; ++a) forecast.summary.push_back({a, totals[a]});
     return forecast;
   }
