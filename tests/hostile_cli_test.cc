@@ -31,6 +31,33 @@ TEST(HostileCli, SeedsAndCountsMustBeWholeNumbersThatFit) {
   EXPECT_EQ(Concert("forecast " + kSix + " -m compromise --seed 18446744073709551615").code, 0);
 }
 
+// The pre-flight memory estimate refuses before anything is allocated: 1,000
+// actors x 20 issues under exchange would need about 11 GiB (docs/limits.md),
+// far past the default limit of 8 GiB; the six parties in about 9 MiB.
+TEST(HostileCli, ARunThatWouldExhaustMemoryIsRefusedBeforeItStarts) {
+  const std::string dir = ::testing::TempDir() + "concert_memory/";
+  std::filesystem::create_directories(dir);
+  std::ofstream big(dir + "big.yaml");
+  big << "issues:\n";
+  for (int i = 0; i < 20; ++i) big << "  - {id: i" << i << "}\n";
+  big << "actors:\n";
+  for (int a = 0; a < 1000; ++a) big << "  - {id: a" << a << ", capability: 1}\n";
+  big << "positions:\n";
+  for (int a = 0; a < 1000; ++a) {
+    for (int i = 0; i < 20; ++i) {
+      big << "  - {actor: a" << a << ", issue: i" << i << ", position: " << (a * 7 + i) % 100
+          << ", salience: 50}\n";
+    }
+  }
+  big.close();
+  ExpectRefused("forecast " + dir + "big.yaml -m exchange -o " + dir + "out.json", 1,
+                "more than the limit of 8.0 GiB; raise it with --max-memory-mb");
+  EXPECT_FALSE(std::filesystem::exists(dir + "out.json"));
+  ExpectRefused("forecast " + kSix + " -m exchange --max-memory-mb 5", 1,
+                "more than the limit of 5 MiB");
+  EXPECT_EQ(Concert("forecast " + kSix + " -m exchange --max-memory-mb 60").code, 0);
+}
+
 TEST(HostileCli, RealOptionsMustBeFiniteDecimals) {
   ExpectRefused("tournament --payoffs 3 inf 0 1", 2,
                 "--payoffs: expected a finite number in decimal notation but got 'inf'");

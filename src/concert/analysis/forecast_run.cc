@@ -2,6 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cstdlib>
+
+#include "concert/core/limits.h"
+
 namespace concert {
 
 MonteCarloResults ForecastResult::MonteCarlo() const {
@@ -26,9 +31,54 @@ std::vector<CreatedModel> CreateModels(const std::vector<std::string>& named) {
   return models;
 }
 
+namespace {
+
+// The spec's rounds=N (canonical specs spell every parameter), else 10.
+double Rounds(const std::string& spec) {
+  const auto at = spec.find("rounds=");
+  return at == std::string::npos ? 10.0 : std::strtod(spec.c_str() + at + 7, nullptr);
+}
+
+void CheckMemory(const std::vector<CreatedModel>& models, const Scenario& scenario) {
+  double total = 0;
+  for (const CreatedModel& m : models) total += EstimateBytes(m, scenario);
+  const double limit = GetLimits().max_memory_bytes;
+  if (total <= limit) return;
+  std::string each;
+  for (const CreatedModel& m : models) {
+    each += fmt::format("{}{} {}", each.empty() ? "" : ", ", m.spec,
+                        FormatBytes(EstimateBytes(m, scenario)));
+  }
+  throw InputError(
+      {"", 0, "models"},
+      fmt::format("the run would need about {} ({} actors x {} issues: {}), more than the limit "
+                  "of {}; raise it with --max-memory-mb, or run fewer actors, issues, rounds or "
+                  "models (docs/limits.md)",
+                  FormatBytes(total), scenario.num_actors(), scenario.num_issues(), each,
+                  FormatBytes(limit)));
+}
+
+}  // namespace
+
+double EstimateBytes(const CreatedModel& model, const Scenario& scenario) {
+  // Per actor x issue cell and its square, fitted to peak RSS on synthetic
+  // scenarios of 200-800 actors x 5-10 issues (docs/limits.md has the table).
+  const double cells = static_cast<double>(scenario.num_actors() * scenario.num_issues());
+  const std::string& name = model.info ? model.info->name : model.spec;
+  const double rounds = Rounds(model.spec);
+  double bytes = 6e3 * cells;  // reading the scenario and writing a static forecast
+  if (name == "bdm") bytes = 1.6e3 * cells * (rounds + 1);
+  if (name == "exchange") {
+    bytes = (37e3 * cells + 28 * cells * cells) * std::max((rounds + 10) / 20, (rounds + 1) / 11);
+  }
+  if (name == "smp") bytes = 66e3 * cells + 35 * cells * cells;
+  return 8e6 + bytes;  // the process itself
+}
+
 ForecastResult RunForecast(const ForecastRequest& request, const RunControl& control) {
   const std::vector<CreatedModel> models = CreateModels(request.models);
   const Scenario& scenario = request.scenario;
+  CheckMemory(models, scenario);
   if (!request.bands.empty() && request.draws == 0) {
     throw InputError({"", 0, "bands"}, "a band's probability needs Monte Carlo draws (draws > 0)");
   }

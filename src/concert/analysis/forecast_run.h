@@ -42,6 +42,12 @@ struct ForecastResult {
 // (ValueError-like InputError naming `models`) before anything runs.
 std::vector<CreatedModel> CreateModels(const std::vector<std::string>& specs);
 
+// A model's estimated peak working set, in bytes, on `scenario` (docs/limits.md:
+// fitted to measured peak resident memory, output included; an estimate, not
+// a bound). RunForecast refuses a request whose models' total exceeds
+// GetLimits().max_memory_bytes, before anything runs.
+double EstimateBytes(const CreatedModel& model, const Scenario& scenario);
+
 // control.progress reports (done, total) over every model's draws together.
 ForecastResult RunForecast(const ForecastRequest& request, const RunControl& control = {});
 
