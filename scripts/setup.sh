@@ -17,6 +17,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release
+# -Werror as in scripts/test.sh, so the test build reuses these objects.
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCONCERT_WERROR=ON
 cmake --build build -j"$(nproc)"
 ./build/concert forecast scenarios/six_party_talks_2005.yaml
