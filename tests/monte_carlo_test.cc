@@ -135,7 +135,9 @@ TEST(MonteCarlo, ACancelledRunEqualsAnUninterruptedRunOfItsDraws) {
   };
   const MonteCarloResult cut = RunMonteCarlo(s, *m.model, options, control);
   EXPECT_TRUE(cut.cancelled);
-  EXPECT_GE(cut.draws, 35u);  // at most two draws were in flight
+  // How many draws form the finished prefix depends on the scheduling (a
+  // worker may hold an early draw while the other finishes many); the summary
+  // must equal an uninterrupted run of that many, whatever it is.
   EXPECT_LT(cut.draws, 400u);
   options.draws = cut.draws;
   const MonteCarloResult whole = RunMonteCarlo(s, *m.model, options);
