@@ -181,6 +181,38 @@ TEST(HostileCli, OutputPathsAreCheckedFirstAndSpecialFilesNeverReplaced) {
   EXPECT_GT(std::filesystem::file_size(dir + "/target.txt"), 0u);
 }
 
+// Ctrl-C during a long forecast (400 actors under smp take seconds) stops it
+// at the next turn, says so, and writes nothing: a partial forecast is not one.
+TEST(HostileCli, CtrlCDuringAForecastWritesNothing) {
+  const std::string dir = TempPath("interrupted");
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::ofstream big(dir + "/big.yaml");
+  big << "issues:\n";
+  for (int i = 0; i < 5; ++i) big << "  - {id: i" << i << "}\n";
+  big << "actors:\n";
+  unsigned x = 12345;  // a linear congruential sequence: spread positions and weights
+  auto next = [&x](unsigned range) { return (x = x * 1103515245u + 12345u) / 65536u % range; };
+  for (int a = 0; a < 400; ++a)
+    big << "  - {id: a" << a << ", capability: " << 1 + next(100) << "}\n";
+  big << "positions:\n";
+  for (int a = 0; a < 400; ++a) {
+    for (int i = 0; i < 5; ++i) {
+      big << "  - {actor: a" << a << ", issue: i" << i << ", position: " << next(101)
+          << ", salience: " << 10 + next(91) << "}\n";
+    }
+  }
+  big.close();
+  const CliRun run =
+      Shell("(" + std::string(CONCERT_BINARY) + " forecast " + dir + "/big.yaml -m smp -o " + dir +
+            "/out.json & p=$!; sleep 1; kill -INT $p; wait $p) 2>&1");
+  EXPECT_EQ(run.code, 130) << run.out;
+  EXPECT_NE(run.out.find("interrupted before every model's forecast finished; nothing written"),
+            std::string::npos)
+      << run.out;
+  EXPECT_FALSE(std::filesystem::exists(dir + "/out.json"));
+}
+
 TEST(HostileCli, NoTemporaryFileSurvivesAKill) {
   const std::string dir = TempPath("killed");
   std::filesystem::remove_all(dir);

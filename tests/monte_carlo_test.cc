@@ -157,7 +157,8 @@ TEST(MonteCarlo, ACancelKeepsABlockForEveryModel) {
   RunControl control;
   control.cancel = [&] { return stop.load(); };
   control.progress = [&](std::size_t done, std::size_t) {
-    if (done >= 60) stop = true;  // during the second model
+    // Steps: 3 forecasts, then 50 draws per model; stop in the second model's.
+    if (done >= (3 + 60) * kProgressSteps) stop = true;
   };
   const ForecastResult r = RunForecast(request, control);
   EXPECT_TRUE(r.cancelled);
@@ -169,6 +170,51 @@ TEST(MonteCarlo, ACancelKeepsABlockForEveryModel) {
   EXPECT_TRUE(r.monte_carlo[2].cancelled);
   EXPECT_EQ(r.monte_carlo[2].draws, 0u);
   EXPECT_EQ(r.monte_carlo[2].issues[0].n, 0u);
+}
+
+// The forecasts of the scenario report progress and obey the cancel too: a
+// run cut short during a forecast says so and has no Monte Carlo block.
+TEST(MonteCarlo, ProgressCoversTheForecastsAndEndsAtTheTotal) {
+  ForecastRequest request;
+  request.scenario = ReadScenarioFile(SourceDir() + "/scenarios/six_party_talks_2005.yaml");
+  request.models = {"compromise", "bdm", "exchange"};
+  request.draws = 4;
+  std::vector<std::pair<std::size_t, std::size_t>> calls;
+  RunControl control;
+  control.threads = 1;
+  control.progress = [&](std::size_t done, std::size_t total) { calls.emplace_back(done, total); };
+  const ForecastResult r = RunForecast(request, control);
+  EXPECT_FALSE(r.cancelled);
+  ASSERT_FALSE(calls.empty());
+  const std::size_t total = 3 * (1 + 4) * kProgressSteps;
+  std::size_t before_draws = 0;
+  for (std::size_t i = 0; i < calls.size(); ++i) {
+    EXPECT_EQ(calls[i].second, total);
+    if (i > 0) {
+      EXPECT_GE(calls[i].first, calls[i - 1].first);
+    }
+    if (calls[i].first <= 3 * kProgressSteps) ++before_draws;
+  }
+  EXPECT_EQ(calls.back().first, total);
+  // bdm and exchange report their issues or rounds before any draw runs.
+  EXPECT_GT(before_draws, 2u);
+}
+
+TEST(MonteCarlo, ACancelDuringAForecastLeavesNothingToReport) {
+  ForecastRequest request;
+  request.scenario = ReadScenarioFile(SourceDir() + "/scenarios/six_party_talks_2005.yaml");
+  request.models = {"compromise", "bdm"};
+  request.draws = 10;
+  std::atomic<bool> stop{false};
+  RunControl control;
+  control.cancel = [&] { return stop.load(); };
+  control.progress = [&](std::size_t done, std::size_t) {
+    if (done > kProgressSteps) stop = true;  // inside bdm's forecast
+  };
+  const ForecastResult r = RunForecast(request, control);
+  EXPECT_TRUE(r.cancelled);
+  EXPECT_TRUE(r.forecasts_cut_short);
+  EXPECT_TRUE(r.monte_carlo.empty());
 }
 
 TEST(Sensitivity, RecoversALinearModel) {

@@ -94,6 +94,11 @@ void Emit(const std::string& output, const std::string& bytes) {
   }
 }
 
+int InterruptedBeforeAnyResult() {
+  std::cerr << "concert: interrupted before every model's forecast finished; nothing written\n";
+  return 130;
+}
+
 InputError InFlagTerms(const InputError& e) {
   static const std::map<std::string, std::string> flags = {
       {"agreement_model", "--agreement-model"},
@@ -132,12 +137,12 @@ InputError InFlagTerms(const InputError& e) {
 }
 
 RunControl Control(unsigned threads, bool show, const std::string& label,
-                   std::unique_ptr<ProgressBar>* bar) {
+                   std::unique_ptr<ProgressBar>* bar, bool percent) {
   RunControl control;
   control.threads = threads;
   control.cancel = [] { return g_interrupted.load(); };
   if (show) {
-    *bar = std::make_unique<ProgressBar>(label);
+    *bar = std::make_unique<ProgressBar>(label, percent);
     ProgressBar* p = bar->get();
     control.progress = [p](std::size_t done, std::size_t total) { p->Update(done, total); };
   }

@@ -57,9 +57,14 @@ void Emit(const std::string& output, const std::string& bytes);
 // which flag sets each (`--group-size`). Other errors are returned unchanged.
 InputError InFlagTerms(const InputError& error);
 
+// Ctrl-C before every model's forecast finished: says that nothing was
+// written and returns the exit code, 130.
+int InterruptedBeforeAnyResult();
+
 // A RunControl for the library: `threads`, Ctrl-C as the cancel, and a
-// progress bar labelled `label` in `bar` when `show`.
+// progress bar labelled `label` in `bar` when `show` (a percentage with
+// `percent`: the run API's forecast counts steps, analysis/forecast_run.h).
 RunControl Control(unsigned threads, bool show, const std::string& label,
-                   std::unique_ptr<ProgressBar>* bar);
+                   std::unique_ptr<ProgressBar>* bar, bool percent = false);
 
 }  // namespace concert::cli

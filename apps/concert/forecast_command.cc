@@ -46,8 +46,7 @@ int Run(const ForecastOptions& o) {
     throw InputError({"", 0, "--table"}, "Monte Carlo output needs --draws N");
   }
   std::unique_ptr<ProgressBar> bar;
-  const RunControl control =
-      Control(o.threads, o.draws > 0 && ShowProgress(o.quiet), "monte carlo", &bar);
+  const RunControl control = Control(o.threads, ShowProgress(o.quiet), "forecast", &bar, true);
   const InterruptScope interrupt_scope;
   if (o.format == "html") {
     ReportRequest report;
@@ -56,11 +55,13 @@ int Run(const ForecastOptions& o) {
     if (o.draws > 0) report.section_draws = o.draws;
     const ReportResult r = RunReport(report, control);
     bar.reset();
+    if (r.html.empty()) return InterruptedBeforeAnyResult();
     Emit(o.output, r.html);
     return r.cancelled ? 130 : 0;
   }
   const ForecastResult run = RunForecast(request, control);
   bar.reset();
+  if (run.forecasts_cut_short) return InterruptedBeforeAnyResult();
   const MonteCarloResults monte_carlo = run.MonteCarlo();
   std::string bytes;
   if (o.format == "json") {
@@ -132,7 +133,7 @@ void AddForecast(CLI::App& app, Subcommands& commands) {
   cmd->add_option("--band", o.bands,
                   "with --draws: report P(LOW <= outcome <= HIGH); LOW:HIGH for every "
                   "issue or ISSUE=LOW:HIGH; repeatable");
-  cmd->add_flag("-q,--quiet", o.quiet, "no progress bar");
+  cmd->add_flag("-q,--quiet", o.quiet, "no progress bar (drawn on a terminal after a second)");
   cmd->add_flag("--sensitivity", o.sensitivity,
                 "with --draws: rank the uncertain inputs by their standardised regression "
                 "coefficient on each issue's outcome (R^2 shown)");

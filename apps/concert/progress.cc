@@ -1,7 +1,9 @@
 #include "progress.h"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 
@@ -24,15 +26,18 @@ ProgressBar::~ProgressBar() {
 
 void ProgressBar::Update(std::size_t done, std::size_t total) {
   const auto now = std::chrono::steady_clock::now();
+  const double elapsed = std::chrono::duration<double>(now - start_).count();
+  if (total == 0 || elapsed < 1.0) return;
   if (done < total && now - last_ < std::chrono::milliseconds(100)) return;
   last_ = now;
-  const double elapsed = std::chrono::duration<double>(now - start_).count();
-  const double fraction = static_cast<double>(done) / static_cast<double>(total);
+  const double fraction = static_cast<double>(std::min(done, total)) / static_cast<double>(total);
   const int width = 30, filled = static_cast<int>(fraction * width);
   const double eta = done > 0 ? elapsed * (1 - fraction) / fraction : 0;
-  std::fprintf(stderr, "\r%-20.20s [%s%s] %zu/%zu  ETA %.0fs ", label_.c_str(),
-               std::string(filled, '#').c_str(), std::string(width - filled, '.').c_str(), done,
-               total, eta);
+  const std::string count =
+      percent_ ? fmt::format("{:3.0f}%", 100 * fraction) : fmt::format("{}/{}", done, total);
+  std::fprintf(stderr, "\r%-20.20s [%s%s] %s  ETA %.0fs ", label_.c_str(),
+               std::string(filled, '#').c_str(), std::string(width - filled, '.').c_str(),
+               count.c_str(), eta);
   std::fflush(stderr);
   drawn_ = true;
 }

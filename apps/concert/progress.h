@@ -26,15 +26,19 @@ class InterruptScope {
 // Whether a progress bar should be drawn: not quiet and stderr is a terminal.
 bool ShowProgress(bool quiet);
 
-// A progress bar with an ETA on stderr, redrawn at most 10 times a second.
+// A progress bar with an ETA on stderr, redrawn at most 10 times a second and
+// first drawn once the run has taken a second (quick runs show nothing). It
+// shows done/total, or with `percent` (totals in steps, not draws) a percentage.
 class ProgressBar {
  public:
-  explicit ProgressBar(std::string label) : label_(std::move(label)) {}
+  explicit ProgressBar(std::string label, bool percent = false)
+      : label_(std::move(label)), percent_(percent) {}
   ~ProgressBar();
   void Update(std::size_t done, std::size_t total);
 
  private:
   std::string label_;
+  bool percent_ = false;
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), last_{};
   bool drawn_ = false;
 };

@@ -31,10 +31,11 @@ int Run(const ReportOptions& o) {
   request.forecast.sensitivity = o.draws > 0;
   if (o.draws > 0) request.section_draws = o.draws;
   std::unique_ptr<ProgressBar> bar;
-  const RunControl control = Control(o.threads, ShowProgress(o.quiet), "report", &bar);
+  const RunControl control = Control(o.threads, ShowProgress(o.quiet), "report", &bar, true);
   const InterruptScope interrupt_scope;
   const ReportResult r = RunReport(request, control);
   bar.reset();
+  if (r.html.empty()) return InterruptedBeforeAnyResult();
   Emit(o.output, r.html);
   return r.cancelled ? 130 : 0;
 }

@@ -101,22 +101,37 @@ ForecastResult RunForecast(const ForecastRequest& request, const RunControl& con
     }
     context.explain = [&](const std::string& line) { result.explanation += line + "\n"; };
   }
-  for (const CreatedModel& created : models) {
-    result.forecasts.push_back(created.model->Run(scenario, context));
+  const std::size_t runs = models.size() * (1 + request.draws);
+  const std::size_t total = runs * kProgressSteps;
+  context.control.threads = control.threads;
+  context.control.cancel = control.cancel;
+  for (std::size_t k = 0; k < models.size(); ++k) {
+    if (control.progress) {
+      // A model reports (rounds, issues or turns done, their total).
+      context.control.progress = [&, k](std::size_t done, std::size_t of) {
+        const std::size_t part = of == 0 ? 0 : std::min(done, of) * kProgressSteps / of;
+        control.progress(k * kProgressSteps + part, total);
+      };
+    }
+    result.forecasts.push_back(models[k].model->Run(scenario, context));
+    if (control.cancel && control.cancel()) {
+      result.cancelled = result.forecasts_cut_short = true;
+      return result;
+    }
   }
+  if (control.progress) control.progress(models.size() * kProgressSteps, total);
   if (request.draws == 0) return result;
   MonteCarloOptions options;
   options.draws = request.draws;
   options.seed = request.seed;
   options.sensitivity = request.sensitivity;
   options.bands = request.bands;
-  const std::size_t total = request.draws * models.size();
   result.monte_carlo.reserve(models.size());
   for (std::size_t k = 0; k < models.size(); ++k) {
     RunControl each = control;
     if (control.progress) {
       each.progress = [&, k](std::size_t done, std::size_t) {
-        control.progress(k * request.draws + done, total);
+        control.progress((models.size() + k * request.draws + done) * kProgressSteps, total);
       };
     }
     if (result.cancelled) {

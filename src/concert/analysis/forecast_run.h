@@ -33,6 +33,9 @@ struct ForecastResult {
   std::vector<MonteCarloResult> monte_carlo;
   std::string explanation;  // with explain: one line per step, "" if none explains
   bool cancelled = false;
+  // Cancelled before every model's forecast of the scenario finished: the
+  // forecasts are partial and must not be reported (monte_carlo is empty).
+  bool forecasts_cut_short = false;
 
   // The Monte Carlo results as the writers take them (null for models not run).
   MonteCarloResults MonteCarlo() const;
@@ -48,7 +51,11 @@ std::vector<CreatedModel> CreateModels(const std::vector<std::string>& specs);
 // GetLimits().max_memory_bytes, before anything runs.
 double EstimateBytes(const CreatedModel& model, const Scenario& scenario);
 
-// control.progress reports (done, total) over every model's draws together.
+// control.progress reports (done, total) in steps of the whole job: each model
+// run (its forecast of the scenario, and each of its draws) counts
+// kProgressSteps steps, so done / total is the fraction finished. control.cancel
+// is polled between rounds, by the forecasts and the draws alike.
+inline constexpr std::size_t kProgressSteps = 1000;
 ForecastResult RunForecast(const ForecastRequest& request, const RunControl& control = {});
 
 }  // namespace concert

@@ -34,6 +34,7 @@ ReportResult RunReport(const ReportRequest& request, const RunControl& control) 
   forecast.scenario = doc.scenario;
   const ForecastResult run = RunForecast(forecast, control);
   result.cancelled = run.cancelled;
+  if (run.forecasts_cut_short) return result;  // no page: html stays empty
   if (!run.monte_carlo.empty()) result.draws = run.monte_carlo.back().draws;
   std::string sections;
   // A scenario with an institution section: will the agreement hold?

@@ -24,8 +24,8 @@ struct ReportRequest {
 };
 
 struct ReportResult {
-  std::string html;
-  bool cancelled = false;  // the forecasts' Monte Carlo was cut short
+  std::string html;        // empty when cancelled before every forecast finished
+  bool cancelled = false;  // the forecasts (or their Monte Carlo) were cut short
   std::size_t draws = 0;   // draws completed by the last model run on them
 };
 
