@@ -1,4 +1,4 @@
-# Sourced by scripts/fuzz.sh and scripts/sanitize.sh: installs Debian's clang,
+# Sourced by scripts/fuzz.sh, scripts/sanitize.sh and scripts/tsan.sh: installs Debian's clang,
 # its sanitizer runtimes and libFuzzer when they are missing.
 if ! command -v clang++ >/dev/null 2>&1 ||
   ! ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1; then
