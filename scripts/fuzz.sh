@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer harnesses (tests/fuzz/) with clang, ASan and UBSan, and
-# runs each for SECONDS (default 30), two at a time. Exits non-zero on any
+# runs each for SECONDS (default 30), two at a time (CONCERT_FUZZ_JOBS). Exits non-zero on any
 # finding (crash, sanitizer report, leak, timeout, out-of-memory); the input
 # that caused it is left in build-fuzz/findings/. Usage: scripts/fuzz.sh [SECONDS]
 # (scripts/sanitize.sh sets CONCERT_FUZZ_BUILD and CONCERT_FUZZ_NO_BUILD to run
@@ -40,5 +40,5 @@ run() {
 export -f run
 export seconds build
 status=0
-printf '%s\n' "${harnesses[@]}" | xargs -P 2 -I{} bash -c 'run {}' || status=1
+printf '%s\n' "${harnesses[@]}" | xargs -P "${CONCERT_FUZZ_JOBS:-2}" -I{} bash -c 'run {}' || status=1
 exit $status
