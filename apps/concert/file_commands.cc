@@ -4,8 +4,6 @@
 
 #include "cli.h"
 #include "concert/institutions/institution.h"
-#include "concert/io/institution_reader.h"
-#include "concert/io/order_reader.h"
 #include "concert/io/read.h"
 #include "concert/io/write.h"
 
@@ -45,10 +43,7 @@ int Convert(const FileOptions& o) {
   // first so that convert never passes on a broken one.
   const ScenarioDocument doc =
       ReadNegotiation(o.scenario, ReadTextFile(o.scenario), ParseInputFormat(o.input_format));
-  std::string yaml = ScenarioToYaml(doc.scenario);
-  if (doc.institution.from_file) yaml += "\n" + InstitutionSectionYaml(doc.text);
-  if (doc.order) yaml += "\n" + OrderSectionYaml(doc.text);
-  Emit(o.output, yaml);
+  Emit(o.output, DocumentToYaml(doc));
   return 0;
 }
 

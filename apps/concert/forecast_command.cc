@@ -112,11 +112,12 @@ void AddForecast(CLI::App& app, Subcommands& commands) {
       ->capture_default_str()
       ->check(WholeNumber());
   cmd->add_option("--table", o.table,
-                  "with --format csv: rounds (positions by round), exchanges (one row per "
+                  "with --format csv: rounds (positions by round), outcomes (one row per "
+                  "model and issue: outcome, note), exchanges (one row per "
                   "executed exchange), actors (per-actor totals), challenges and distinct "
                   "(smp: challenges and bargains; distinct positions and their probabilities), "
                   "monte-carlo or sensitivity (with --draws)")
-      ->check(CLI::IsMember({"rounds", "exchanges", "actors", "challenges", "distinct",
+      ->check(CLI::IsMember({"rounds", "outcomes", "exchanges", "actors", "challenges", "distinct",
                              "monte-carlo", "sensitivity"}))
       ->capture_default_str();
   cmd->add_option("--draws", o.draws,

@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "concert/io/institution_reader.h"
+#include "concert/io/order_reader.h"
+
 namespace concert {
 namespace {
 
@@ -97,6 +100,13 @@ std::string ScenarioToYaml(const Scenario& scenario) {
   }
   out << YAML::EndSeq << YAML::EndMap;
   return std::string(out.c_str()) + "\n";
+}
+
+std::string DocumentToYaml(const ScenarioDocument& document) {
+  std::string yaml = ScenarioToYaml(document.scenario);
+  if (document.institution.from_file) yaml += "\n" + InstitutionSectionYaml(document.text);
+  if (document.order) yaml += "\n" + OrderSectionYaml(document.text);
+  return yaml;
 }
 
 }  // namespace concert

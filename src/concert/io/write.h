@@ -6,9 +6,12 @@
 #include <string>
 
 #include "concert/core/scenario.h"
+#include "concert/io/document.h"
 
 namespace concert {
 
 std::string ScenarioToYaml(const Scenario& scenario);
+// The scenario with its institution and order sections, as read (`convert`).
+std::string DocumentToYaml(const ScenarioDocument& document);
 
 }  // namespace concert

@@ -312,10 +312,20 @@ std::string ForecastsToCsv(const Scenario& scenario, const std::vector<Forecast>
   if (table == "actors") return ActorsCsv(scenario, forecasts);
   if (table == "challenges") return ChallengesCsv(scenario, forecasts);
   if (table == "distinct") return DistinctCsv(scenario, forecasts);
+  if (table == "outcomes") {
+    std::string out = "model,issue,outcome,note\n";
+    for (const Forecast& forecast : forecasts) {
+      for (const IssueForecast& f : forecast.issues) {
+        out += fmt::format("{},{},{},{}\n", CsvField(forecast.model),
+                           CsvField(scenario.issues[f.issue].id), Num(f.outcome), CsvField(f.note));
+      }
+    }
+    return out;
+  }
   if (table != "rounds") {
     throw InputError({"", 0, "table"},
-                     fmt::format("unknown table '{}'; expected rounds, exchanges, actors, "
-                                 "challenges, distinct, monte-carlo or sensitivity",
+                     fmt::format("unknown table '{}'; expected rounds, outcomes, exchanges, "
+                                 "actors, challenges, distinct, monte-carlo or sensitivity",
                                  table));
   }
   std::string out = "model,issue,round,actor,position,outcome\n";

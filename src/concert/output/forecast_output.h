@@ -29,7 +29,8 @@ namespace concert {
 
 std::string ForecastsToJson(const Scenario& scenario, const std::vector<Forecast>& forecasts,
                             std::uint64_t seed, const MonteCarloResults& monte_carlo = {});
-// table "rounds" (default): the long format above; "exchanges": one row per
+// table "rounds" (default): the long format above; "outcomes": one row per
+// model x issue (model,issue,outcome,note); "exchanges": one row per
 // executed exchange (model,round,order,i_actor,i_supply,i_demand,i_start,
 // i_before,i_after,i_move,j_...,gain,<model values>); "actors": the per-actor
 // summary (model,actor,<values>). Throws InputError for another name.
