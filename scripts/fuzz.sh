@@ -14,7 +14,7 @@ if [ -z "${CONCERT_FUZZ_NO_BUILD:-}" ]; then
   sanitize="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
   CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DCONCERT_BUILD_CLI=OFF -DCONCERT_BUILD_TESTS=OFF -DCONCERT_BUILD_EXAMPLES=OFF \
-    -DCONCERT_INSTALL=OFF -DCONCERT_BUILD_FUZZERS=ON -DCONCERT_WERROR=ON \
+    -DCONCERT_INSTALL=OFF -DCONCERT_BUILD_FUZZERS=ON -DCONCERT_WERROR=ON -DCONCERT_BUILD_PYTHON=OFF \
     -DCMAKE_CXX_FLAGS="$sanitize -fsanitize=fuzzer-no-link" >/dev/null
   cmake --build "$build" -j"$(nproc)"
 fi

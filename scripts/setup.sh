@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake libcli11-dev nlohmann-json3-dev libyaml-cpp-dev libfmt-dev
-          libgtest-dev librapidcheck-dev libgmp-dev)
+          libgtest-dev librapidcheck-dev libgmp-dev
+          pybind11-dev python3-dev python3-pandas python3-numpy python3-pytest python3-tqdm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
@@ -18,6 +19,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # -Werror as in scripts/test.sh, so the test build reuses these objects.
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCONCERT_WERROR=ON
+# The Python module is built for Debian's python3, which has the packages above.
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCONCERT_WERROR=ON -DPython_EXECUTABLE=/usr/bin/python3
 cmake --build build -j"$(nproc)"
 ./build/concert forecast scenarios/six_party_talks_2005.yaml

@@ -1,0 +1,412 @@
+"""concert: forecasts of multilateral negotiations and simulations of the
+institutions that hold their agreements, from Python.
+
+A thin layer over concert's C++ run API (the extension module ``_concert``):
+every job runs in the library, with the GIL released, and every table is the
+CLI's own CSV read by pandas, so results equal ``concert ... -f json|csv``
+byte for byte. See docs/python.md.
+
+    >>> import concert
+    >>> s = concert.read_scenario("scenarios/six_party_talks_2005.yaml")
+    >>> r = concert.forecast(s, models=["compromise", "bdm"])
+    >>> r.outcomes          # model, issue, outcome, note
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Any, Callable, Iterable, Optional, Sequence, Union
+
+from . import _concert
+from ._concert import InputError
+
+__version__ = "0.1.0"
+__all__ = [
+    "InputError",
+    "Scenario",
+    "read_scenario",
+    "models",
+    "forecast",
+    "report",
+    "simulate",
+    "tournament",
+    "backtest",
+    "order",
+    "ForecastResult",
+    "SimulationResult",
+    "TournamentResult",
+    "BacktestResult",
+    "OrderResult",
+]
+
+Progress = Union[None, bool, str, Callable[[int, int], Any]]
+
+
+def _frame(csv_text: str):
+    """A CSV table of the library as a DataFrame (ids such as "NA" stay text)."""
+    import pandas as pd
+
+    return pd.read_csv(io.StringIO(csv_text), keep_default_na=False, na_values=[""])
+
+
+def _records(rows, what: str) -> list:
+    """A DataFrame or a list of dicts as a list of dicts (one per row)."""
+    if hasattr(rows, "to_dict") and hasattr(rows, "columns"):
+        return rows.to_dict("records")
+    if isinstance(rows, (list, tuple)):
+        return list(rows)
+    raise TypeError(f"{what}: expected a pandas DataFrame or a list of dicts, "
+                    f"got {type(rows).__name__}")
+
+
+def _progress(progress: Progress, label: str):
+    """The callback the library calls (done, total), and a function that closes
+    the bar. "auto" (the default): a tqdm bar, shown once the run has taken a
+    second, when tqdm is importable; None or False: nothing; a callable: it."""
+    if progress is None or progress is False:
+        return None, lambda: None
+    if callable(progress):
+        return progress, lambda: None
+    if progress not in ("auto", True):
+        raise ValueError(f"progress: expected None, False, True, 'auto' or a callable, "
+                         f"got {progress!r}")
+    try:
+        from tqdm.auto import tqdm
+    except ImportError:
+        if progress is True:
+            raise ValueError("progress=True needs tqdm (apt-get install python3-tqdm)")
+        return None, lambda: None
+    bar = []
+
+    def update(done: int, total: int) -> None:
+        if not bar:
+            bar.append(tqdm(total=total, desc=label, delay=1.0, leave=False))
+        bar[0].n = done
+        bar[0].refresh()
+
+    def close() -> None:
+        if bar:
+            bar[0].close()
+
+    return update, close
+
+
+def _threads(threads: Optional[int]) -> int:
+    if threads is None:
+        return 0
+    if isinstance(threads, bool) or not isinstance(threads, int) or not 0 <= threads <= 1024:
+        raise ValueError(f"threads: expected None (every core) or a whole number in [0, 1024], "
+                         f"got {threads!r}")
+    return threads
+
+
+def _run(job, progress: Progress, label: str):
+    callback, close = _progress(progress, label)
+    try:
+        return job(callback)
+    finally:
+        close()
+
+
+class Scenario:
+    """A validated negotiation: actors with a capability, issues with a scale,
+    and each actor's stance (position, salience 0-100) on the issues.
+
+    Read one with :func:`read_scenario` or build one with
+    :meth:`Scenario.from_frames`; a file's institution and order sections
+    come along (for :func:`simulate` and :func:`order`).
+    """
+
+    def __init__(self, impl: "_concert.Scenario"):
+        self._impl = impl
+
+    @classmethod
+    def from_frames(cls, actors, stances, issues=None, name: str = "scenario") -> "Scenario":
+        """A scenario from pandas DataFrames or lists of dicts.
+
+        actors: id, capability, and optionally name, description.
+        stances: actor, issue, position, salience (0-100), and optionally
+        capability (on that issue only).
+        issues (optional; default: the issues the stances name, scale 0-100):
+        id, and optionally name, description, scale_min, scale_max, status_quo.
+
+        Any number column ``f`` may have ``f_low`` and ``f_high`` (a uniform
+        range) or ``f_sd`` (a normal sd) beside it, for Monte Carlo draws; NaN
+        or None in an optional column means absent. Bad input raises
+        :class:`InputError` naming the frame and the row, e.g.
+        ``stances[3].salience``.
+        """
+        return cls(_concert.Scenario._from_records(
+            _records(actors, "actors"), _records(stances, "stances"),
+            None if issues is None else _records(issues, "issues"), name))
+
+    def to_frames(self):
+        """(actors, stances, issues) as DataFrames, the columns from_frames takes."""
+        import pandas as pd
+
+        r = self._impl._records()
+        return (pd.DataFrame(r["actors"]), pd.DataFrame(r["stances"]), pd.DataFrame(r["issues"]))
+
+    def to_yaml(self) -> str:
+        """The scenario in concert's native YAML (as ``concert convert`` writes it)."""
+        return self._impl.to_yaml()
+
+    @property
+    def name(self) -> str:
+        return self._impl.name
+
+    @property
+    def actors(self) -> list:
+        """The actors' ids, in order."""
+        return self._impl.actors
+
+    @property
+    def issues(self) -> list:
+        """The issues' ids, in order."""
+        return self._impl.issues
+
+    @property
+    def sha256(self) -> str:
+        """SHA-256 of the file read ("" for a scenario built from frames)."""
+        return self._impl.sha256
+
+    def __repr__(self) -> str:
+        return (f"<concert.Scenario {self.name!r}: {len(self.actors)} actors, "
+                f"{len(self.issues)} issues>")
+
+
+def read_scenario(path: str, format: str = "auto") -> Scenario:
+    """Read a scenario file: yaml, json, ktab, decide or bdm ("auto": from the
+    extension and content). Raises InputError with file, line and field."""
+    return Scenario(_concert.read_scenario(str(path), format))
+
+
+def models() -> list:
+    """The model registry: name, summary, citations, parameters (with type,
+    default, bounds, unit) and whether it runs by default, as ``concert models
+    -f json`` prints it."""
+    return json.loads(_concert._models_json())
+
+
+class _Result:
+    """Common to every result: the CLI's JSON, CSV tables and text."""
+
+    _tables: Sequence[str] = ()
+
+    def __init__(self, impl):
+        self._impl = impl
+
+    def to_json(self) -> str:
+        """The CLI's JSON (docs/output.md), byte for byte."""
+        return self._impl.to_json()
+
+    def to_csv(self, table: str) -> str:
+        """One of the CLI's CSV tables (``--table``), as text."""
+        return self._impl.csv(table)
+
+    def table(self, name: str):
+        """One of the CLI's CSV tables as a DataFrame."""
+        return _frame(self._impl.csv(name))
+
+    def to_text(self) -> str:
+        """The CLI's text output."""
+        return self._impl.text()
+
+    def __repr__(self) -> str:
+        return f"<concert.{type(self).__name__}: tables {', '.join(self._tables)}>"
+
+
+class ForecastResult(_Result):
+    """Every model's forecast of a scenario, with Monte Carlo summaries when
+    draws were run. Tables are tidy DataFrames (docs/output.md)."""
+
+    _tables = ("outcomes", "rounds", "exchanges", "actors", "challenges", "distinct",
+               "monte-carlo", "sensitivity")
+
+    @property
+    def models(self) -> list:
+        """Each forecast's canonical model spec."""
+        return self._impl.models
+
+    @property
+    def outcomes(self):
+        """model, issue, outcome, note: one row per model and issue."""
+        return self.table("outcomes")
+
+    @property
+    def rounds(self):
+        """model, issue, round, actor, position, outcome: every model's path."""
+        return self.table("rounds")
+
+    @property
+    def exchanges(self):
+        """The exchange model's executed exchanges, one row each."""
+        return self.table("exchanges")
+
+    @property
+    def challenges(self):
+        """smp's challenges and the bargains they proposed."""
+        return self.table("challenges")
+
+    @property
+    def monte_carlo(self):
+        """Per model and issue: the draws' mean, sd and quantiles (needs draws)."""
+        return self.table("monte-carlo")
+
+    @property
+    def sensitivity(self):
+        """Standardised regression coefficients of the uncertain inputs
+        (needs draws and sensitivity=True)."""
+        return self.table("sensitivity")
+
+    @property
+    def explanation(self) -> str:
+        """With explain=ACTOR: why that actor moved, one line per step."""
+        return self._impl.explanation
+
+    def to_html(self, path: str) -> None:
+        """Write the HTML report of these forecasts (tables and SVG charts)."""
+        _concert._write_file(str(path), self._impl.html())
+
+
+def forecast(scenario: Scenario, models: Optional[Iterable[str]] = None, draws: int = 0,
+             seed: int = 0, threads: Optional[int] = None, sensitivity: bool = False,
+             bands: Iterable[str] = (), explain: Optional[str] = None,
+             progress: Progress = "auto") -> ForecastResult:
+    """Run bargaining models on a scenario (``concert forecast``).
+
+    models: specs such as "compromise" or "bdm(rounds=20)"; None: every model
+    run by default (:func:`models`). draws > 0 adds Monte Carlo over the
+    scenario's uncertain numbers (draw i depends on (seed, i) only, so the
+    result does not depend on threads). bands: "LOW:HIGH" or "ISSUE=LOW:HIGH".
+    Ctrl-C raises KeyboardInterrupt and stops the run at its next round.
+    """
+    specs = [] if models is None else [models] if isinstance(models, str) else list(models)
+    return ForecastResult(_run(lambda p: _concert._forecast(
+        scenario._impl, specs, draws, seed, _threads(threads), sensitivity, list(bands),
+        explain or "", p), progress, "forecast"))
+
+
+def report(scenario: Scenario, path: str, models: Optional[Iterable[str]] = None,
+           draws: int = 0, seed: int = 0, threads: Optional[int] = None,
+           progress: Progress = "auto") -> None:
+    """Write the self-contained HTML report ``concert report`` writes, with the
+    institution and order sections when the scenario has them."""
+    specs = [] if models is None else [models] if isinstance(models, str) else list(models)
+    _run(lambda p: _concert._report(scenario._impl, str(path), specs, draws, seed,
+                                    _threads(threads), p), progress, "report")
+
+
+class SimulationResult(_Result):
+    """The compliance game of the scenario's institution section, design by
+    design (``concert simulate``)."""
+
+    _tables = ("summary", "compliance", "parties")
+
+    @property
+    def summary(self):
+        return self.table("summary")
+
+    @property
+    def compliance(self):
+        return self.table("compliance")
+
+    @property
+    def parties(self):
+        return self.table("parties")
+
+
+def simulate(scenario: Scenario, draws: int = 1000, seed: int = 0, fixed: bool = False,
+             periods: int = 0, model: Optional[str] = None, sensitivity: bool = False,
+             threads: Optional[int] = None, progress: Progress = "auto") -> SimulationResult:
+    """Will the agreement hold? Simulate the institution section's designs."""
+    return SimulationResult(_run(lambda p: _concert._simulate(
+        scenario._impl, draws, seed, fixed, periods, model or "", sensitivity,
+        _threads(threads), p), progress, "simulate"))
+
+
+class TournamentResult(_Result):
+    """A round-robin iterated prisoner's dilemma (``concert tournament``)."""
+
+    _tables = ("scores", "matrix")
+
+    @property
+    def scores(self):
+        return self.table("scores")
+
+    @property
+    def matrix(self):
+        return self.table("matrix")
+
+
+def tournament(strategies: Iterable[str] = ("axelrod-first",), turns: int = 200,
+               repetitions: int = 5, noise: float = 0.0, continuation: float = 0.0,
+               discount: float = 1.0, payoffs: Sequence[float] = (3, 5, 0, 1),
+               group_size: int = 2, multiplier: float = 3.0, quorum: float = 1.0,
+               seed: int = 0, threads: Optional[int] = None) -> TournamentResult:
+    """Every strategy meets every strategy, itself included (Axelrod 1980).
+    payoffs: R T S P. strategies: names or "axelrod-first" (the first
+    tournament's entrants); ``concert tournament --list`` lists them."""
+    names = [strategies] if isinstance(strategies, str) else list(strategies)
+    return TournamentResult(_concert._tournament(
+        names, turns, repetitions, noise, continuation, discount, list(payoffs), group_size,
+        multiplier, quorum, seed, _threads(threads)))
+
+
+class BacktestResult(_Result):
+    """Models scored on EU decisions with known outcomes (``concert backtest``)."""
+
+    _tables = ("forecasts",)
+
+    @property
+    def forecasts(self):
+        """model, issue, forecast, outcome, error: one row per model and issue."""
+        return self.table("forecasts")
+
+
+def backtest(dir: str, models: Optional[Iterable[str]] = None, capability: str = "equal",
+             seed: int = 0, bootstrap: int = 2000, group: str = "issue") -> BacktestResult:
+    """Score models on a DEU folder (actors.csv, issues.csv, positions.csv).
+    capability: equal, council or a CSV path; group: issue or proposal."""
+    specs = [] if models is None else [models] if isinstance(models, str) else list(models)
+    if isinstance(bootstrap, bool) or not isinstance(bootstrap, int) or bootstrap < 0:
+        raise ValueError(f"bootstrap: expected a whole number >= 0, got {bootstrap!r}")
+    return BacktestResult(_concert._backtest(str(dir), specs, capability, seed, bootstrap, group))
+
+
+class OrderResult(_Result):
+    """The order model: power shifts and whether the order and US leadership
+    persist (``concert order``; docs/order.md)."""
+
+    _tables = ("actors", "system", "cells", "sensitivity")
+
+    @property
+    def actors(self):
+        return self.table("actors")
+
+    @property
+    def system(self):
+        return self.table("system")
+
+    @property
+    def cells(self):
+        return self.table("cells")
+
+    def to_html(self, path: str) -> None:
+        """Write the order model's HTML page (``concert order -f html``)."""
+        _concert._write_file(str(path), self._impl.html())
+
+
+def order(scenario: Scenario, years: Optional[tuple] = None, preset: Optional[str] = None,
+          relative_gains: Optional[float] = None, draws: int = 0, seed: int = 0,
+          sensitivity: bool = False, threads: Optional[int] = None,
+          progress: Progress = "auto") -> OrderResult:
+    """Run the order model of the scenario's order section.
+    years: (first, last); preset: a named judgement set (docs/order.md)."""
+    return OrderResult(_run(lambda p: _concert._order(
+        scenario._impl, None if years is None else (int(years[0]), int(years[1])),
+        preset or "", relative_gains, draws, seed, sensitivity, _threads(threads), p),
+        progress, "order"))
+
+InputError.__module__ = "concert"  # shown as concert.InputError in tracebacks

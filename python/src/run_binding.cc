@@ -1,0 +1,261 @@
+// python/src/run_binding.cc — the run API's jobs for Python: each takes its
+// request's fields as keyword arguments, runs with the GIL released
+// (interruptible.h) and returns a result that writes the CLI's own outputs
+// (JSON, CSV tables, text) with the library's writers.
+#include <pybind11/stl.h>
+
+#include "bindings.h"
+#include "concert/analysis/backtest.h"
+#include "concert/analysis/forecast_run.h"
+#include "concert/institutions/simulate.h"
+#include "concert/institutions/strategy.h"
+#include "concert/institutions/tournament.h"
+#include "concert/io/deu.h"
+#include "concert/io/deu_cases.h"
+#include "concert/order/run_order.h"
+#include "concert/output/atomic_file.h"
+#include "concert/output/backtest_output.h"
+#include "concert/output/forecast_output.h"
+#include "concert/output/models_output.h"
+#include "concert/output/order_output.h"
+#include "concert/output/order_report.h"
+#include "concert/output/report.h"
+#include "concert/output/simulate_output.h"
+#include "concert/output/tournament_output.h"
+#include "concert/run/report_run.h"
+#include "interruptible.h"
+
+namespace py = pybind11;
+
+namespace concert::python {
+namespace {
+
+const Scenario& Negotiation(const PyScenario& s) {
+  if (s.document.order_only) {
+    throw InputError({s.document.path, 0, ""},
+                     "the file has only an order section; run concert.order on it");
+  }
+  return s.document.scenario;
+}
+
+struct PyForecast {
+  Scenario scenario;
+  std::uint64_t seed = 0;
+  ForecastResult run;
+};
+
+struct PySimulation {
+  Scenario scenario;
+  SimulationHeader header;
+  SimulationResult result;
+};
+
+struct PyTournament {
+  TournamentOptions options;
+  TournamentResult result;
+};
+
+struct PyBacktest {
+  BacktestOptions options;
+  std::string data;
+  BacktestResult result;
+};
+
+struct PyOrder {
+  OrderResult result;
+};
+
+PyForecast Forecast(const PyScenario& scenario, const std::vector<std::string>& models,
+                    std::size_t draws, std::uint64_t seed, unsigned threads, bool sensitivity,
+                    const std::vector<std::string>& bands, const std::string& explain,
+                    const py::object& progress) {
+  ForecastRequest request;
+  request.scenario = Negotiation(scenario);
+  request.models = models;
+  request.draws = draws;
+  request.seed = seed;
+  request.sensitivity = sensitivity;
+  for (const std::string& b : bands) request.bands.push_back(ParseBand(b));
+  request.explain = explain;
+  PyForecast out;
+  out.scenario = request.scenario;
+  out.seed = seed;
+  RunInterruptible(threads, progress,
+                   [&](const RunControl& control) { out.run = RunForecast(request, control); });
+  return out;
+}
+
+void Report(const PyScenario& scenario, const std::string& path,
+            const std::vector<std::string>& models, std::size_t draws, std::uint64_t seed,
+            unsigned threads, const py::object& progress) {
+  ReportRequest request;
+  request.document = scenario.document;
+  request.forecast.models = models;
+  request.forecast.seed = seed;
+  request.forecast.draws = scenario.document.order_only ? 0 : draws;
+  request.forecast.sensitivity = draws > 0;
+  if (draws > 0) request.section_draws = draws;
+  ReportResult result;
+  RunInterruptible(threads, progress,
+                   [&](const RunControl& control) { result = RunReport(request, control); });
+  WriteFileAtomically(path, result.html);
+}
+
+PySimulation Simulate(const PyScenario& scenario, std::size_t draws, std::uint64_t seed, bool fixed,
+                      int periods, const std::string& model, bool sensitivity, unsigned threads,
+                      const py::object& progress) {
+  PySimulation out;
+  out.scenario = Negotiation(scenario);
+  const InstitutionSpec& spec = scenario.document.institution;
+  SimulateOptions options;
+  options.draws = draws;
+  options.seed = seed;
+  options.fixed = fixed;
+  options.periods = periods;
+  options.model = model;
+  options.sensitivity = sensitivity;
+  out.header = {spec.from_file ? spec.name : "(no institution section: defaults)", seed, fixed,
+                std::nullopt};
+  RunInterruptible(threads, progress, [&](const RunControl& control) {
+    out.result = RunSimulation(out.scenario, spec, options, control);
+  });
+  return out;
+}
+
+PyTournament Tournament(const std::vector<std::string>& strategies, int turns, int repetitions,
+                        double noise, double continuation, double discount,
+                        const std::vector<double>& payoffs, int group_size, double multiplier,
+                        double quorum, std::uint64_t seed, unsigned threads) {
+  if (payoffs.size() != 4) {
+    throw InputError({"", 0, "payoffs"}, "expected four payoffs: R T S P");
+  }
+  PyTournament out;
+  out.options.match.turns = turns;
+  out.options.match.noise = noise;
+  out.options.match.continuation = continuation;
+  out.options.match.discount = discount;
+  out.options.match.payoffs = {payoffs[0], payoffs[1], payoffs[2], payoffs[3]};
+  out.options.group = {group_size, multiplier, quorum};
+  out.options.repetitions = repetitions;
+  out.options.seed = seed;
+  const std::vector<std::string> specs = ExpandStrategyList(strategies);
+  RunInterruptible(threads, py::none(), [&](const RunControl& control) {
+    out.result = RunTournament(specs, out.options, control);
+  });
+  return out;
+}
+
+PyBacktest Backtest(const std::string& dir, const std::vector<std::string>& models,
+                    const std::string& capability, std::uint64_t seed, std::size_t bootstrap,
+                    const std::string& group) {
+  PyBacktest out;
+  out.data = dir;
+  out.options.capability = capability;
+  out.options.seed = seed;
+  out.options.bootstrap = bootstrap;
+  out.options.group = group;
+  const std::vector<CreatedModel> created = CreateModels(models);
+  RunInterruptible(0, py::none(), [&](const RunControl&) {
+    out.result =
+        RunBacktest(DeuBacktestCases(ReadDeu(dir), capability, group), created, out.options);
+  });
+  return out;
+}
+
+PyOrder Order(const PyScenario& scenario, const std::optional<std::pair<int, int>>& years,
+              const std::string& preset, const std::optional<double>& relative_gains,
+              std::size_t draws, std::uint64_t seed, bool sensitivity, unsigned threads,
+              const py::object& progress) {
+  if (!scenario.document.order) {
+    throw InputError({scenario.document.path, 0, "order"}, "the scenario has no order section");
+  }
+  OrderRequest request;
+  request.spec = *scenario.document.order;
+  if (years) std::tie(request.first_year, request.last_year) = *years;
+  request.preset = preset;
+  request.relative_gains = relative_gains;
+  request.draws = draws;
+  request.seed = seed;
+  request.sensitivity = sensitivity;
+  PyOrder out;
+  RunInterruptible(threads, progress,
+                   [&](const RunControl& control) { out.result = RunOrder(request, control); });
+  return out;
+}
+
+}  // namespace
+
+void BindRuns(py::module_& m) {
+  m.def("_models_json", [] { return ModelsJson(Registry::Builtin()); });
+  py::class_<PyForecast>(m, "_Forecast")
+      .def("to_json",
+           [](const PyForecast& f) {
+             return ForecastsToJson(f.scenario, f.run.forecasts, f.seed, f.run.MonteCarlo());
+           })
+      .def("csv",
+           [](const PyForecast& f, const std::string& table) {
+             return ForecastsToCsv(f.scenario, f.run.forecasts, table, f.run.MonteCarlo());
+           })
+      .def("text",
+           [](const PyForecast& f) {
+             return ForecastsToText(f.scenario, f.run.forecasts, f.run.MonteCarlo());
+           })
+      .def("html",
+           [](const PyForecast& f) {
+             return ReportHtml(f.scenario, f.run.forecasts, f.run.MonteCarlo());
+           })
+      .def_property_readonly("models",
+                             [](const PyForecast& f) {
+                               std::vector<std::string> specs;
+                               for (const auto& x : f.run.forecasts) specs.push_back(x.model);
+                               return specs;
+                             })
+      .def_property_readonly("explanation", [](const PyForecast& f) { return f.run.explanation; });
+  py::class_<PySimulation>(m, "_Simulation")
+      .def("to_json",
+           [](const PySimulation& s) { return SimulationJson(s.scenario, s.header, s.result); })
+      .def("csv",
+           [](const PySimulation& s, const std::string& table) {
+             return SimulationCsv(s.scenario, s.result, table);
+           })
+      .def("text",
+           [](const PySimulation& s) { return SimulationText(s.scenario, s.header, s.result); });
+  py::class_<PyTournament>(m, "_Tournament")
+      .def("to_json", [](const PyTournament& t) { return TournamentJson(t.result, t.options); })
+      .def("csv",
+           [](const PyTournament& t, const std::string& table) {
+             return TournamentCsv(t.result, t.options, table);
+           })
+      .def("text", [](const PyTournament& t) { return TournamentText(t.result, t.options); });
+  py::class_<PyBacktest>(m, "_Backtest")
+      .def("to_json",
+           [](const PyBacktest& b) { return BacktestToJson(b.result, b.options, b.data); })
+      .def("csv", [](const PyBacktest& b, const std::string&) { return BacktestToCsv(b.result); })
+      .def("text", [](const PyBacktest& b) { return BacktestToText(b.result, b.options); });
+  py::class_<PyOrder>(m, "_Order")
+      .def("to_json", [](const PyOrder& o) { return OrderJson(o.result); })
+      .def("csv",
+           [](const PyOrder& o, const std::string& table) { return OrderCsv(o.result, table); })
+      .def("text", [](const PyOrder& o) { return OrderText(o.result); })
+      .def("html", [](const PyOrder& o) { return OrderReportPage(o.result); });
+  m.def("_forecast", &Forecast, py::arg("scenario"), py::arg("models"), py::arg("draws"),
+        py::arg("seed"), py::arg("threads"), py::arg("sensitivity"), py::arg("bands"),
+        py::arg("explain"), py::arg("progress"));
+  m.def("_report", &Report, py::arg("scenario"), py::arg("path"), py::arg("models"),
+        py::arg("draws"), py::arg("seed"), py::arg("threads"), py::arg("progress"));
+  m.def("_simulate", &Simulate, py::arg("scenario"), py::arg("draws"), py::arg("seed"),
+        py::arg("fixed"), py::arg("periods"), py::arg("model"), py::arg("sensitivity"),
+        py::arg("threads"), py::arg("progress"));
+  m.def("_tournament", &Tournament, py::arg("strategies"), py::arg("turns"), py::arg("repetitions"),
+        py::arg("noise"), py::arg("continuation"), py::arg("discount"), py::arg("payoffs"),
+        py::arg("group_size"), py::arg("multiplier"), py::arg("quorum"), py::arg("seed"),
+        py::arg("threads"));
+  m.def("_backtest", &Backtest, py::arg("dir"), py::arg("models"), py::arg("capability"),
+        py::arg("seed"), py::arg("bootstrap"), py::arg("group"));
+  m.def("_order", &Order, py::arg("scenario"), py::arg("years"), py::arg("preset"),
+        py::arg("relative_gains"), py::arg("draws"), py::arg("seed"), py::arg("sensitivity"),
+        py::arg("threads"), py::arg("progress"));
+  m.def("_write_file", &WriteFileAtomically, py::arg("path"), py::arg("bytes"));
+}
+
+}  // namespace concert::python

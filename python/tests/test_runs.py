@@ -1,0 +1,144 @@
+"""Every job from Python equals the CLI byte for byte; progress, Ctrl-C, threads."""
+import json
+import os
+import signal
+import threading
+
+import pytest
+
+import concert
+from conftest import DEU, ORDER, SIX, cli
+
+
+def test_models_lists_the_registry():
+    names = [m["name"] for m in concert.models()]
+    assert names[:3] == ["compromise", "median", "nash"] and "exchange" in names
+    assert json.dumps(concert.models(), indent=2) + "\n" == cli("models", "-f", "json")
+
+
+def test_forecast_json_equals_the_cli(six):
+    # Every model run by default, with Monte Carlo draws, sensitivity and a band.
+    r = concert.forecast(six, draws=200, seed=7, sensitivity=True, bands=["nuclear=40:60"],
+                         threads=2, progress=None)
+    assert r.to_json() == cli("forecast", SIX, "-f", "json", "--draws", "200", "--seed", "7",
+                              "--sensitivity", "--band", "nuclear=40:60", "-q")
+    for table in ("rounds", "outcomes", "exchanges", "actors", "challenges", "monte-carlo",
+                  "sensitivity"):
+        assert r.to_csv(table) == cli("forecast", SIX, "-f", "csv", "--table", table,
+                                      "--draws", "200", "--seed", "7", "--sensitivity", "-q",
+                                      "--band", "nuclear=40:60"), table
+    assert r.to_text() == cli("forecast", SIX, "--draws", "200", "--seed", "7", "--sensitivity",
+                              "--band", "nuclear=40:60", "-q")
+
+
+def test_forecast_frames_are_tidy(six):
+    r = concert.forecast(six, models=["compromise", "exchange"], draws=50, progress=None)
+    out = r.outcomes
+    assert list(out.columns) == ["model", "issue", "outcome", "note"]
+    assert len(out) == 8
+    expected = json.loads(r.to_json())["forecasts"][0]["issues"][0]["outcome"]
+    assert out.outcome[0] == expected
+    assert list(r.rounds.columns) == ["model", "issue", "round", "actor", "position", "outcome"]
+    assert len(r.exchanges) > 0
+    assert set(r.monte_carlo.issue) == set(six.issues)
+    assert r.models[0] == "compromise"
+
+
+def test_explain_and_html(six, tmp_path):
+    r = concert.forecast(six, models="bdm", explain="PRK", progress=None)
+    assert "PRK" in r.explanation
+    r.to_html(tmp_path / "r.html")
+    assert (tmp_path / "r.html").read_text().startswith("<!DOCTYPE html>")
+    concert.report(six, tmp_path / "full.html", models=["compromise"], progress=None)
+    assert (tmp_path / "full.html").read_bytes() == cli(
+        "forecast", SIX, "-m", "compromise", "-f", "html").encode()
+
+
+def test_bad_requests_raise_value_errors(six):
+    with pytest.raises(ValueError, match="unknown model 'nope'"):
+        concert.forecast(six, models=["nope"])
+    with pytest.raises(ValueError, match="parameter 'rounds' expects a whole number in"):
+        concert.forecast(six, models=["bdm(rounds=-1)"])
+    with pytest.raises(concert.InputError, match="unknown actor 'XXX'"):
+        concert.forecast(six, models="bdm", explain="XXX")
+    with pytest.raises(ValueError, match="threads"):
+        concert.forecast(six, threads=-1)
+    with pytest.raises(ValueError, match="progress"):
+        concert.forecast(six, progress="loud")
+    with pytest.raises(concert.InputError, match="needs Monte Carlo draws"):
+        concert.forecast(six, sensitivity=True)
+
+
+def test_simulate_tournament_order_equal_the_cli(six):
+    assert concert.simulate(six, draws=300, seed=3, progress=None).to_json() == cli(
+        "simulate", SIX, "--draws", "300", "--seed", "3", "-f", "json", "-q")
+    sim = concert.simulate(six, draws=100, progress=None)
+    assert {"design"} <= set(sim.summary.columns) and len(sim.compliance) > 0
+    t = concert.tournament(["tft", "grim", "alld"], turns=50, seed=1)
+    assert t.to_json() == cli("tournament", "-s", "tft,grim,alld", "--turns", "50",
+                              "--seed", "1", "-f", "json")
+    assert len(t.scores) == 3 and len(t.matrix) == 9
+    o = concert.order(concert.read_scenario(ORDER), draws=100, seed=2, progress=None)
+    assert o.to_json() == cli("order", ORDER, "--draws", "100", "--seed", "2", "-f", "json", "-q")
+    assert len(o.cells) > 0
+    with pytest.raises(concert.InputError, match="no order section"):
+        concert.order(six)
+
+
+@pytest.mark.skipif(not os.path.isdir(DEU) and os.environ.get("CI") != "true",
+                    reason="../shared/data/deu is not in this clone")
+def test_backtest_equals_the_cli():
+    b = concert.backtest(DEU, models=["compromise", "median"], bootstrap=200, seed=4)
+    assert b.to_json() == cli("backtest", DEU, "-m", "compromise", "-m", "median",
+                              "--bootstrap", "200", "--seed", "4", "-f", "json")
+    assert list(b.forecasts.columns) == ["model", "issue", "forecast", "outcome", "error"]
+
+
+def test_progress_callback_sees_the_whole_run(six):
+    calls = []
+    concert.forecast(six, models=["compromise", "bdm"], draws=2000,
+                     progress=lambda done, total: calls.append((done, total)))
+    assert calls, "the callback was never called"
+    assert all(t == calls[0][1] for _, t in calls)
+    assert [d for d, _ in calls] == sorted(d for d, _ in calls)
+    assert calls[-1][0] == calls[-1][1]
+
+
+def test_an_error_in_the_callback_cancels_the_run(six):
+    def fail(done, total):
+        raise RuntimeError("stop here")
+
+    with pytest.raises(RuntimeError, match="stop here"):
+        concert.forecast(six, models="bdm", draws=200000, progress=fail)
+
+
+def test_ctrl_c_raises_keyboard_interrupt_and_the_next_run_works(six):
+    # A SIGINT while the run is in C++: Python's handler sets the flag, the
+    # waiting thread sees it, cancels the run and raises KeyboardInterrupt.
+    timer = threading.Timer(0.3, lambda: os.kill(os.getpid(), signal.SIGINT))
+    timer.start()
+    with pytest.raises(KeyboardInterrupt):
+        concert.forecast(six, models="bdm", draws=10_000_000, progress=None)
+    timer.join()
+    assert len(concert.forecast(six, models="compromise", progress=None).outcomes) == 4
+
+
+def test_the_gil_is_released_while_a_model_runs(six):
+    # While a long run is inside the library, another Python thread keeps
+    # running: it counts loop turns between the run's first progress report
+    # and its end. With the GIL held throughout, it would count none.
+    started, finished = threading.Event(), threading.Event()
+    turns = []
+
+    def run():
+        concert.forecast(six, models="bdm", draws=5000, threads=1,
+                         progress=lambda done, total: started.set())
+        finished.set()
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    assert started.wait(60)
+    while not finished.is_set():
+        turns.append(1)
+    worker.join()
+    assert len(turns) > 1000
