@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake libcli11-dev nlohmann-json3-dev libyaml-cpp-dev libfmt-dev
           libgtest-dev librapidcheck-dev libgmp-dev
-          pybind11-dev python3-dev python3-pandas python3-numpy python3-pytest python3-tqdm)
+          pybind11-dev python3-dev python3-pandas python3-numpy python3-pytest python3-tqdm
+          python3-matplotlib)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
