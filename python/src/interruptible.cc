@@ -3,6 +3,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <csignal>
 #include <exception>
 #include <mutex>
 #include <optional>
@@ -12,8 +13,64 @@ namespace py = pybind11;
 
 namespace concert::python {
 
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+extern "C" void OnInterrupt(int) { g_interrupted = true; }
+
+// Whether Ctrl-C would raise KeyboardInterrupt here: the main thread, with
+// Python's default SIGINT handler (a program's own handler is left alone).
+bool DefaultInterrupt() {
+  const py::module_ threading = py::module_::import("threading");
+  const py::module_ signal = py::module_::import("signal");
+  return threading.attr("current_thread")().is(threading.attr("main_thread")()) &&
+         signal.attr("getsignal")(SIGINT).is(signal.attr("default_int_handler"));
+}
+
+// Without a progress callback the job runs on the calling thread: handing it
+// to another thread and back costs about 50 us, ten times a small forecast.
+// SIGINT then goes to a handler of ours for the job's duration and cancels
+// it; afterwards it is raised again for Python's handler (KeyboardInterrupt).
+void RunInline(unsigned threads, const std::function<void(const RunControl&)>& job) {
+  const bool interruptible = DefaultInterrupt();
+  RunControl control;
+  control.threads = threads;
+  struct sigaction ours {
+  }, previous{};
+  if (interruptible) {
+    g_interrupted = false;
+    ours.sa_handler = OnInterrupt;
+    sigemptyset(&ours.sa_mask);
+    sigaction(SIGINT, &ours, &previous);
+    control.cancel = [] { return g_interrupted.load(); };
+  }
+  std::exception_ptr error;
+  {
+    const py::gil_scoped_release release;
+    try {
+      job(control);
+    } catch (...) {
+      error = std::current_exception();
+    }
+  }
+  if (interruptible) {
+    sigaction(SIGINT, &previous, nullptr);
+    if (g_interrupted) {
+      std::raise(SIGINT);
+      if (PyErr_CheckSignals() != 0) throw py::error_already_set();
+    }
+  }
+  if (error) std::rethrow_exception(error);
+}
+
+}  // namespace
+
 void RunInterruptible(unsigned threads, const py::object& progress,
                       const std::function<void(const RunControl&)>& job) {
+  if (progress.is_none()) {
+    RunInline(threads, job);
+    return;
+  }
   std::atomic<bool> cancel{false};
   std::atomic<std::size_t> done{0}, total{0};
   std::mutex mutex;
