@@ -80,10 +80,12 @@ def _progress(progress: Progress, label: str):
     bar = []
 
     def update(done: int, total: int) -> None:
+        # Totals count steps, not draws (forecast: 1000 per model run), so
+        # the bar shows a percentage and the time left.
         if not bar:
-            bar.append(tqdm(total=total, desc=label, delay=1.0, leave=False))
-        bar[0].n = done
-        bar[0].refresh()
+            bar.append(tqdm(total=total, desc=label, delay=1.0, leave=False,
+                            bar_format="{desc}: {percentage:3.0f}%|{bar}| {elapsed}<{remaining}"))
+        bar[0].update(done - bar[0].n)
 
     def close() -> None:
         if bar:

@@ -105,6 +105,12 @@ def test_progress_callback_sees_the_whole_run(six):
     assert calls[-1][0] == calls[-1][1]
 
 
+def test_a_tqdm_bar_when_asked(six):
+    pytest.importorskip("tqdm")
+    r = concert.forecast(six, models=["compromise", "bdm"], draws=500, progress=True)
+    assert len(r.outcomes) == 8 and json.loads(r.to_json())["forecasts"][1]["monte_carlo"]
+
+
 def test_an_error_in_the_callback_cancels_the_run(six):
     def fail(done, total):
         raise RuntimeError("stop here")
