@@ -66,8 +66,7 @@ int Run(const SimulateCommand& o) {
   const RunControl control = Control(o.threads, ShowProgress(o.quiet), "simulate", &bar);
   const InterruptScope interrupt_scope;
   const SimulationResult result = RunSimulation(scenario, spec, options, control);
-  SimulationHeader header{spec.from_file ? spec.name : "(no institution section: defaults)", o.seed,
-                          o.fixed, order};
+  const SimulationHeader header = HeaderFor(spec, o.seed, o.fixed, order);
   std::optional<ArchitectureComparison> architectures;
   if (!o.hub.empty()) {
     ArchitectureOptions arch;

@@ -114,8 +114,7 @@ PySimulation Simulate(const PyScenario& scenario, std::size_t draws, std::uint64
   options.periods = periods;
   options.model = model;
   options.sensitivity = sensitivity;
-  out.header = {spec.from_file ? spec.name : "(no institution section: defaults)", seed, fixed,
-                std::nullopt};
+  out.header = HeaderFor(spec, seed, fixed);
   RunInterruptible(threads, progress, [&](const RunControl& control) {
     out.result = RunSimulation(out.scenario, spec, options, control);
   });

@@ -111,6 +111,15 @@ Row At(const py::handle& record, const char* frame, const char* table, std::size
   return Row{py::reinterpret_borrow<py::dict>(record), {frame, 0, fmt::format("{}[{}]", table, i)}};
 }
 
+// id (required), name (default: the id) and description of an actor or issue.
+template <typename Item>
+void ReadNamed(const Row& row, Item& item) {
+  item.id = row.Required("id");
+  item.name = row.Optional("name");
+  if (item.name.empty()) item.name = item.id;
+  item.description = row.Optional("description");
+}
+
 PyScenario FromRecords(const py::list& actors, const py::list& stances, const py::object& issues,
                        const std::string& name) {
   ScenarioDraft draft;
@@ -123,10 +132,7 @@ PyScenario FromRecords(const py::list& actors, const py::list& stances, const py
     row.CheckColumns(actor_columns);
     ActorDraft a;
     a.where = row.where;
-    a.actor.id = row.Required("id");
-    a.actor.name = row.Optional("name");
-    if (a.actor.name.empty()) a.actor.name = a.actor.id;
-    a.actor.description = row.Optional("description");
+    ReadNamed(row, a.actor);
     a.actor.capability = row.Num("capability");
     draft.actors.push_back(std::move(a));
   }
@@ -164,10 +170,7 @@ PyScenario FromRecords(const py::list& actors, const py::list& stances, const py
       row.CheckColumns(issue_columns);
       IssueDraft d;
       d.where = row.where;
-      d.issue.id = row.Required("id");
-      d.issue.name = row.Optional("name");
-      if (d.issue.name.empty()) d.issue.name = d.issue.id;
-      d.issue.description = row.Optional("description");
+      ReadNamed(row, d.issue);
       if (row.Has("scale_min") != row.Has("scale_max")) {
         throw row.Error(row.Has("scale_min") ? "scale_max" : "scale_min",
                         "missing: a scale needs both scale_min and scale_max");

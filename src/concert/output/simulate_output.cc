@@ -49,6 +49,12 @@ std::string Cell(const std::optional<double>& v) {
 
 }  // namespace
 
+SimulationHeader HeaderFor(const InstitutionSpec& spec, std::uint64_t seed, bool fixed,
+                           std::optional<OrderLink> order) {
+  return {spec.from_file ? spec.name : "(no institution section: defaults)", seed, fixed,
+          std::move(order)};
+}
+
 std::string SimulationJson(const Scenario& s, const SimulationHeader& h, const SimulationResult& r,
                            const ArchitectureComparison* architectures) {
   Json root;

@@ -35,6 +35,11 @@ struct SimulationHeader {
   std::optional<OrderLink> order;  // capabilities and relative gains from the order model
 };
 
+// The header of a run of `spec`: its name, or a note that the defaults stood in
+// for a missing institution section.
+SimulationHeader HeaderFor(const InstitutionSpec& spec, std::uint64_t seed, bool fixed,
+                           std::optional<OrderLink> order = std::nullopt);
+
 // With `architectures` (an architecture comparison) the JSON gains an "architectures" object
 // (output/architecture_output.h).
 std::string SimulationJson(const Scenario& scenario, const SimulationHeader& header,
