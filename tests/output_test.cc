@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <nlohmann/json.hpp>
@@ -72,6 +73,21 @@ TEST(CsvOutput, TidyLongFormatWithQuoting) {
             "nash(weight=capability),x,0,\"B,2\",30,\n"
             "nash(weight=capability),y,0,A,5,\n");
   EXPECT_EQ(CsvField("a\"b"), "\"a\"\"b\"");
+}
+
+// One row per model and issue: compromise's outcomes by hand, (10 + 30) / 2 =
+// 20 on x and 5 on y; nash has no outcome without a status quo, and says why.
+TEST(CsvOutput, OutcomesTableHasOneRowPerModelAndIssue) {
+  Scenario s = ReadScenario("o.yaml", kScenario);
+  const std::string csv = ForecastsToCsv(s, RunAll(s), "outcomes");
+  EXPECT_EQ(csv.substr(0, csv.find("nash")),
+            "model,issue,outcome,note\n"
+            "compromise,x,20,\n"
+            "compromise,y,5,\n");
+  const std::string nash = csv.substr(csv.find("nash"));
+  EXPECT_EQ(nash.rfind("nash(weight=capability),x,,", 0), 0u) << nash;
+  EXPECT_GT(nash.find('\n'), std::string("nash(weight=capability),x,,").size()) << nash;
+  EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 5);
 }
 
 // OWASP's guard against CSV injection: a text cell a spreadsheet would run as
