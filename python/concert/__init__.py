@@ -94,6 +94,22 @@ def _progress(progress: Progress, label: str):
     return update, close
 
 
+def _whole(name: str, value, low: int = 0, high: int = 2**64 - 1) -> int:
+    """A whole-number argument in [low, high], or ValueError naming it (a bool
+    or a float is refused, not rounded)."""
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ValueError(f"{name}: expected a whole number in [{low}, {high}], got {value!r}")
+    return value
+
+
+def _specs(models) -> list:
+    specs = [] if models is None else [models] if isinstance(models, str) else list(models)
+    for spec in specs:
+        if not isinstance(spec, str):
+            raise TypeError(f"models: expected model specs (str), got {spec!r}")
+    return specs
+
+
 def _threads(threads: Optional[int]) -> int:
     if threads is None:
         return 0
@@ -284,7 +300,8 @@ def forecast(scenario: Scenario, models: Optional[Iterable[str]] = None, draws: 
     result does not depend on threads). bands: "LOW:HIGH" or "ISSUE=LOW:HIGH".
     Ctrl-C raises KeyboardInterrupt and stops the run at its next round.
     """
-    specs = [] if models is None else [models] if isinstance(models, str) else list(models)
+    specs = _specs(models)
+    draws, seed = _whole("draws", draws), _whole("seed", seed)
     return ForecastResult(_run(lambda p: _concert._forecast(
         scenario._impl, specs, draws, seed, _threads(threads), sensitivity, list(bands),
         explain or "", p), progress, "forecast"))
@@ -295,7 +312,8 @@ def report(scenario: Scenario, path: str, models: Optional[Iterable[str]] = None
            progress: Progress = "auto") -> None:
     """Write the self-contained HTML report ``concert report`` writes, with the
     institution and order sections when the scenario has them."""
-    specs = [] if models is None else [models] if isinstance(models, str) else list(models)
+    specs = _specs(models)
+    draws, seed = _whole("draws", draws), _whole("seed", seed)
     _run(lambda p: _concert._report(scenario._impl, str(path), specs, draws, seed,
                                     _threads(threads), p), progress, "report")
 
@@ -323,6 +341,8 @@ def simulate(scenario: Scenario, draws: int = 1000, seed: int = 0, fixed: bool =
              periods: int = 0, model: Optional[str] = None, sensitivity: bool = False,
              threads: Optional[int] = None, progress: Progress = "auto") -> SimulationResult:
     """Will the agreement hold? Simulate the institution section's designs."""
+    draws, seed = _whole("draws", draws), _whole("seed", seed)
+    periods = _whole("periods", periods, 0, 2**31 - 1)
     return SimulationResult(_run(lambda p: _concert._simulate(
         scenario._impl, draws, seed, fixed, periods, model or "", sensitivity,
         _threads(threads), p), progress, "simulate"))
@@ -351,6 +371,8 @@ def tournament(strategies: Iterable[str] = ("axelrod-first",), turns: int = 200,
     payoffs: R T S P. strategies: names or "axelrod-first" (the first
     tournament's entrants); ``concert tournament --list`` lists them."""
     names = [strategies] if isinstance(strategies, str) else list(strategies)
+    turns, repetitions = _whole("turns", turns, 0, 2**31 - 1), _whole("repetitions", repetitions, 0, 2**31 - 1)
+    group_size, seed = _whole("group_size", group_size, 0, 2**31 - 1), _whole("seed", seed)
     return TournamentResult(_concert._tournament(
         names, turns, repetitions, noise, continuation, discount, list(payoffs), group_size,
         multiplier, quorum, seed, _threads(threads)))
@@ -371,9 +393,8 @@ def backtest(dir: str, models: Optional[Iterable[str]] = None, capability: str =
              seed: int = 0, bootstrap: int = 2000, group: str = "issue") -> BacktestResult:
     """Score models on a DEU folder (actors.csv, issues.csv, positions.csv).
     capability: equal, council or a CSV path; group: issue or proposal."""
-    specs = [] if models is None else [models] if isinstance(models, str) else list(models)
-    if isinstance(bootstrap, bool) or not isinstance(bootstrap, int) or bootstrap < 0:
-        raise ValueError(f"bootstrap: expected a whole number >= 0, got {bootstrap!r}")
+    specs = _specs(models)
+    bootstrap, seed = _whole("bootstrap", bootstrap), _whole("seed", seed)
     return BacktestResult(_concert._backtest(str(dir), specs, capability, seed, bootstrap, group))
 
 
@@ -406,6 +427,7 @@ def order(scenario: Scenario, years: Optional[tuple] = None, preset: Optional[st
           progress: Progress = "auto") -> OrderResult:
     """Run the order model of the scenario's order section.
     years: (first, last); preset: a named judgement set (docs/order.md)."""
+    draws, seed = _whole("draws", draws), _whole("seed", seed)
     return OrderResult(_run(lambda p: _concert._order(
         scenario._impl, None if years is None else (int(years[0]), int(years[1])),
         preset or "", relative_gains, draws, seed, sensitivity, _threads(threads), p),

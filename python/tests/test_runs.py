@@ -68,6 +68,17 @@ def test_bad_requests_raise_value_errors(six):
         concert.forecast(six, progress="loud")
     with pytest.raises(concert.InputError, match="needs Monte Carlo draws"):
         concert.forecast(six, sensitivity=True)
+    for bad in (dict(draws=-1), dict(draws=1.5), dict(draws=True), dict(seed=-3)):
+        with pytest.raises(ValueError, match="expected a whole number"):
+            concert.forecast(six, progress=None, **bad)
+    with pytest.raises(concert.InputError, match="expected at most 10000000 draws"):
+        concert.forecast(six, draws=10**8, progress=None)
+    with pytest.raises(TypeError, match="expected model specs"):
+        concert.forecast(six, models=[3])
+    with pytest.raises(concert.InputError, match="expected 1 to 10000000 draws"):
+        concert.simulate(six, draws=0, progress=None)
+    with pytest.raises(ValueError, match="turns"):
+        concert.tournament(turns=-5)
 
 
 def test_simulate_tournament_order_equal_the_cli(six):

@@ -79,6 +79,10 @@ ForecastResult RunForecast(const ForecastRequest& request, const RunControl& con
   const std::vector<CreatedModel> models = CreateModels(request.models);
   const Scenario& scenario = request.scenario;
   CheckMemory(models, scenario);
+  if (request.draws > kMaxDraws) {
+    throw InputError({"", 0, "draws"},
+                     fmt::format("expected at most {} draws but got {}", kMaxDraws, request.draws));
+  }
   if (!request.bands.empty() && request.draws == 0) {
     throw InputError({"", 0, "bands"}, "a band's probability needs Monte Carlo draws (draws > 0)");
   }

@@ -24,6 +24,10 @@ struct Limits {
 inline constexpr double kMaxCapability = 1e30;
 inline constexpr double kMaxScale = 1e15;  // |scale end|
 inline constexpr double kMinWeight = 1e-12;
+// Monte Carlo draws per run (forecast, report, simulate; order: kMaxOrderDraws,
+// its draws being cheap), as the CLI's --draws allows.
+inline constexpr std::size_t kMaxDraws = 10'000'000;
+inline constexpr std::size_t kMaxOrderDraws = 100'000'000;
 
 const Limits& GetLimits();
 void SetLimits(const Limits& limits);

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "concert/analysis/monte_carlo.h"
+#include "concert/core/limits.h"
 
 namespace concert {
 namespace {
@@ -26,7 +27,10 @@ SimulationResult RunSimulation(const Scenario& scenario, const InstitutionSpec& 
     throw InputError({"", 0, "periods"},
                      fmt::format("expected >= 1 periods but got {}", options.periods));
   }
-  if (options.draws < 1) throw InputError({"", 0, "draws"}, "expected at least 1 draw");
+  if (options.draws < 1 || options.draws > kMaxDraws) {
+    throw InputError({"", 0, "draws"},
+                     fmt::format("expected 1 to {} draws but got {}", kMaxDraws, options.draws));
+  }
   if (options.sensitivity && options.fixed) {
     throw InputError({"", 0, "sensitivity"},
                      "needs the uncertain numbers to vary (not with fixed numbers)");

@@ -7,6 +7,8 @@
 #include <cmath>
 #include <mutex>
 
+#include "concert/core/limits.h"
+
 namespace concert {
 namespace {
 
@@ -156,6 +158,10 @@ OrderResult RunOrder(const OrderRequest& request, const RunControl& control) {
   const int last = request.last_year ? request.last_year : spec.last_year;
   OrderRun probe(spec, first, last);  // checks the years
   (void)probe;
+  if (request.draws > kMaxOrderDraws) {
+    throw InputError({"", 0, "draws"}, fmt::format("expected at most {} draws but got {}",
+                                                   kMaxOrderDraws, request.draws));
+  }
   if (request.sensitivity && request.draws == 0) {
     throw InputError({"", 0, "sensitivity"}, "the sensitivity needs draws (draws > 0)");
   }
