@@ -10,23 +10,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ref=${1:?usage: bdm_vs_python.sh PATH/TO/reference}
-rounds=10  # as in the concert benchmarks
 data=${CONCERT_SHARED_DATA:-../shared/data}/reference/bdm_scholz
 [ -x build/concert_bench ] || { echo "build/concert_bench missing: configure with -DCONCERT_BUILD_BENCH=ON" >&2; exit 1; }
 
-python_seconds() {  # file -> seconds for one run of the reference (rounds as above)
-  python3 - "$ref" "$1" "$rounds" <<'PY'
-import csv, io, sys, time, contextlib
-sys.path.insert(0, sys.argv[1])
-import bdm_scholz_model as m
-path, rounds = sys.argv[2], int(sys.argv[3])
-rows = list(csv.DictReader(open(path, newline='')))
-start = time.perf_counter()
-with contextlib.redirect_stdout(io.StringIO()):
-    model = m.BDMScholzModel(rows, verbose=False)
-    model.run_model(num_rounds=rounds)
-print(time.perf_counter() - start)
-PY
+python_seconds() {  # file -> seconds for one run of the reference (10 rounds)
+  python3 bench/references.py bdm "$ref" "$1"
 }
 
 concert_seconds() {  # benchmark name -> seconds per run

@@ -5,10 +5,8 @@
 #   bash bench/exchange_vs_python.sh PATH/TO/decide-exchange-model
 #
 # The reference is foarsitter/decide-exchange-model (GPL-3.0); clone it yourself,
-# nothing of it is part of concert. Its model needs only the standard library;
-# the imports of its data layer (typesystem, peewee) are stubbed here so that
-# no package has to be installed. Random tie-breaking is switched off
-# (EqualGainModel.ALLOW_RANDOM = False), as in the shipped reference runs.
+# nothing of it is part of concert. bench/references.py runs it (no package to
+# install; random tie-breaking off, as in the shipped reference runs).
 # Needs build/concert_bench (cmake -DCONCERT_BUILD_BENCH=ON) and ../shared/data.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,41 +14,8 @@ ref=${1:?usage: exchange_vs_python.sh PATH/TO/decide-exchange-model}
 data=${CONCERT_SHARED_DATA:-../shared/data}/reference/exchange_decide
 [ -x build/concert_bench ] || { echo "build/concert_bench missing: configure with -DCONCERT_BUILD_BENCH=ON" >&2; exit 1; }
 
-python_seconds() {  # DECIDE file -> seconds for 10 rounds of the reference
-  python3 - "$ref" "$1" <<'PY'
-import decimal, sys, time, types
-sys.path.insert(0, sys.argv[1])
-for name in ("typesystem", "typesystem.fields", "peewee", "decide.data.database"):
-    sys.modules[name] = types.ModuleType(name)
-sys.modules["typesystem.fields"].Decimal = decimal.Decimal
-sys.modules["decide.data.database"].Actor = type("Actor", (), {})
-from decide.model import equalgain
-from decide.model.utils import ModelLoop
-equalgain.EqualGainModel.ALLOW_RANDOM = False
-model = equalgain.EqualGainModel()
-rows = [[f.strip().strip("'") for f in line.rstrip("\n").split("\t")]
-        for line in open(sys.argv[2]) if line.strip()]
-issues, marks = {}, {}
-for r in rows:
-    if r[0] == "#A": model.add_actor(r[1])
-    elif r[0] == "#P": issues[r[1]] = model.add_issue(r[1])
-    elif r[0] == "#M": marks.setdefault(r[1], []).append(decimal.Decimal(r[2]))
-for name, issue in issues.items():
-    m = marks.get(name, [decimal.Decimal(0), decimal.Decimal(100)])
-    issue.lower, issue.upper = min(m), max(m)
-for r in rows:
-    if r[0] == "#D":
-        model.add_actor_issue(r[1], r[2], decimal.Decimal(r[3]), decimal.Decimal(r[4]),
-                              decimal.Decimal(r[5]))
-class Quiet:
-    def __getattr__(self, name):
-        return lambda *a, **k: None
-loop = ModelLoop(model, Quiet(), 0)
-start = time.perf_counter()
-for _ in range(10):
-    loop.loop()
-print(time.perf_counter() - start)
-PY
+python_seconds() {  # file -> seconds for one run of the reference (10 rounds)
+  python3 bench/references.py exchange "$ref" "$1"
 }
 
 concert_seconds() {  # benchmark name -> seconds per run

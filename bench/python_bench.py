@@ -3,23 +3,29 @@ forecasts on two Python threads. Prints medians and ratios; asserts nothing
 (speed is measured here, never in the tests).
 
     PYTHONPATH=build/python python3 bench/python_bench.py [--repeats 7]
+        [--bdm-reference PATH] [--exchange-reference PATH]
 
-The Python reference implementations (bdm_vs_python.sh, exchange_vs_python.sh)
-are timed beside concert by those scripts; this one times the bindings
-against the library they wrap.
+With a reference's clone given (bench/references.py says which), the same
+forecast is timed in this process with the Python reference and with
+concert.forecast on the reference's own inputs from ../shared/data.
 """
 import argparse
 import os
 import statistics
 import subprocess
 import threading
+import sys
 import time
 
 import concert
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import references  # noqa: E402
+
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 SIX = os.path.join(ROOT, "scenarios", "six_party_talks_2005.yaml")
 BINARY = os.environ.get("CONCERT_BINARY", os.path.join(ROOT, "build", "concert"))
+SHARED = os.environ.get("CONCERT_SHARED_DATA", os.path.join(ROOT, "..", "shared", "data"))
 
 
 def median_seconds(job, repeats):
@@ -35,6 +41,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeats", type=int, default=7)
     parser.add_argument("--draws", type=int, default=10_000)
+    parser.add_argument("--bdm-reference", help="a clone of the bdm-scholz reference")
+    parser.add_argument("--exchange-reference", help="a clone of decide-exchange-model")
     args = parser.parse_args()
     six = concert.read_scenario(SIX)
 
@@ -73,6 +81,27 @@ def main():
     single, double = median_seconds(one, args.repeats), median_seconds(two, args.repeats)
     print(f"two forecasts on two Python threads: {double:.3f} s against {single:.3f} s for one "
           f"(ratio {double / single:.2f}; 1.0 = fully parallel, 2.0 = serialised)")
+
+    # 4. The same forecast from Python: the Python reference against concert.
+    cases = []
+    if args.bdm_reference:
+        for name in ("scholz_ExampleActors.csv", "scholz_Sultan.csv"):
+            cases.append((references.bdm_runner, args.bdm_reference,
+                          os.path.join(SHARED, "reference", "bdm_scholz", name), "bdm",
+                          ["bdm(rounds=10)"]))
+    if args.exchange_reference:
+        for name in ("sample_data.txt", "copenhagen.csv"):
+            cases.append((references.exchange_runner, args.exchange_reference,
+                          os.path.join(SHARED, "reference", "exchange_decide", name), "decide",
+                          ["exchange(arithmetic=double)", "exchange(arithmetic=decimal)"]))
+    for runner, reference, path, fmt, specs in cases:
+        ref = median_seconds(runner(reference, path), args.repeats)
+        scenario = concert.read_scenario(path, fmt)
+        for spec in specs:
+            ours = median_seconds(lambda: concert.forecast(scenario, models=spec, progress=None),
+                                  args.repeats)
+            print(f"{os.path.basename(path)} {spec}: python reference {ref:.4f} s, "
+                  f"concert.forecast {ours * 1e3:.3f} ms, ratio {ref / ours:.0f}x")
 
 
 if __name__ == "__main__":
