@@ -320,7 +320,7 @@ TEST(Cli, SimulateSixParty) {
   CliRun text = Concert(base);
   ASSERT_EQ(text.code, 0) << text.out;
   for (const char* word : {"as coded", "guarantor", "conditional aid", "higher exit cost",
-                           "P(holds every period)", "needs"}) {
+                           "P(signed)", "P(never ended | signed)", "needs"}) {
     EXPECT_NE(text.out.find(word), std::string::npos) << word;
   }
   CliRun hub = Concert(base + " --hub USA -f json");
@@ -337,7 +337,7 @@ TEST(Cli, SimulateSixParty) {
     EXPECT_NE(bytes.find(part), std::string::npos) << part;
   }
   CliRun csv = Concert(base + " -f csv --table compliance");
-  EXPECT_EQ(csv.out.rfind("design,period,compliance\n", 0), 0u) << csv.out;
+  EXPECT_EQ(csv.out.rfind("design,period,compliance,survival\n", 0), 0u) << csv.out;
   std::string bad = TempPath("bad_institution.yaml");
   std::ofstream(bad) << "actors: [{id: A, capability: 1}, {id: B, capability: 1}]\n"
                         "issues: [{id: x, status_quo: 0}]\n"

@@ -1,6 +1,7 @@
 // The compliance game: analytic thresholds (grim trigger with and without
-// relative gains), the expected life of an agreement under false alarms, exit,
-// sanctions, determinism.
+// relative gains, punishments of k periods), the expected life of an agreement
+// under false alarms, exit, sanctions, signing and vetoes, suspension and
+// resumption, determinism.
 #include "concert/institutions/compliance.h"
 
 #include <gtest/gtest.h>
@@ -56,7 +57,7 @@ TEST(Compliance, GrimThresholdIsTMinusROverTMinusP) {
   EXPECT_NEAR(r.payoff[0], 3.0, 1e-12);  // R every period
   g.parties[0].discount = g.parties[1].discount = 0.39;
   r = Simulate(g);
-  EXPECT_EQ(r.end, PathResult::End::kCollapse);
+  EXPECT_EQ(r.end, PathResult::End::kViolation);
   EXPECT_EQ(r.periods_in_force, 1);
 }
 
@@ -73,7 +74,7 @@ TEST(Compliance, RelativeGainsRaiseTheThresholdAsDerived) {
   g = Symmetric(2, 5, 2, expected + 0.005, 0.5);
   EXPECT_EQ(Simulate(g).end, PathResult::End::kHeld);
   g = Symmetric(2, 5, 2, expected - 0.005, 0.5);
-  EXPECT_EQ(Simulate(g).end, PathResult::End::kCollapse);
+  EXPECT_EQ(Simulate(g).end, PathResult::End::kViolation);
 }
 
 TEST(Compliance, NPartyThresholdWithImperfectMonitoring) {
@@ -123,7 +124,7 @@ TEST(Compliance, FalseAlarmsEndTheAgreementAfterAGeometricTime) {
     PathResult r;
     Stream stream(5, static_cast<std::uint64_t>(k));
     SimulatePath(g, stream, &r, counts.data());
-    ASSERT_EQ(r.end, PathResult::End::kCollapse);
+    ASSERT_EQ(r.end, PathResult::End::kFalseAlarm);
     total += r.periods_in_force;
   }
   EXPECT_NEAR(total / paths, mean, 4 * sd / std::sqrt(paths));
@@ -139,7 +140,7 @@ TEST(Compliance, GrowingExitOptionFirstWeakensThenBreaksTheAgreement) {
   g.parties[0].exit_value = 0.5;
   g.parties[0].exit_growth = 0.1;
   PathResult r = Simulate(g);
-  EXPECT_EQ(r.end, PathResult::End::kCollapse);
+  EXPECT_EQ(r.end, PathResult::End::kViolation);
   EXPECT_EQ(r.periods_in_force, 15);
   EXPECT_EQ(r.ended_by, 0);
   // With delta = 0.99 the shadow of the future holds until the exit option passes the
@@ -163,6 +164,92 @@ TEST(Compliance, SameSeedSamePath) {
   EXPECT_EQ(a.payoff, b.payoff);
 }
 
+TEST(Compliance, OneVetoBlocksTheAgreement) {
+  // Three parties b = 3, c = 1: net value 2 each. Party 2's outside option 2.5 makes
+  // its net value 2 - 2.5 = -0.5 < 0, so it does not sign and, by consensus, nobody
+  // is bound: every party lives on its outside option (0, 0, 2.5) throughout.
+  GameTerms g = Symmetric(3, 3, 1, 0.9);
+  g.parties[2].exit_value = 2.5;
+  EXPECT_TRUE(Signs(g, 0));
+  EXPECT_FALSE(Signs(g, 2));
+  std::vector<std::int64_t> complying(50, 0), in_force(50, 0);
+  PathResult r;
+  Stream stream(1, 0);
+  SimulatePath(g, stream, &r, complying.data(), in_force.data());
+  EXPECT_EQ(r.end, PathResult::End::kNeverSigned);
+  EXPECT_EQ(r.ended_by, 2);
+  EXPECT_EQ(r.periods_in_force, 0);
+  EXPECT_EQ(r.payoff, (std::vector<double>{0, 0, 2.5}));
+  EXPECT_EQ(in_force, std::vector<std::int64_t>(50, 0));
+  // At exactly its outside option (2 - 2 = 0) it signs, but then has nothing to lose by
+  // defecting (loss 0 < cost 1): it defects at once, is seen, and ends the agreement.
+  g.parties[2].exit_value = 2;
+  EXPECT_TRUE(Signs(g, 2));
+  r = Simulate(g);
+  EXPECT_EQ(r.end, PathResult::End::kViolation);
+  EXPECT_EQ(r.ended_by, 2);
+  EXPECT_EQ(r.periods_in_force, 1);
+  // A party whose consent is not required cannot veto: the agreement is signed, and
+  // that party leaves in the first period instead.
+  g.parties[2].exit_value = 2.5;
+  g.parties[2].consent = false;
+  r = Simulate(g);
+  EXPECT_EQ(r.end, PathResult::End::kExit);
+  EXPECT_EQ(r.ended_by, 2);
+}
+
+TEST(Compliance, PunishmentOfKPeriodsThreshold) {
+  // Two parties b = 5, c = 2, m = 1: defecting gains A = c = 2 and, with a k-period
+  // punishment, loses (delta + ... + delta^k)(b - c) = 3 (delta + ... + delta^k).
+  // k = 1: delta* = 2/3. k = 2: delta^2 + delta = 2/3, delta* = (-1 + sqrt(11/3)) / 2.
+  GameTerms g = Symmetric(2, 5, 2, 0.5);
+  g.punishment = 1;
+  EXPECT_NEAR(*Threshold(g, 0), 2.0 / 3.0, 1e-12);
+  g.punishment = 2;
+  EXPECT_NEAR(*Threshold(g, 0), (-1 + std::sqrt(11.0 / 3.0)) / 2, 1e-12);
+  EXPECT_NEAR(PunishmentWeight(0.5, 2), 0.75, 1e-15);
+  EXPECT_NEAR(PunishmentWeight(0.5, 0), 1.0, 1e-15);  // grim: delta / (1 - delta)
+  // A one-period punishment can never deter a gain above the agreement's value:
+  // b = 5, c = 4.5 gives A = 4.5 > 1 x 0.5.
+  g = Symmetric(2, 5, 4.5, 0.5);
+  g.punishment = 1;
+  EXPECT_FALSE(Threshold(g, 0).has_value());
+}
+
+TEST(Compliance, SuspendedThenResumed) {
+  // b = 5, c = 2, delta = 0.1: both defect whenever the agreement is in force
+  // (loss 3 (0.1 + 0.01) = 0.33 < 2) and are seen (m = 1). With a punishment of 2
+  // periods and a horizon of 7: in force in periods 0, 3, 6; suspended in 1-2 and
+  // 4-5; three suspensions begun; never ended.
+  GameTerms g = Symmetric(2, 5, 2, 0.1);
+  g.periods = 7;
+  g.punishment = 2;
+  std::vector<std::int64_t> complying(7, 0), in_force(7, 0);
+  PathResult r;
+  Stream stream(1, 0);
+  SimulatePath(g, stream, &r, complying.data(), in_force.data());
+  EXPECT_EQ(r.end, PathResult::End::kHeld);
+  EXPECT_EQ(r.suspensions, 3);
+  EXPECT_EQ(r.periods_in_force, 3);
+  EXPECT_EQ(in_force, (std::vector<std::int64_t>{1, 0, 0, 1, 0, 0, 1}));
+  EXPECT_EQ(complying, std::vector<std::int64_t>(7, 0));
+  // Grim trigger: the same first period ends it for good, as a violation.
+  g.punishment = 0;
+  r = Simulate(g);
+  EXPECT_EQ(r.end, PathResult::End::kViolation);
+  EXPECT_EQ(r.periods_in_force, 1);
+  // Resumption is a renegotiation: party 0's outside option 2.5 + 0.3 t passes the
+  // agreement's value 3 after t = 1.67, so at the resumption in period 3 it leaves.
+  g.punishment = 2;
+  g.parties[0].exit_value = 2.5;
+  g.parties[0].exit_growth = 0.3;
+  r = Simulate(g);
+  EXPECT_EQ(r.end, PathResult::End::kExit);
+  EXPECT_EQ(r.ended_by, 0);
+  EXPECT_EQ(r.periods_in_force, 1);
+  EXPECT_EQ(r.suspensions, 1);
+}
+
 TEST(Compliance, BadTerms) {
   GameTerms g = Symmetric(2, 5, 2, 1.0);
   try {
@@ -173,6 +260,9 @@ TEST(Compliance, BadTerms) {
   }
   g = Symmetric(2, 5, 2, 0.5);
   g.monitoring = 1.2;
+  EXPECT_THROW(ValidateTerms(g), InputError);
+  g.monitoring = 1;
+  g.punishment = -1;
   EXPECT_THROW(ValidateTerms(g), InputError);
 }
 

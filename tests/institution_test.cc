@@ -83,6 +83,43 @@ TEST(Institution, BadSections) {
   EXPECT_NE(e.find("missing required field 'name'"), std::string::npos) << e;
   e = ErrorOf("  monitoring: {value: 0.5, range: [0.6, 0.9]}\n");
   EXPECT_NE(e.find("expected low <= value <= high"), std::string::npos) << e;
+  e = ErrorOf("  punishment: 1.5\n");
+  EXPECT_NE(e.find("institution.punishment"), std::string::npos) << e;
+  EXPECT_NE(e.find("expected a whole number in [1, 1000000] but got 1.5"), std::string::npos) << e;
+  e = ErrorOf("  alternatives: [{name: x, punishment: soft}]\n");
+  EXPECT_NE(e.find("institution.alternatives[0].punishment"), std::string::npos) << e;
+  e = ErrorOf("  consent: [USA, KOR]\n");
+  EXPECT_NE(e.find("institution.consent[1]"), std::string::npos) << e;
+  EXPECT_NE(e.find("unknown actor 'KOR'"), std::string::npos) << e;
+  e = ErrorOf("  periods: 16\n  events: [{period: 17, label: late}]\n");
+  EXPECT_NE(e.find("institution.events[0].period"), std::string::npos) << e;
+  EXPECT_NE(e.find("[1, 16]"), std::string::npos) << e;
+  e = ErrorOf("  events: [{period: 2}]\n");
+  EXPECT_NE(e.find("institution.events[0].label"), std::string::npos) << e;
+}
+
+TEST(Institution, PunishmentConsentAndEventsRead) {
+  const std::string text = WithSection(
+      "  periods: 16\n  punishment: 2\n  consent: [USA, PRK]\n"
+      "  events: [{period: 5, label: test}]\n"
+      "  alternatives: [{name: grim, punishment: grim}]\n");
+  const Scenario s = ReadScenario("t.yaml", text);
+  const InstitutionSpec spec = ReadInstitution("t.yaml", text, s);
+  EXPECT_EQ(*spec.base.punishment, 2);
+  EXPECT_EQ(*spec.alternatives[0].punishment, 0);
+  ASSERT_EQ(spec.events.size(), 1u);
+  EXPECT_EQ(spec.events[0].period, 5);
+  const GameTerms base =
+      BuildTerms(s, DeriveStakes(s, std::vector<double>(4, 50)), spec, nullptr, std::nullopt);
+  EXPECT_EQ(base.punishment, 2);
+  // Only the USA (0) and the DPRK (2) must sign.
+  for (std::size_t i = 0; i < base.parties.size(); ++i) {
+    EXPECT_EQ(base.parties[i].consent, i == 0 || i == 2) << i;
+  }
+  EXPECT_EQ(BuildTerms(s, DeriveStakes(s, std::vector<double>(4, 50)), spec, &spec.alternatives[0],
+                       std::nullopt)
+                .punishment,
+            0);
 }
 
 TEST(Institution, SimulationDoesNotDependOnThreads) {
@@ -102,7 +139,11 @@ TEST(Institution, SimulationDoesNotDependOnThreads) {
     EXPECT_EQ(one.designs[d].payoff, two.designs[d].payoff);
     EXPECT_EQ(one.designs[d].mean_periods, two.designs[d].mean_periods);
     // Shares are shares.
-    EXPECT_NEAR(one.designs[d].held + one.designs[d].collapsed + one.designs[d].exited, 1, 1e-12);
+    const DesignSummary& x = one.designs[d];
+    EXPECT_NEAR(x.held + x.never_signed + x.false_alarm + x.violation + x.exited, 1, 1e-12);
+    EXPECT_NEAR(x.p_signed, 1 - x.never_signed, 1e-12);
+    EXPECT_EQ(x.survival, two.designs[d].survival);
+    EXPECT_EQ(x.vetoes, two.designs[d].vetoes);
   }
 }
 

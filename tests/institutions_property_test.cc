@@ -56,7 +56,7 @@ RC_GTEST_PROP(InstitutionsProperty, PathsFollowTheThreshold, ()) {
   SimulatePath(Pair(b, c, star + 0.01, r, 1), above, &result, counts.data());
   RC_ASSERT(result.end == PathResult::End::kHeld);
   SimulatePath(Pair(b, c, star - 0.01, r, 1), below, &result, counts.data());
-  RC_ASSERT(result.end == PathResult::End::kCollapse);
+  RC_ASSERT(result.end == PathResult::End::kViolation);
   RC_ASSERT(result.periods_in_force == 1);
 }
 
@@ -73,6 +73,7 @@ RC_GTEST_PROP(InstitutionsProperty, PathInvariants, ()) {
   g.sanction = Real(0, 100, 100);
   g.enforcer = *rc::gen::inRange(-2, n);
   g.aid_conditional = *rc::gen::arbitrary<bool>();
+  g.punishment = *rc::gen::inRange(0, 4);
   for (int i = 0; i < n; ++i) {
     PartyTerms p;
     p.id = "P" + std::to_string(i);
@@ -85,6 +86,7 @@ RC_GTEST_PROP(InstitutionsProperty, PathInvariants, ()) {
     p.exit_growth = Real(-5, 5, 100);
     p.aid = Real(0, 30, 100);
     p.aid_share = 1.0 / n;
+    p.consent = *rc::gen::arbitrary<bool>();
     g.parties.push_back(p);
   }
   ValidateTerms(g);
@@ -95,10 +97,17 @@ RC_GTEST_PROP(InstitutionsProperty, PathInvariants, ()) {
   SimulatePath(g, two, &second, again.data());
   RC_ASSERT(first.periods_in_force >= 0 && first.periods_in_force <= g.periods);
   RC_ASSERT((first.end == PathResult::End::kHeld) == (first.ended_by < 0));
-  if (first.end == PathResult::End::kHeld) RC_ASSERT(first.periods_in_force == g.periods);
+  if (first.end == PathResult::End::kHeld && first.suspensions == 0) {
+    RC_ASSERT(first.periods_in_force == g.periods);
+  }
+  // A grim trigger never suspends; a path never signed is never in force.
+  if (g.punishment == 0) RC_ASSERT(first.suspensions == 0);
+  if (first.end == PathResult::End::kNeverSigned) RC_ASSERT(first.periods_in_force == 0);
   for (std::size_t t = 0; t < counts.size(); ++t) {
     RC_ASSERT(counts[t] >= 0 && counts[t] <= n);
-    if (static_cast<int>(t) >= first.periods_in_force) RC_ASSERT(counts[t] == 0);
+    if (first.suspensions == 0 && static_cast<int>(t) >= first.periods_in_force) {
+      RC_ASSERT(counts[t] == 0);
+    }
   }
   RC_ASSERT(first.payoff == second.payoff);
   RC_ASSERT(counts == again);

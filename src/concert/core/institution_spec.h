@@ -29,6 +29,7 @@ struct DesignSpec {
   std::optional<Number> sanction, sanction_cost;
   std::optional<std::string> enforcer;  // "none", "collective" or an actor id
   std::optional<bool> aid_conditional;
+  std::optional<int> punishment;  // periods of suspension after a seen defection; 0: grim trigger
   std::map<std::string, Number> aid;  // recipient actor id -> aid per period
   bool aid_set = false;               // whether `aid.to` was given
   std::optional<std::vector<std::string>> donors;
@@ -43,6 +44,14 @@ struct InstitutionSpec {
   ErrorLocation agreement_model_where;         // where the file set it (for CheckInstitution)
   std::map<std::string, double> outcomes;      // issue id -> agreed outcome
   int periods = 40;
+  // The actors whose signature the agreement needs; unset: every party (consensus).
+  std::optional<std::vector<std::string>> consent;
+  // Dated events of the record, drawn as markers on the charts (period counted from 1).
+  struct Event {
+    int period = 1;
+    std::string label;
+  };
+  std::vector<Event> events;
   PartySpec defaults;
   DesignSpec base;
   std::vector<DesignSpec> alternatives;

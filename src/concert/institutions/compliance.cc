@@ -39,8 +39,8 @@ double Loss(const GameTerms& g, std::size_t i, double net_i, double net_others, 
   const PartyTerms& p = g.parties[i];
   const double r = p.relative_gains;
   const double aid = g.aid_conditional ? p.aid : 0.0;
-  const double future =
-      (1 - g.forgiveness) * p.discount / (1 - p.discount) * ((1 + r) * net_i - r * net_others);
+  const double future = (1 - g.forgiveness) * PunishmentWeight(p.discount, g.punishment) *
+                        ((1 + r) * net_i - r * net_others);
   return Seen(g) * ((1 + r) * (sanction + aid) + future);
 }
 
@@ -56,17 +56,29 @@ void CheckRange(double value, double low, double high, const std::string& field,
   }
 }
 
-// After the agreement ends each party lives on its outside option, max(0, x_i + g_i t),
-// for periods t .. T - 1; summed in closed form when the option does not grow.
-void OutsideValues(const GameTerms& g, int from, PathResult* out) {
+// Outside the agreement (never signed, ended, or suspended) each party lives on its
+// outside option, max(0, x_i + g_i t), for periods from .. to - 1; summed in closed
+// form when the option does not grow.
+void OutsideValues(const GameTerms& g, int from, int to, PathResult* out) {
   for (std::size_t i = 0; i < g.parties.size(); ++i) {
     const PartyTerms& p = g.parties[i];
     if (p.exit_growth == 0) {
-      out->payoff[i] += std::max(0.0, p.exit_value) * (g.periods - from);
+      out->payoff[i] += std::max(0.0, p.exit_value) * (to - from);
     } else {
-      for (int t = from; t < g.periods; ++t) out->payoff[i] += std::max(0.0, ExitOption(p, t));
+      for (int t = from; t < to; ++t) out->payoff[i] += std::max(0.0, ExitOption(p, t));
     }
   }
+}
+
+// The least delta in [0, 1) with PunishmentWeight(delta, k) >= need (need < k),
+// by bisection (the weight increases in delta).
+double SolveDiscount(double need, int k) {
+  double low = 0, high = 1;
+  for (int step = 0; step < 200 && high - low > 1e-15; ++step) {
+    const double mid = (low + high) / 2;
+    (PunishmentWeight(mid, k) >= need ? high : low) = mid;
+  }
+  return high;
 }
 
 }  // namespace
@@ -88,6 +100,13 @@ double EffectiveSanction(const GameTerms& g, std::size_t i) {
 double NetValue(const GameTerms& g, std::size_t i, int t) {
   const PartyTerms& p = g.parties[i];
   return p.benefit - p.cost + p.aid - p.aid_share * TotalAid(g) - std::max(0.0, ExitOption(p, t));
+}
+
+bool Signs(const GameTerms& g, std::size_t i) { return NetValue(g, i, 0) >= 0; }
+
+double PunishmentWeight(double discount, int punishment) {
+  if (punishment <= 0) return discount / (1 - discount);
+  return discount * (1 - std::pow(discount, punishment)) / (1 - discount);
 }
 
 double DefectionGain(const GameTerms& g, std::size_t i, double cost) {
@@ -115,7 +134,11 @@ std::optional<double> Threshold(const GameTerms& g, std::size_t i) {
       Seen(g) * (1 - g.forgiveness) * ((1 + r) * net[i] - r * MeanOthers(net, i, sum));
   if (gain <= now) return 0.0;
   if (future <= 0) return std::nullopt;
-  return (gain - now) / (gain - now + future);
+  if (g.punishment <= 0) return (gain - now) / (gain - now + future);
+  // delta (1 - delta^k) / (1 - delta) >= (gain - now) / future; the weight stays below k.
+  const double need = (gain - now) / future;
+  if (need >= g.punishment) return std::nullopt;
+  return SolveDiscount(need, g.punishment);
 }
 
 void ValidateTerms(const GameTerms& g) {
@@ -126,6 +149,9 @@ void ValidateTerms(const GameTerms& g) {
   CheckRange(g.false_alarm, 0, 1, "false_alarm");
   CheckRange(g.forgiveness, 0, 1, "forgiveness");
   CheckRange(g.cost_volatility, 0, 1, "cost_volatility");
+  if (g.punishment < 0) {
+    throw TermError("punishment", fmt::format("expected >= 0 periods but got {}", g.punishment));
+  }
   if (!(g.sanction >= 0))
     throw TermError("sanction.size", fmt::format("expected >= 0 but got {}", g.sanction));
   if (!(g.sanction_cost >= 0)) {
@@ -146,10 +172,19 @@ void ValidateTerms(const GameTerms& g) {
 }
 
 void SimulatePath(const GameTerms& g, Stream& stream, PathResult* out,
-                  std::int64_t* complying_count) {
+                  std::int64_t* complying_count, std::int64_t* in_force_count) {
   const std::size_t n = g.parties.size();
   *out = PathResult();
   out->payoff.assign(n, 0.0);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (g.parties[i].consent && !Signs(g, i)) {
+      out->end = PathResult::End::kNeverSigned;
+      out->ended_by = static_cast<int>(i);
+      OutsideValues(g, 0, g.periods, out);
+      for (double& p : out->payoff) p /= g.periods;
+      return;
+    }
+  }
   std::vector<double> net(n), sanction(n), gain_constant(n), cost(n);
   std::vector<char> comply(n), seen(n);
   for (std::size_t i = 0; i < n; ++i) {
@@ -158,21 +193,23 @@ void SimulatePath(const GameTerms& g, Stream& stream, PathResult* out,
   }
   const double total_aid = TotalAid(g);
   bool in_force = true;
+  int suspended_until = 0;  // periods t < suspended_until are a punishment phase
   for (int t = 0; t < g.periods; ++t) {
+    if (t < suspended_until) {
+      OutsideValues(g, t, t + 1, out);
+      continue;
+    }
     double net_sum = 0;
-    if (in_force) {
-      for (std::size_t i = 0; i < n; ++i) net_sum += net[i] = NetValue(g, i, t);
-      for (std::size_t i = 0; i < n && in_force; ++i) {
-        if (net[i] < 0) {
-          in_force = false;
-          out->end = PathResult::End::kExit;
-          out->ended_by = static_cast<int>(i);
-          out->periods_in_force = t;
-        }
+    for (std::size_t i = 0; i < n; ++i) net_sum += net[i] = NetValue(g, i, t);
+    for (std::size_t i = 0; i < n && in_force; ++i) {
+      if (net[i] < 0) {
+        in_force = false;
+        out->end = PathResult::End::kExit;
+        out->ended_by = static_cast<int>(i);
       }
     }
     if (!in_force) {
-      OutsideValues(g, t, out);
+      OutsideValues(g, t, g.periods, out);
       break;
     }
     int complying = 0;
@@ -184,10 +221,11 @@ void SimulatePath(const GameTerms& g, Stream& stream, PathResult* out,
       complying += comply[i];
     }
     double aid_paid = 0;
-    int first_seen = -1;
+    int first_seen = -1, first_violator = -1;
     for (std::size_t i = 0; i < n; ++i) {
       seen[i] = stream.Uniform() < (comply[i] ? g.false_alarm : g.monitoring);
       if (seen[i] && first_seen < 0) first_seen = static_cast<int>(i);
+      if (seen[i] && !comply[i] && first_violator < 0) first_violator = static_cast<int>(i);
       if (!(g.aid_conditional && seen[i])) aid_paid += g.parties[i].aid;
     }
     for (std::size_t i = 0; i < n; ++i) {
@@ -212,14 +250,20 @@ void SimulatePath(const GameTerms& g, Stream& stream, PathResult* out,
     }
     out->aid_paid += aid_paid;
     complying_count[t] += complying;
+    if (in_force_count != nullptr) in_force_count[t] += 1;
+    ++out->periods_in_force;
     if (first_seen >= 0 && stream.Uniform() >= g.forgiveness) {
-      in_force = false;
-      out->end = PathResult::End::kCollapse;
-      out->ended_by = first_seen;
-      out->periods_in_force = t + 1;
+      if (g.punishment > 0) {
+        ++out->suspensions;
+        suspended_until = t + 1 + g.punishment;
+        continue;
+      }
+      out->end = first_violator >= 0 ? PathResult::End::kViolation : PathResult::End::kFalseAlarm;
+      out->ended_by = first_violator >= 0 ? first_violator : first_seen;
+      OutsideValues(g, t + 1, g.periods, out);
+      break;
     }
   }
-  if (out->end == PathResult::End::kHeld) out->periods_in_force = g.periods;
   for (double& p : out->payoff) p /= g.periods;
 }
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -136,6 +137,7 @@ GameTerms BuildTerms(const Scenario& s, const Stakes& stakes, const InstitutionS
   g.sanction = number(d.sanction, base.sanction, 0.0, "sanction.size", 0, kInf);
   g.sanction_cost = number(d.sanction_cost, base.sanction_cost, 0.5, "sanction.cost", 0, kInf);
   g.aid_conditional = Pick(d.aid_conditional, base.aid_conditional).value_or(false);
+  g.punishment = Pick(d.punishment, base.punishment).value_or(0);
   const std::string enforcer = Pick(d.enforcer, base.enforcer).value_or("none");
   g.enforcer = enforcer == "none" ? kNoEnforcer : enforcer == "collective" ? kCollective : -3;
   const std::map<std::string, Number>& aid = d.aid_set ? d.aid : base.aid;
@@ -155,6 +157,8 @@ GameTerms BuildTerms(const Scenario& s, const Stakes& stakes, const InstitutionS
     PartyTerms p;
     p.id = id;
     p.capability = s.actors[i].capability.value;
+    p.consent = !spec.consent ||
+                std::find(spec.consent->begin(), spec.consent->end(), id) != spec.consent->end();
     p.benefit = field(&PartySpec::benefit, stakes.benefit[i], "benefit", 0, kInf);
     p.cost = field(&PartySpec::cost, stakes.cost[i], "cost", 0, kInf);
     p.discount = field(&PartySpec::discount, 0.9, "discount", 0, 0.999999);

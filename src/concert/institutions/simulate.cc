@@ -16,6 +16,7 @@ struct Outcome {
   int periods_in_force = 0;
   PathResult::End end = PathResult::End::kHeld;
   int ended_by = -1;
+  int suspensions = 0;
   double enforcement_cost = 0, aid_paid = 0;
 };
 
@@ -43,6 +44,7 @@ SimulationResult RunSimulation(const Scenario& scenario, const InstitutionSpec& 
 
   SimulationResult result;
   result.agreement_source = spec.outcomes.empty() ? "model " + model : "given";
+  result.events = spec.events;
   result.agreement = AgreementOutcomes(scenario, spec, model, options.seed);
   result.stakes = DeriveStakes(scenario, result.agreement);
   std::vector<const DesignSpec*> designs{nullptr};
@@ -65,17 +67,20 @@ SimulationResult RunSimulation(const Scenario& scenario, const InstitutionSpec& 
   const auto periods = static_cast<std::size_t>(spec.periods);
   std::vector<Outcome> outcomes(draws * nd);
   std::vector<double> payoffs(draws * nd * np, 0.0);
+  std::vector<char> vetoes(draws * nd * np, 0);
   std::vector<std::vector<double>> inputs(sensitivity ? draws : 0);
-  // Per worker: [design * periods + t], counts of complying parties (integer
-  // sums, so they do not depend on which worker ran which draw).
-  std::vector<std::vector<std::int64_t>> complying(WorkerCount(draws, control),
-                                                   std::vector<std::int64_t>(nd * periods, 0));
-  std::vector<std::vector<std::int64_t>> draw_counts(WorkerCount(draws, control));
+  // Per worker: [design * periods + t], counts of complying parties, then
+  // [(nd + design) * periods + t], of draws in force (integer sums, so they do
+  // not depend on which worker ran which draw).
+  const std::size_t workers = WorkerCount(draws, control);
+  std::vector<std::vector<std::int64_t>> complying(workers,
+                                                   std::vector<std::int64_t>(2 * nd * periods, 0));
+  std::vector<std::vector<std::int64_t>> draw_counts(workers);
   std::vector<char> finished =
       ParallelForWorkers(draws, control, [&](std::size_t i, std::size_t worker) {
         PathResult path;
         std::vector<std::int64_t>& counts = draw_counts[worker];
-        counts.assign(nd * periods, 0);
+        counts.assign(2 * nd * periods, 0);
         std::vector<GameTerms> terms;
         if (options.fixed) {
           terms = central;
@@ -95,10 +100,14 @@ SimulationResult RunSimulation(const Scenario& scenario, const InstitutionSpec& 
         }
         for (std::size_t d = 0; d < nd; ++d) {
           Stream stream(options.seed ^ kPathSalt, i);
-          SimulatePath(terms[d], stream, &path, counts.data() + d * periods);
+          SimulatePath(terms[d], stream, &path, counts.data() + d * periods,
+                       counts.data() + (nd + d) * periods);
           Outcome& o = outcomes[i * nd + d];
-          o = {path.periods_in_force, path.end, path.ended_by, path.enforcement_cost,
-               path.aid_paid};
+          o = {path.periods_in_force, path.end,     path.ended_by, path.suspensions,
+               path.enforcement_cost, path.aid_paid};
+          for (std::size_t p = 0; p < np; ++p) {
+            vetoes[(i * nd + d) * np + p] = terms[d].parties[p].consent && !Signs(terms[d], p);
+          }
           std::copy(path.payoff.begin(), path.payoff.end(), payoffs.begin() + (i * nd + d) * np);
         }
         // A draw counts only once complete (a cancel met inside it drops it).
@@ -128,14 +137,19 @@ SimulationResult RunSimulation(const Scenario& scenario, const InstitutionSpec& 
     for (std::size_t p = 0; p < np; ++p) s.thresholds.push_back(Threshold(central[d], p));
     s.draws = result.draws;
     s.ended_by.assign(np, 0.0);
+    s.vetoes.assign(np, 0.0);
     s.payoff.assign(np, 0.0);
     std::vector<double> lengths;
     for (std::size_t i = 0; i < draws; ++i) {
       if (!finished[i]) continue;
       const Outcome& o = outcomes[i * nd + d];
       s.held += o.end == PathResult::End::kHeld;
-      s.collapsed += o.end == PathResult::End::kCollapse;
+      s.never_signed += o.end == PathResult::End::kNeverSigned;
+      s.false_alarm += o.end == PathResult::End::kFalseAlarm;
+      s.violation += o.end == PathResult::End::kViolation;
       s.exited += o.end == PathResult::End::kExit;
+      s.suspensions += o.suspensions;
+      for (std::size_t p = 0; p < np; ++p) s.vetoes[p] += vetoes[(i * nd + d) * np + p];
       if (o.ended_by >= 0) s.ended_by[static_cast<std::size_t>(o.ended_by)] += 1;
       lengths.push_back(o.periods_in_force);
       s.mean_periods += o.periods_in_force;
@@ -144,19 +158,27 @@ SimulationResult RunSimulation(const Scenario& scenario, const InstitutionSpec& 
       for (std::size_t p = 0; p < np; ++p) s.payoff[p] += payoffs[(i * nd + d) * np + p];
     }
     const double n = std::max<double>(1, static_cast<double>(result.draws));
-    for (double* v :
-         {&s.held, &s.collapsed, &s.exited, &s.mean_periods, &s.enforcement_cost, &s.aid_paid}) {
+    const double signed_draws = static_cast<double>(result.draws) - s.never_signed;  // a count yet
+    for (double* v : {&s.held, &s.never_signed, &s.false_alarm, &s.violation, &s.exited,
+                      &s.suspensions, &s.mean_periods, &s.enforcement_cost, &s.aid_paid}) {
       *v /= n;
     }
+    s.p_signed = result.draws > 0 ? 1 - s.never_signed : 0.0;
     for (double& v : s.ended_by) v /= n;
+    for (double& v : s.vetoes) v /= n;
     for (double& v : s.payoff) v /= n;
     std::sort(lengths.begin(), lengths.end());
     s.median_periods = lengths.empty() ? 0 : Quantile(lengths, 0.5);
     s.compliance.assign(periods, 0.0);
+    s.survival.assign(periods, 0.0);
     for (std::size_t t = 0; t < periods; ++t) {
-      std::int64_t total = 0;
-      for (const auto& c : complying) total += c[d * periods + t];
+      std::int64_t total = 0, in_force = 0;
+      for (const auto& c : complying) {
+        total += c[d * periods + t];
+        in_force += c[(nd + d) * periods + t];
+      }
       s.compliance[t] = static_cast<double>(total) / (n * static_cast<double>(np));
+      if (signed_draws > 0) s.survival[t] = static_cast<double>(in_force) / signed_draws;
     }
     result.designs.push_back(std::move(s));
   }

@@ -36,23 +36,31 @@ struct DesignSummary {
   GameTerms terms;                                // at the numbers' central values
   std::vector<std::optional<double>> thresholds;  // per party, least discount factor
   std::size_t draws = 0;
-  double held = 0;          // share of draws in which the agreement lasted every period
-  double collapsed = 0;     // ... ended by a seen defection
-  double exited = 0;        // ... ended by a party leaving
+  // Shares of draws; held + never_signed + false_alarm + violation + exited = 1.
+  double p_signed = 0;      // every party whose consent is required signed
+  double held = 0;          // signed and never ended (compliance.h: End::kHeld)
+  double never_signed = 0;  // a party vetoed
+  double false_alarm = 0;   // ended after a compliance misread as a defection
+  double violation = 0;     // ended after a real defection was seen
+  double exited = 0;        // ended by a party leaving after signing
+  double suspensions = 0;   // mean punishment phases per draw
   double mean_periods = 0;  // mean periods in force (restricted to the horizon)
   double median_periods = 0;
-  std::vector<double> ended_by;    // per party: share of draws ended by it
+  std::vector<double> vetoes;      // per party: share of draws in which it would not sign
+  std::vector<double> ended_by;    // per party: share of draws ended by it (veto included)
   std::vector<double> compliance;  // per period: mean share of parties complying
+  std::vector<double> survival;    // per period: P(in force in that period | signed)
   std::vector<double> payoff;      // per party: mean per-period payoff
   double enforcement_cost = 0;     // mean total over the horizon
   double aid_paid = 0;             // mean total over the horizon
 };
 
 struct SimulationResult {
-  std::string agreement_source;        // "model compromise" or "given"
-  std::vector<double> agreement;       // per issue, at the central values
-  Stakes stakes;                       // at the central values
-  std::vector<DesignSummary> designs;  // base first, then the alternatives
+  std::string agreement_source;                // "model compromise" or "given"
+  std::vector<double> agreement;               // per issue, at the central values
+  Stakes stakes;                               // at the central values
+  std::vector<DesignSummary> designs;          // base first, then the alternatives
+  std::vector<InstitutionSpec::Event> events;  // the section's dated events (chart markers)
   // With options.sensitivity (and not fixed): standardised regression coefficients
   // of the periods the design as coded stays in force on every uncertain input
   // (the scenario's, then the institution's), as the forecast sensitivity does.

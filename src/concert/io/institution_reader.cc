@@ -14,7 +14,7 @@ namespace concert {
 namespace {
 
 const char* const kDesignKeys[] = {"monitoring", "false_alarm", "forgiveness", "cost_volatility",
-                                   "sanction",   "aid",         "parties"};
+                                   "sanction",   "aid",         "parties",     "punishment"};
 const char* const kPartyKeys[] = {"discount",    "relative_gains", "exit_value",
                                   "exit_growth", "benefit",        "cost"};
 
@@ -26,7 +26,9 @@ class Reader {
     const std::string f = "institution";
     InstitutionSpec spec;
     spec.from_file = true;
-    Keys(node, f, {"name", "description", "agreement", "periods", "defaults", "alternatives"},
+    Keys(node, f,
+         {"name", "description", "agreement", "periods", "defaults", "alternatives", "consent",
+          "events"},
          true);
     if (node["name"]) spec.name = String(node["name"], f + ".name");
     if (node["description"]) spec.description = String(node["description"], f + ".description");
@@ -41,6 +43,9 @@ class Reader {
       }
       spec.periods = static_cast<int>(periods);
     }
+    if (const YAML::Node c = node["consent"]) spec.consent = ActorList(c, f + ".consent");
+    if (const YAML::Node e = node["events"])
+      spec.events = ReadEvents(e, f + ".events", spec.periods);
     if (const YAML::Node d = node["defaults"]) spec.defaults = ReadParty(d, f + ".defaults");
     spec.base = ReadDesign(node, f);
     spec.base.name = "as coded";
@@ -99,8 +104,48 @@ class Reader {
     }
   }
 
+  std::vector<std::string> ActorList(const YAML::Node& node, const std::string& f) {
+    if (!node.IsSequence()) throw Error(node, f, "expected a list of actor ids");
+    std::vector<std::string> ids;
+    for (std::size_t k = 0; k < node.size(); ++k) {
+      ids.push_back(ActorKey(node[k], fmt::format("{}[{}]", f, k)));
+    }
+    return ids;
+  }
+
+  // Whole number in [low, high].
+  int Whole(const YAML::Node& node, const std::string& f, int low, int high) {
+    const double v = Double(node, f);
+    if (!(v >= low && v <= high) || v != std::floor(v)) {
+      throw Error(
+          node, f,
+          fmt::format("expected a whole number in [{}, {}] but got {}", low, high, node.Scalar()));
+    }
+    return static_cast<int>(v);
+  }
+
+  std::vector<InstitutionSpec::Event> ReadEvents(const YAML::Node& node, const std::string& f,
+                                                 int periods) {
+    if (!node.IsSequence()) throw Error(node, f, "expected a list of {period, label}");
+    std::vector<InstitutionSpec::Event> events;
+    for (std::size_t k = 0; k < node.size(); ++k) {
+      const std::string ef = fmt::format("{}[{}]", f, k);
+      Map(node[k], ef);
+      CheckKeys(node[k], ef, {"period", "label"});
+      if (!node[k]["period"]) throw Error(node[k], ef + ".period", "missing required field");
+      if (!node[k]["label"]) throw Error(node[k], ef + ".label", "missing required field");
+      events.push_back({Whole(node[k]["period"], ef + ".period", 1, periods),
+                        String(node[k]["label"], ef + ".label")});
+    }
+    return events;
+  }
+
   DesignSpec ReadDesign(const YAML::Node& node, const std::string& f) {
     DesignSpec d;
+    if (const YAML::Node n = node["punishment"]) {
+      d.punishment =
+          n.IsScalar() && n.Scalar() == "grim" ? 0 : Whole(n, f + ".punishment", 1, 1000000);
+    }
     auto probability = [&](const char* key, std::optional<Number>* out) {
       if (const YAML::Node n = node[key]) *out = ReadNumber(n, f + "." + key, 0, 1);
     };
@@ -136,14 +181,7 @@ class Reader {
           d.aid[id] = ReadNumber(entry.second, af + ".to." + id, 0, 1e9);
         }
       }
-      if (const YAML::Node from = n["from"]) {
-        if (!from.IsSequence()) throw Error(from, af + ".from", "expected a list of actor ids");
-        std::vector<std::string> donors;
-        for (std::size_t k = 0; k < from.size(); ++k) {
-          donors.push_back(ActorKey(from[k], fmt::format("{}.from[{}]", af, k)));
-        }
-        d.donors = donors;
-      }
+      if (const YAML::Node from = n["from"]) d.donors = ActorList(from, af + ".from");
     }
     if (const YAML::Node n = node["parties"]) {
       Map(n, f + ".parties");

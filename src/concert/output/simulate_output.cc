@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "concert/output/architecture_output.h"
@@ -22,9 +23,14 @@ std::string EnforcerName(const GameTerms& g) {
 std::vector<std::pair<std::string, double>> Statistics(const DesignSummary& d) {
   double mean_compliance = 0;
   for (double c : d.compliance) mean_compliance += c / static_cast<double>(d.compliance.size());
-  return {{"held", d.held},
-          {"collapsed", d.collapsed},
-          {"exited", d.exited},
+  return {{"p_signed", d.p_signed},
+          {"held", d.held},
+          {"held_given_signed", d.p_signed > 0 ? d.held / d.p_signed : 0.0},
+          {"never_signed", d.never_signed},
+          {"false_alarm", d.false_alarm},
+          {"violation", d.violation},
+          {"exit", d.exited},
+          {"suspensions", d.suspensions},
           {"mean_periods", d.mean_periods},
           {"median_periods", d.median_periods},
           {"mean_compliance", mean_compliance},
@@ -32,10 +38,19 @@ std::vector<std::pair<std::string, double>> Statistics(const DesignSummary& d) {
           {"aid_paid", d.aid_paid}};
 }
 
+bool IsEndCause(const std::string& key) {
+  return key == "never_signed" || key == "false_alarm" || key == "violation" || key == "exit";
+}
+
 const char* StatisticLabel(const std::string& key) {
-  if (key == "held") return "P(holds every period)";
-  if (key == "collapsed") return "P(ends: defection seen)";
-  if (key == "exited") return "P(ends: a party leaves)";
+  if (key == "p_signed") return "P(signed)";
+  if (key == "held") return "P(signed, never ended)";
+  if (key == "held_given_signed") return "P(never ended | signed)";
+  if (key == "never_signed") return "ends: never signed";
+  if (key == "false_alarm") return "ends: false alarm";
+  if (key == "violation") return "ends: violation seen";
+  if (key == "exit") return "ends: a party leaves";
+  if (key == "suspensions") return "suspensions (mean)";
   if (key == "mean_periods") return "mean periods in force";
   if (key == "median_periods") return "median periods in force";
   if (key == "mean_compliance") return "mean compliance";
@@ -72,12 +87,15 @@ std::string SimulationJson(const Scenario& s, const SimulationHeader& h, const S
     Json j;
     j["name"] = d.name;
     j["description"] = d.description;
-    for (const auto& [key, value] : Statistics(d)) j[key] = value;
+    Json causes = Json::object();
+    for (const auto& [key, value] : Statistics(d)) (IsEndCause(key) ? causes : j)[key] = value;
+    j["end_causes"] = causes;
     const GameTerms& g = d.terms;
-    j["terms"] = {{"monitoring", g.monitoring},   {"false_alarm", g.false_alarm},
-                  {"forgiveness", g.forgiveness}, {"cost_volatility", g.cost_volatility},
-                  {"sanction", g.sanction},       {"sanction_cost", g.sanction_cost},
-                  {"enforcer", EnforcerName(g)},  {"aid_conditional", g.aid_conditional}};
+    j["terms"] = {{"monitoring", g.monitoring},           {"false_alarm", g.false_alarm},
+                  {"forgiveness", g.forgiveness},         {"punishment", g.punishment},
+                  {"cost_volatility", g.cost_volatility}, {"sanction", g.sanction},
+                  {"sanction_cost", g.sanction_cost},     {"enforcer", EnforcerName(g)},
+                  {"aid_conditional", g.aid_conditional}};
     Json parties = Json::array();
     for (std::size_t p = 0; p < g.parties.size(); ++p) {
       const PartyTerms& t = g.parties[p];
@@ -90,15 +108,21 @@ std::string SimulationJson(const Scenario& s, const SimulationHeader& h, const S
                          {"exit_growth", t.exit_growth},
                          {"aid", t.aid},
                          {"aid_share", t.aid_share},
+                         {"consent", t.consent},
+                         {"veto", d.vetoes[p]},
                          {"threshold", d.thresholds[p] ? Json(*d.thresholds[p]) : Json(nullptr)},
                          {"payoff", d.payoff[p]},
                          {"ended_by", d.ended_by[p]}});
     }
     j["parties"] = parties;
     j["compliance"] = d.compliance;
+    j["survival"] = d.survival;
     designs.push_back(j);
   }
   root["designs"] = designs;
+  Json events = Json::array();
+  for (const auto& e : r.events) events.push_back({{"period", e.period}, {"label", e.label}});
+  root["events"] = events;
   if (r.sensitivity) {
     Json inputs = Json::array();
     for (const auto& [input, src] : r.sensitivity->src) {
@@ -128,23 +152,25 @@ std::string SimulationJson(const Scenario& s, const SimulationHeader& h, const S
 std::string SimulationCsv(const Scenario&, const SimulationResult& r, const std::string& table) {
   std::string out;
   if (table == "compliance") {
-    out = "design,period,compliance\n";
+    out = "design,period,compliance,survival\n";
     for (const DesignSummary& d : r.designs) {
       for (std::size_t t = 0; t < d.compliance.size(); ++t) {
-        out += fmt::format("{},{},{}\n", CsvField(d.name), t + 1, d.compliance[t]);
+        out +=
+            fmt::format("{},{},{},{}\n", CsvField(d.name), t + 1, d.compliance[t], d.survival[t]);
       }
     }
   } else if (table == "parties") {
     out =
         "design,party,benefit,cost,discount,relative_gains,exit_value,exit_growth,aid,threshold,"
-        "payoff,ended_by\n";
+        "payoff,ended_by,consent,veto\n";
     for (const DesignSummary& d : r.designs) {
       for (std::size_t p = 0; p < d.terms.parties.size(); ++p) {
         const PartyTerms& t = d.terms.parties[p];
-        out += fmt::format(
-            "{},{},{},{},{},{},{},{},{},{},{},{}\n", CsvField(d.name), CsvField(t.id), t.benefit,
-            t.cost, t.discount, t.relative_gains, t.exit_value, t.exit_growth, t.aid,
-            d.thresholds[p] ? fmt::format("{}", *d.thresholds[p]) : "", d.payoff[p], d.ended_by[p]);
+        out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", CsvField(d.name),
+                           CsvField(t.id), t.benefit, t.cost, t.discount, t.relative_gains,
+                           t.exit_value, t.exit_growth, t.aid,
+                           d.thresholds[p] ? fmt::format("{}", *d.thresholds[p]) : "", d.payoff[p],
+                           d.ended_by[p], t.consent ? "true" : "false", d.vetoes[p]);
       }
     }
   } else {
@@ -190,9 +216,11 @@ std::string SimulationText(const Scenario& s, const SimulationHeader& h,
                        t.exit_value, t.aid, Cell(r.designs[0].thresholds[p]));
   }
   out += fmt::format(
-      "\nWill the agreement hold? Monitoring {:.2f}, sanction {:.2f} by {}, "
-      "aid {}conditional (as coded).\n",
-      base.monitoring, base.sanction, EnforcerName(base), base.aid_conditional ? "" : "un");
+      "\nWill it be signed, and will it hold? Monitoring {:.2f}, sanction {:.2f} by {}, "
+      "aid {}conditional, {} (as coded).\n",
+      base.monitoring, base.sanction, EnforcerName(base), base.aid_conditional ? "" : "un",
+      base.punishment > 0 ? fmt::format("a seen violation suspends it {} periods", base.punishment)
+                          : std::string("grim trigger"));
   out += fmt::format("{:<26}", "");
   for (const DesignSummary& d : r.designs) out += fmt::format(" {:>16}", d.name.substr(0, 16));
   out += "\n";
@@ -205,6 +233,11 @@ std::string SimulationText(const Scenario& s, const SimulationHeader& h,
     out += "\n";
   }
   for (std::size_t p = 0; p < base.parties.size(); ++p) {
+    out += fmt::format("{:<26}", "vetoes: " + base.parties[p].id);
+    for (const DesignSummary& d : r.designs) out += fmt::format(" {:>16.3f}", d.vetoes[p]);
+    out += "\n";
+  }
+  for (std::size_t p = 0; p < base.parties.size(); ++p) {
     out += fmt::format("{:<26}", "ended by " + base.parties[p].id);
     for (const DesignSummary& d : r.designs) out += fmt::format(" {:>16.3f}", d.ended_by[p]);
     out += "\n";
@@ -214,19 +247,30 @@ std::string SimulationText(const Scenario& s, const SimulationHeader& h,
     for (const DesignSummary& d : r.designs) out += fmt::format(" {:>16.3f}", d.payoff[p]);
     out += "\n";
   }
-  out += "\nShare of parties complying, by period:\n";
-  out += fmt::format("{:<26}", "period");
   const std::size_t periods = r.designs[0].compliance.size();
   std::vector<std::size_t> marks;
   for (std::size_t t = 1; t < periods; t *= 2) marks.push_back(t);
-  marks.push_back(periods);
-  for (std::size_t t : marks) out += fmt::format(" {:>6}", t);
-  out += "\n";
-  for (const DesignSummary& d : r.designs) {
-    out += fmt::format("{:<26}", d.name.substr(0, 26));
-    for (std::size_t t : marks) out += fmt::format(" {:>6.3f}", d.compliance[t - 1]);
-    out += "\n";
+  for (const auto& e : r.events) {
+    if (e.period >= 1 && static_cast<std::size_t>(e.period) <= periods) marks.push_back(e.period);
   }
+  marks.push_back(periods);
+  std::sort(marks.begin(), marks.end());
+  marks.erase(std::unique(marks.begin(), marks.end()), marks.end());
+  for (const bool survival : {false, true}) {
+    out += survival ? "\nP(in force in the period | signed):\n"
+                    : "\nShare of parties complying, by period:\n";
+    out += fmt::format("{:<26}", "period");
+    for (std::size_t t : marks) out += fmt::format(" {:>6}", t);
+    out += "\n";
+    for (const DesignSummary& d : r.designs) {
+      out += fmt::format("{:<26}", d.name.substr(0, 26));
+      for (std::size_t t : marks) {
+        out += fmt::format(" {:>6.3f}", (survival ? d.survival : d.compliance)[t - 1]);
+      }
+      out += "\n";
+    }
+  }
+  for (const auto& e : r.events) out += fmt::format("period {}: {}\n", e.period, e.label);
   if (r.sensitivity && r.sensitivity->src.empty()) {
     out += fmt::format(
         "\nWhat drives how long the agreement lasts: not estimated; the regression needs more "

@@ -2,20 +2,26 @@
 //
 // JSON: {"scenario": {"name", "sha256"}, "institution", "seed", "draws", "fixed", "periods",
 //        "agreement": {"source", "outcomes": {issue: y}},
-//        "designs": [{"name", "description", "held", "collapsed", "exited", "mean_periods",
-//                     "median_periods", "enforcement_cost", "aid_paid",
-//                     "terms": {"monitoring", "false_alarm", "forgiveness", "cost_volatility",
-//                               "sanction", "sanction_cost", "enforcer", "aid_conditional"},
+//        "designs": [{"name", "description", "p_signed", "held", "held_given_signed",
+//                     "suspensions", "mean_periods", "median_periods", "mean_compliance",
+//                     "enforcement_cost", "aid_paid",
+//                     "end_causes": {"never_signed", "false_alarm", "violation", "exit"},
+//                     "terms": {"monitoring", "false_alarm", "forgiveness", "punishment",
+//                               "cost_volatility", "sanction", "sanction_cost", "enforcer",
+//                               "aid_conditional"},
 //                     "parties": [{"id", "benefit", "cost", "discount", "relative_gains",
-//                                  "exit_value", "exit_growth", "aid", "aid_share",
-//                                  "threshold" (null: none below 1), "payoff", "ended_by"}],
-//                     "compliance": [share per period]}],
+//                                  "exit_value", "exit_growth", "aid", "aid_share", "consent",
+//                                  "veto", "threshold" (null: none below 1), "payoff",
+//                                  "ended_by"}],
+//                     "compliance": [share per period],
+//                     "survival": [P(in force | signed) per period]}],
+//        "events": [{"period", "label"}],
 //        ["sensitivity": {"outcome", "r_squared", "inputs": [{"name", "src"}]}],
 //        ["order": {"file", "preset", "year", "actors": [{"id", "capability", "relative_gains",
 //                   "r"}]}]}   (with an order link)
-// CSV tables: summary (design,statistic,value), compliance (design,period,compliance),
-// parties (design,party,benefit,cost,discount,relative_gains,exit_value,exit_growth,aid,
-// threshold,payoff,ended_by).
+// CSV tables: summary (design,statistic,value), compliance (design,period,compliance,
+// survival), parties (design,party,benefit,cost,discount,relative_gains,exit_value,
+// exit_growth,aid,threshold,payoff,ended_by,consent,veto).
 #pragma once
 
 #include <optional>

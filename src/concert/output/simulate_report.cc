@@ -106,17 +106,29 @@ std::string Content(const Scenario& s, const SimulationHeader& h, const Simulati
       "with cost shocks, only on average).</p>";
 
   out += "<" + h2 + ">The designs side by side</" + h2 + "><table>" + DesignHeader(r);
+  out += Row("P(signed)", r, [](const DesignSummary& d, std::size_t) { return d.p_signed; });
   out +=
-      Row("P(holds every period)", r, [](const DesignSummary& d, std::size_t) { return d.held; });
-  out += Row("P(ends: a defection seen)", r,
-             [](const DesignSummary& d, std::size_t) { return d.collapsed; });
-  out += Row("P(ends: a party leaves)", r,
-             [](const DesignSummary& d, std::size_t) { return d.exited; });
+      Row("P(signed, never ended)", r, [](const DesignSummary& d, std::size_t) { return d.held; });
+  out += Row("ends: never signed", r,
+             [](const DesignSummary& d, std::size_t) { return d.never_signed; });
+  out += Row("ends: false alarm", r,
+             [](const DesignSummary& d, std::size_t) { return d.false_alarm; });
+  out += Row("ends: violation seen", r,
+             [](const DesignSummary& d, std::size_t) { return d.violation; });
+  out +=
+      Row("ends: a party leaves", r, [](const DesignSummary& d, std::size_t) { return d.exited; });
+  out += Row("suspensions (mean)", r,
+             [](const DesignSummary& d, std::size_t) { return d.suspensions; });
   out += Row("mean periods in force", r,
              [](const DesignSummary& d, std::size_t) { return d.mean_periods; });
   out += Row("enforcement cost (total)", r,
              [](const DesignSummary& d, std::size_t) { return d.enforcement_cost; });
   out += Row("aid paid (total)", r, [](const DesignSummary& d, std::size_t) { return d.aid_paid; });
+  for (std::size_t p = 0; p < base.terms.parties.size(); ++p) {
+    out += Row(
+        "vetoes: " + base.terms.parties[p].id, r,
+        [](const DesignSummary& d, std::size_t i) { return d.vetoes[i]; }, p);
+  }
   for (std::size_t p = 0; p < base.terms.parties.size(); ++p) {
     out += Row(
         "ended by " + base.terms.parties[p].id, r,
@@ -129,12 +141,21 @@ std::string Content(const Scenario& s, const SimulationHeader& h, const Simulati
   }
   out += "</table>";
 
-  std::vector<svg::Series> series;
-  for (const DesignSummary& d : r.designs) series.push_back({d.name, d.compliance});
+  std::vector<svg::Marker> markers;
+  for (const auto& e : r.events) markers.push_back({static_cast<double>(e.period - 1), e.label});
+  std::vector<svg::Series> series, survival;
+  for (const DesignSummary& d : r.designs) {
+    series.push_back({d.name, d.compliance});
+    survival.push_back({d.name, d.survival});
+  }
+  out += "<" + h2 + ">Survival once signed</" + h2 +
+         "><p>P(the agreement is in force in the period | signed), over the draws in which every "
+         "party whose consent is required signed. Dashed lines: the section's dated events.</p>";
+  out += svg::LineChart(0, 1, survival, "period", 1, markers);
   out += "<" + h2 + ">Compliance over time</" + h2 +
-         "><p>Share of the parties that comply in each period (0 "
-         "after the agreement ends), mean over the draws; round 0 is the first period.</p>";
-  out += svg::LineChart(0, 1, series);
+         "><p>Share of the parties that comply in each period (0 before signing, while "
+         "suspended and after the agreement ends), mean over all draws.</p>";
+  out += svg::LineChart(0, 1, series, "period", 1, markers);
   if (r.sensitivity && r.sensitivity->src.empty()) {
     out += fmt::format(
         "<p class=\"note\">What drives how long it lasts: not estimated; the regression needs "

@@ -211,7 +211,7 @@ std::string StripPlot(double low, double high, const std::vector<StripPoint>& ac
 }
 
 std::string LineChart(double low, double high, const std::vector<Series>& series,
-                      const std::string& x_label, int x_first) {
+                      const std::string& x_label, int x_first, const std::vector<Marker>& markers) {
   const double width = 640, height = 260, left = 40, right = 110, top = 15, bottom = 225;
   std::size_t rounds = 0;
   for (const Series& s : series) rounds = std::max(rounds, s.values.size());
@@ -230,6 +230,14 @@ std::string LineChart(double low, double high, const std::vector<Series>& series
       "{} to {}</text>",
       (left + width - right) / 2, height - 8, Escape(x_label), x_first,
       x_first + (rounds > 0 ? static_cast<int>(rounds) - 1 : 0));
+  for (std::size_t k = 0; k < markers.size(); ++k) {
+    const double at = x(markers[k].at);
+    out += fmt::format(
+        "<line x1=\"{0:.1f}\" y1=\"{1}\" x2=\"{0:.1f}\" y2=\"{2}\" stroke=\"#999\" "
+        "stroke-dasharray=\"4 3\"><title>{3}</title></line><text x=\"{4:.1f}\" y=\"{5}\" "
+        "fill=\"#666\" font-size=\"11\">{3}</text>",
+        at, top, bottom, Escape(markers[k].label), at + 3, top + 10 + 12 * static_cast<int>(k % 3));
+  }
   std::vector<double> ends;
   for (std::size_t k = 0; k < series.size(); ++k) {
     std::string points;

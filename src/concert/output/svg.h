@@ -51,8 +51,14 @@ struct Series {
 };
 // Lines over rounds 0..n-1 on the scale [low, high], each labelled at its end;
 // the x axis reads "<x_label> <x_first> to <x_first + n - 1>".
+// markers: (index on the x axis, label) drawn as dashed vertical lines.
+struct Marker {
+  double at = 0;
+  std::string label;
+};
 std::string LineChart(double low, double high, const std::vector<Series>& series,
-                      const std::string& x_label = "round", int x_first = 0);
+                      const std::string& x_label = "round", int x_first = 0,
+                      const std::vector<Marker>& markers = {});
 
 // Histogram of values on [low, high] with the 5-95 % band shaded.
 std::string Histogram(double low, double high, const std::vector<double>& values, double q05,
