@@ -307,6 +307,38 @@ TEST(Cli, TournamentJsonAndBadStrategy) {
   EXPECT_NE(r.out.find("--noise"), std::string::npos) << r.out;
 }
 
+TEST(Cli, SimulateChain) {
+  const std::string base =
+      "simulate " + Scenario("six_party_talks_2005.yaml") + " --draws 100 --agreement-model all";
+  CliRun one = Concert(base + " --threads 1 -f json");
+  CliRun two = Concert(base + " --threads 2 -f json");
+  ASSERT_EQ(one.code, 0) << one.out;
+  EXPECT_EQ(one.out, two.out);
+  auto json = nlohmann::json::parse(one.out);
+  ASSERT_EQ(json["runs"].size(), 7u);
+  EXPECT_EQ(json["runs"][0]["source"], "given");
+  const auto& causes = json["runs"][1]["designs"][0]["end_causes"];
+  for (const char* cause : {"never_signed", "false_alarm", "violation", "exit"}) {
+    EXPECT_TRUE(causes.contains(cause)) << cause;
+  }
+  CliRun csv = Concert(base + " -f csv");
+  EXPECT_EQ(csv.out.rfind("source,design,statistic,value\n", 0), 0u) << csv.out;
+  EXPECT_NE(csv.out.find("smp,as coded,veto:PRK,"), std::string::npos);
+  CliRun text = Concert(base);
+  EXPECT_NE(text.out.find("P(signed)"), std::string::npos) << text.out;
+  CliRun hub = Concert(base + " --hub USA");
+  EXPECT_EQ(hub.code, 1);
+  EXPECT_NE(hub.out.find("--hub"), std::string::npos) << hub.out;
+  CliRun two_models = Concert("simulate " + Scenario("six_party_talks_2005.yaml") +
+                              " --draws 20 --agreement-model nash --agreement-model given -f json");
+  ASSERT_EQ(two_models.code, 0) << two_models.out;
+  EXPECT_EQ(nlohmann::json::parse(two_models.out)["runs"].size(), 2u);
+  EXPECT_EQ(Concert("simulate " + Scenario("six_party_talks_2005.yaml") +
+                    " --agreement-model nash --agreement-model nosuch")
+                .code,
+            1);
+}
+
 TEST(Cli, SimulateSixParty) {
   const std::string base = "simulate " + Scenario("six_party_talks_2005.yaml") + " --draws 300";
   CliRun one = Concert(base + " --threads 1 -f json");

@@ -3,11 +3,13 @@
 // architectures and a year of the order model.
 #include "cli.h"
 #include "concert/institutions/architecture.h"
+#include "concert/institutions/chain.h"
 #include "concert/institutions/simulate.h"
 #include "concert/io/order_reader.h"
 #include "concert/io/read.h"
 #include "concert/order/order_link.h"
 #include "concert/output/architecture_output.h"
+#include "concert/output/chain_output.h"
 #include "concert/output/simulate_output.h"
 #include "concert/output/simulate_report.h"
 
@@ -23,9 +25,9 @@ struct SimulateCommand {
   std::uint64_t seed = 0;
   unsigned threads = 0;
   int periods = 0;
-  std::string model;
+  std::vector<std::string> models;  // agreement sources; several (or "all"): the chain
   std::string format = "text";
-  std::string table = "summary";
+  std::string table;  // empty: summary
   std::string output;
   std::string hub;  // non-empty: also compare multilateral vs hub-and-spokes
   double transaction_cost = 0.05;
@@ -61,12 +63,30 @@ int Run(const SimulateCommand& o) {
   options.sensitivity = o.sensitivity;
   options.seed = o.seed;
   options.periods = o.periods;
-  options.model = o.model;
+  const bool chain = o.models.size() > 1 || (o.models.size() == 1 && o.models[0] == "all");
+  if (!chain && o.models.size() == 1 && o.models[0] != kGivenAgreement) options.model = o.models[0];
   std::unique_ptr<ProgressBar> bar;
   const RunControl control = Control(o.threads, ShowProgress(o.quiet), "simulate", &bar);
   const InterruptScope interrupt_scope;
-  const SimulationResult result = RunSimulation(scenario, spec, options, control);
   const SimulationHeader header = HeaderFor(spec, o.seed, o.fixed, order);
+  if (chain) {
+    for (const auto& [used, flag] : {std::pair{!o.hub.empty(), "--hub"},
+                                     {o.sensitivity, "--sensitivity"},
+                                     {!o.table.empty(), "--table"}}) {
+      if (used) {
+        throw InputError({"", 0, flag},
+                         "takes one source of the agreement (not with several --agreement-model)");
+      }
+    }
+    const ChainResult result = RunChain(scenario, spec, o.models, options, control);
+    bar.reset();
+    Emit(o.output, o.format == "json"   ? ChainJson(scenario, header, result)
+                   : o.format == "csv"  ? ChainCsv(scenario, result)
+                   : o.format == "html" ? ChainHtml(scenario, header, result)
+                                        : ChainText(scenario, header, result));
+    return 0;
+  }
+  const SimulationResult result = RunSimulation(scenario, spec, options, control);
   std::optional<ArchitectureComparison> architectures;
   if (!o.hub.empty()) {
     ArchitectureOptions arch;
@@ -83,7 +103,8 @@ int Run(const SimulateCommand& o) {
     bytes = SimulationJson(scenario, header, result, c);
   } else if (o.format == "csv") {
     // With --hub the architectures table replaces --table.
-    bytes = c ? ArchitectureCsv(scenario, *c) : SimulationCsv(scenario, result, o.table);
+    bytes = c ? ArchitectureCsv(scenario, *c)
+              : SimulationCsv(scenario, result, o.table.empty() ? "summary" : o.table);
   } else if (o.format == "html") {
     bytes = SimulationHtml(scenario, header, result, c);
   } else {
@@ -134,19 +155,22 @@ void AddSimulate(CLI::App& app, Subcommands& commands) {
                   "periods to simulate (default: the section's `periods`, else 40)")
       ->check(CLI::Range(0, 1000000))
       ->check(WholeNumber());
-  cmd->add_option("--agreement-model", o.model,
+  cmd->add_option("--agreement-model", o.models,
                   "take the agreement from this bargaining model's forecast (a model spec, see "
-                  "`concert models`) instead of the section's agreement");
+                  "`concert models`) instead of the section's agreement. Repeated (or 'all': the "
+                  "section's agreement, then every model run by default; 'given' names the "
+                  "section's agreement): the chain forecast -> signing -> compliance for each "
+                  "source on the same draws, side by side");
   cmd->add_option("-f,--format", o.format,
                   "output format (html: one self-contained page with tables and a chart)")
       ->check(CLI::IsMember({"text", "json", "csv", "html"}))
       ->capture_default_str();
   cmd->add_option("--table", o.table,
-                  "with --format csv: summary (design,statistic,value), compliance "
-                  "(design,period,compliance) or parties (per design and party: terms, "
-                  "threshold, payoff)")
-      ->check(CLI::IsMember({"summary", "compliance", "parties"}))
-      ->capture_default_str();
+                  "with --format csv: summary (design,statistic,value; the default), compliance "
+                  "(design,period,compliance,survival) or parties (per design and party: terms, "
+                  "threshold, payoff, veto). With several sources the chain table "
+                  "(source,design,statistic,value) is written instead")
+      ->check(CLI::IsMember({"summary", "compliance", "parties"}));
   cmd->add_option("-o,--output", o.output, "write to this file (atomically) instead of stdout");
   cmd->add_option(
       "--hub", o.hub,

@@ -19,8 +19,9 @@ std::string EnforcerName(const GameTerms& g) {
   return g.parties[static_cast<std::size_t>(g.enforcer)].id;
 }
 
-// (statistic, value) rows of a design, shared by the text and CSV tables.
-std::vector<std::pair<std::string, double>> Statistics(const DesignSummary& d) {
+}  // namespace
+
+std::vector<std::pair<std::string, double>> DesignStatistics(const DesignSummary& d) {
   double mean_compliance = 0;
   for (double c : d.compliance) mean_compliance += c / static_cast<double>(d.compliance.size());
   return {{"p_signed", d.p_signed},
@@ -37,6 +38,8 @@ std::vector<std::pair<std::string, double>> Statistics(const DesignSummary& d) {
           {"enforcement_cost", d.enforcement_cost},
           {"aid_paid", d.aid_paid}};
 }
+
+namespace {
 
 bool IsEndCause(const std::string& key) {
   return key == "never_signed" || key == "false_alarm" || key == "violation" || key == "exit";
@@ -72,6 +75,12 @@ SimulationHeader HeaderFor(const InstitutionSpec& spec, std::uint64_t seed, bool
 
 std::string SimulationJson(const Scenario& s, const SimulationHeader& h, const SimulationResult& r,
                            const ArchitectureComparison* architectures) {
+  return SimulationJsonValue(s, h, r, architectures).dump(2) + "\n";
+}
+
+nlohmann::ordered_json SimulationJsonValue(const Scenario& s, const SimulationHeader& h,
+                                           const SimulationResult& r,
+                                           const ArchitectureComparison* architectures) {
   Json root;
   root["scenario"] = {{"name", s.name}, {"sha256", s.sha256}};
   root["institution"] = h.institution;
@@ -88,7 +97,8 @@ std::string SimulationJson(const Scenario& s, const SimulationHeader& h, const S
     j["name"] = d.name;
     j["description"] = d.description;
     Json causes = Json::object();
-    for (const auto& [key, value] : Statistics(d)) (IsEndCause(key) ? causes : j)[key] = value;
+    for (const auto& [key, value] : DesignStatistics(d))
+      (IsEndCause(key) ? causes : j)[key] = value;
     j["end_causes"] = causes;
     const GameTerms& g = d.terms;
     j["terms"] = {{"monitoring", g.monitoring},           {"false_alarm", g.false_alarm},
@@ -146,7 +156,7 @@ std::string SimulationJson(const Scenario& s, const SimulationHeader& h, const S
                      {"actors", actors}};
   }
   if (architectures) root["architectures"] = ArchitectureJsonValue(s, *architectures);
-  return root.dump(2) + "\n";
+  return root;
 }
 
 std::string SimulationCsv(const Scenario&, const SimulationResult& r, const std::string& table) {
@@ -176,7 +186,7 @@ std::string SimulationCsv(const Scenario&, const SimulationResult& r, const std:
   } else {
     out = "design,statistic,value\n";
     for (const DesignSummary& d : r.designs) {
-      for (const auto& [key, value] : Statistics(d)) {
+      for (const auto& [key, value] : DesignStatistics(d)) {
         out += fmt::format("{},{},{}\n", CsvField(d.name), key, value);
       }
     }
@@ -224,11 +234,11 @@ std::string SimulationText(const Scenario& s, const SimulationHeader& h,
   out += fmt::format("{:<26}", "");
   for (const DesignSummary& d : r.designs) out += fmt::format(" {:>16}", d.name.substr(0, 16));
   out += "\n";
-  const std::size_t rows = Statistics(r.designs[0]).size();
+  const std::size_t rows = DesignStatistics(r.designs[0]).size();
   for (std::size_t row = 0; row < rows; ++row) {
-    out += fmt::format("{:<26}", StatisticLabel(Statistics(r.designs[0])[row].first));
+    out += fmt::format("{:<26}", StatisticLabel(DesignStatistics(r.designs[0])[row].first));
     for (const DesignSummary& d : r.designs) {
-      out += fmt::format(" {:>16.3f}", Statistics(d)[row].second);
+      out += fmt::format(" {:>16.3f}", DesignStatistics(d)[row].second);
     }
     out += "\n";
   }

@@ -24,8 +24,11 @@
 // exit_growth,aid,threshold,payoff,ended_by,consent,veto).
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "concert/core/scenario.h"
 #include "concert/institutions/architecture.h"
@@ -51,6 +54,12 @@ SimulationHeader HeaderFor(const InstitutionSpec& spec, std::uint64_t seed, bool
 std::string SimulationJson(const Scenario& scenario, const SimulationHeader& header,
                            const SimulationResult& result,
                            const ArchitectureComparison* architectures = nullptr);
+// The same as a JSON value, for writers that embed it (chain_output.h).
+nlohmann::ordered_json SimulationJsonValue(const Scenario& scenario, const SimulationHeader& header,
+                                           const SimulationResult& result,
+                                           const ArchitectureComparison* architectures = nullptr);
+// (statistic, value) rows of a design: the summary table's statistics.
+std::vector<std::pair<std::string, double>> DesignStatistics(const DesignSummary& design);
 std::string SimulationCsv(const Scenario& scenario, const SimulationResult& result,
                           const std::string& table);
 std::string SimulationText(const Scenario& scenario, const SimulationHeader& header,
