@@ -7,6 +7,7 @@
 #include "concert/analysis/forecast_run.h"
 #include "concert/institutions/institution.h"
 #include "concert/io/read.h"
+#include "concert/models/agenda.h"
 #include "concert/output/forecast_output.h"
 #include "concert/run/report_run.h"
 
@@ -14,6 +15,7 @@ namespace concert::cli {
 namespace {
 
 struct ForecastOptions {
+  std::vector<std::string> agenda;
   std::string scenario;
   std::string input_format = "auto";
   std::vector<std::string> models;  // empty: every model run by default
@@ -37,6 +39,7 @@ int Run(const ForecastOptions& o) {
   ScenarioDocument doc =
       ReadNegotiation(o.scenario, ReadTextFile(o.scenario), ParseInputFormat(o.input_format));
   request.scenario = doc.scenario;
+  if (!o.agenda.empty()) SetAgenda(&request.scenario, o.agenda, "--agenda");
   request.seed = o.seed;
   request.draws = o.draws;
   request.sensitivity = o.sensitivity;
@@ -138,6 +141,11 @@ void AddForecast(CLI::App& app, Subcommands& commands) {
   cmd->add_flag("--sensitivity", o.sensitivity,
                 "with --draws: rank the uncertain inputs by their standardised regression "
                 "coefficient on each issue's outcome (R^2 shown)");
+  cmd->add_option("--agenda", o.agenda,
+                  "issue ids on the table (comma-separated; replaces the scenario's `agenda`): "
+                  "the models forecast and trade only over these, and every other issue stays "
+                  "at its status quo")
+      ->delimiter(',');
   cmd->add_option("--explain", o.explain,
                   "actor id: print, round by round, the offers this actor weighed and why "
                   "it moved (bdm, smp)");

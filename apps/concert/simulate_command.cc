@@ -7,6 +7,7 @@
 #include "concert/institutions/simulate.h"
 #include "concert/io/order_reader.h"
 #include "concert/io/read.h"
+#include "concert/models/agenda.h"
 #include "concert/order/order_link.h"
 #include "concert/output/architecture_output.h"
 #include "concert/output/chain_output.h"
@@ -25,6 +26,7 @@ struct SimulateCommand {
   std::uint64_t seed = 0;
   unsigned threads = 0;
   int periods = 0;
+  std::vector<std::string> agenda;
   std::vector<std::string> models;  // agreement sources; several (or "all"): the chain
   std::string format = "text";
   std::string table;  // empty: summary
@@ -55,6 +57,7 @@ int Run(const SimulateCommand& o) {
     order =
         ApplyOrderYear(order_spec, o.order_preset, o.order_year, &file.scenario, &file.institution);
   }
+  if (!o.agenda.empty()) SetAgenda(&file.scenario, o.agenda, "--agenda");
   const Scenario& scenario = file.scenario;
   const InstitutionSpec& spec = file.institution;
   SimulateOptions options;
@@ -161,6 +164,11 @@ void AddSimulate(CLI::App& app, Subcommands& commands) {
                   "section's agreement, then every model run by default; 'given' names the "
                   "section's agreement): the chain forecast -> signing -> compliance for each "
                   "source on the same draws, side by side");
+  cmd->add_option("--agenda", o.agenda,
+                  "issue ids on the table (comma-separated; replaces the scenario's `agenda`): "
+                  "a model's agreement covers only these, every other issue stays at its status "
+                  "quo")
+      ->delimiter(',');
   cmd->add_option("-f,--format", o.format,
                   "output format (html: one self-contained page with tables and a chart)")
       ->check(CLI::IsMember({"text", "json", "csv", "html"}))

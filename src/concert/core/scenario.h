@@ -57,6 +57,10 @@ struct Issue {
   double scale_max = 100.0;
   std::vector<Anchor> anchors;
   std::optional<Number> status_quo;
+  // On the negotiation's agenda (the scenario's `agenda`; every issue when it has none).
+  // Models forecast and trade only over the agenda; an issue off it stays at its status
+  // quo (models/agenda.h).
+  bool on_agenda = true;
 };
 
 struct Stance {

@@ -32,7 +32,7 @@ class NativeReader {
     // io/order_reader.h, not here.
     CheckKeys(root, "",
               {"name", "description", "sources", "actors", "issues", "positions", "institution",
-               "order"});
+               "order", "agenda"});
     draft.name = OptionalString(root, "name", "", "");
     draft.description = OptionalString(root, "description", "", "");
     if (const YAML::Node sources = root["sources"]) {
@@ -52,6 +52,7 @@ class NativeReader {
     for (std::size_t k = 0; k < List(issues, "issues").size(); ++k) {
       draft.issues.push_back(ReadIssue(issues[k], fmt::format("issues[{}]", k)));
     }
+    if (const YAML::Node agenda = root["agenda"]) ReadAgenda(agenda, &draft);
     const YAML::Node positions = Required(root, "positions", "");
     for (std::size_t k = 0; k < List(positions, "positions").size(); ++k) {
       draft.stances.push_back(ReadStance(positions[k], fmt::format("positions[{}]", k)));
@@ -70,6 +71,30 @@ class NativeReader {
     a.actor.description = OptionalString(node, "description", field, "");
     a.actor.capability = ReadNumber(Required(node, "capability", field), field + ".capability");
     return a;
+  }
+
+  // `agenda: [issue ids]`: the issues on the table; the others stay at their status quo.
+  void ReadAgenda(const YAML::Node& node, ScenarioDraft* draft) {
+    if (List(node, "agenda").size() == 0)
+      throw Error(node, "agenda", "expected at least one issue");
+    for (IssueDraft& d : draft->issues) d.issue.on_agenda = false;
+    for (std::size_t k = 0; k < List(node, "agenda").size(); ++k) {
+      const std::string field = fmt::format("agenda[{}]", k);
+      const std::string id = String(node[k], field);
+      IssueDraft* found = nullptr;
+      for (IssueDraft& d : draft->issues) found = d.issue.id == id ? &d : found;
+      if (found == nullptr) throw Error(node[k], field, fmt::format("unknown issue '{}'", id));
+      if (found->issue.on_agenda)
+        throw Error(node[k], field, fmt::format("'{}' is listed twice", id));
+      found->issue.on_agenda = true;
+    }
+    for (const IssueDraft& d : draft->issues) {
+      if (!d.issue.on_agenda && !d.issue.status_quo) {
+        throw Error(node, "agenda",
+                    fmt::format("issue '{}' is off the agenda and has no status_quo to stay at",
+                                d.issue.id));
+      }
+    }
   }
 
   IssueDraft ReadIssue(const YAML::Node& node, const std::string& field) {

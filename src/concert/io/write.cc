@@ -79,6 +79,15 @@ std::string ScenarioToYaml(const Scenario& scenario) {
     out << YAML::EndMap;
   }
   out << YAML::EndSeq;
+  bool agenda = false;
+  for (const Issue& issue : scenario.issues) agenda = agenda || !issue.on_agenda;
+  if (agenda) {
+    out << YAML::Key << "agenda" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+    for (const Issue& issue : scenario.issues) {
+      if (issue.on_agenda) out << issue.id;
+    }
+    out << YAML::EndSeq;
+  }
   out << YAML::Key << "positions" << YAML::Value << YAML::BeginSeq;
   for (std::size_t i = 0; i < scenario.num_issues(); ++i) {
     for (std::size_t a = 0; a < scenario.num_actors(); ++a) {

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "concert/core/strings.h"
+#include "concert/models/agenda.h"
 #include "concert/models/cycle.h"
 
 namespace concert {
@@ -20,7 +21,7 @@ class NamedModel : public Model {
   NamedModel(std::unique_ptr<Model> model, std::string spec)
       : model_(std::move(model)), spec_(std::move(spec)) {}
   Forecast Run(const Scenario& scenario, const RunContext& context) const override {
-    Forecast forecast = model_->Run(scenario, context);
+    Forecast forecast = RunOnAgenda(*model_, scenario, context);
     forecast.model = spec_;
     for (IssueForecast& issue : forecast.issues) {
       issue.cycle = DetectCycle(issue.rounds);
