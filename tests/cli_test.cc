@@ -346,7 +346,7 @@ TEST(Cli, SimulateSixParty) {
   ASSERT_EQ(one.code, 0) << one.out;
   EXPECT_EQ(one.out, two.out);
   auto json = nlohmann::json::parse(one.out);
-  ASSERT_EQ(json["designs"].size(), 5u);
+  ASSERT_EQ(json["designs"].size(), 6u);
   EXPECT_EQ(json["designs"][0]["name"], "as coded");
   EXPECT_EQ(json["designs"][0]["compliance"].size(), 16u);
   CliRun text = Concert(base);

@@ -42,12 +42,15 @@ TEST(Institution, SixPartySectionReads) {
   const InstitutionSpec spec = ReadInstitution(SixParty(), Text(SixParty()), s);
   EXPECT_TRUE(spec.from_file);
   EXPECT_EQ(spec.periods, 16);
-  ASSERT_EQ(spec.alternatives.size(), 4u);
+  ASSERT_EQ(spec.alternatives.size(), 5u);
   EXPECT_EQ(spec.alternatives[0].name, "guarantor");
   EXPECT_EQ(*spec.alternatives[0].enforcer, "CHN");
   EXPECT_EQ(spec.base.monitoring->value, 0.5);
   EXPECT_EQ(spec.base.aid.at("PRK").value, 0.3);
   EXPECT_EQ(spec.outcomes.at("nuclear"), 55);
+  EXPECT_EQ(*spec.alternatives[3].punishment, 2);
+  ASSERT_EQ(spec.events.size(), 3u);
+  EXPECT_EQ(spec.events[0].period, 5);
 }
 
 TEST(Institution, StakesByHand) {
@@ -133,7 +136,7 @@ TEST(Institution, SimulationDoesNotDependOnThreads) {
   two_threads.threads = 2;
   const SimulationResult one = RunSimulation(s, spec, options, one_thread);
   const SimulationResult two = RunSimulation(s, spec, options, two_threads);
-  ASSERT_EQ(one.designs.size(), 5u);
+  ASSERT_EQ(one.designs.size(), 6u);
   for (std::size_t d = 0; d < one.designs.size(); ++d) {
     EXPECT_EQ(one.designs[d].compliance, two.designs[d].compliance);
     EXPECT_EQ(one.designs[d].payoff, two.designs[d].payoff);
