@@ -51,7 +51,7 @@ TEST(Chain, Sources) {
   EXPECT_EQ(ChainSources(no_outcomes, {"all"}).size(), 6u);
   EXPECT_NE(ErrorOf(no_outcomes, {"given"}).find("agreement.outcomes"), std::string::npos);
   EXPECT_NE(ErrorOf(six.spec, {"given", "all"}).find("'all' stands alone"), std::string::npos);
-  EXPECT_NE(ErrorOf(six.spec, {"compromize"}).find("agreement-model"), std::string::npos);
+  EXPECT_NE(ErrorOf(six.spec, {"compromize"}).find("agreement_model"), std::string::npos);
 }
 
 TEST(Chain, EachRunIsTheLoneSimulationOfItsSource) {

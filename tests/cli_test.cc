@@ -339,6 +339,26 @@ TEST(Cli, SimulateChain) {
             1);
 }
 
+TEST(Cli, SimulateSanctionGrid) {
+  const std::string base = "simulate " + Scenario("six_party_talks_2005.yaml") +
+                           " --draws 100 --sanction-grid --sanction-sizes 0,0.3 "
+                           "--monitoring-levels 0.5,0.9 --enforcers none,CHN";
+  CliRun one = Concert(base + " --threads 1 -f json");
+  CliRun two = Concert(base + " --threads 2 -f json");
+  ASSERT_EQ(one.code, 0) << one.out;
+  EXPECT_EQ(one.out, two.out);
+  EXPECT_EQ(nlohmann::json::parse(one.out)["cells"].size(), 8u);
+  CliRun text = Concert(base);
+  EXPECT_NE(text.out.find("P(never ended | signed)"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("CHN s=0.3"), std::string::npos) << text.out;
+  CliRun hub = Concert(base + " --hub USA");
+  EXPECT_EQ(hub.code, 1);
+  EXPECT_NE(hub.out.find("--hub"), std::string::npos) << hub.out;
+  CliRun bad = Concert(base + " --monitoring-levels 2");
+  EXPECT_EQ(bad.code, 1);
+  EXPECT_NE(bad.out.find("--monitoring-levels"), std::string::npos) << bad.out;
+}
+
 TEST(Cli, SimulateSixParty) {
   const std::string base = "simulate " + Scenario("six_party_talks_2005.yaml") + " --draws 300";
   CliRun one = Concert(base + " --threads 1 -f json");

@@ -4,6 +4,7 @@
 #include "cli.h"
 #include "concert/institutions/architecture.h"
 #include "concert/institutions/chain.h"
+#include "concert/institutions/sanction_grid.h"
 #include "concert/institutions/simulate.h"
 #include "concert/io/order_reader.h"
 #include "concert/io/read.h"
@@ -11,6 +12,7 @@
 #include "concert/order/order_link.h"
 #include "concert/output/architecture_output.h"
 #include "concert/output/chain_output.h"
+#include "concert/output/sanction_grid_output.h"
 #include "concert/output/simulate_output.h"
 #include "concert/output/simulate_report.h"
 
@@ -27,6 +29,8 @@ struct SimulateCommand {
   unsigned threads = 0;
   int periods = 0;
   std::vector<std::string> agenda;
+  bool sanction_grid = false;
+  SanctionGridOptions grid;
   std::vector<std::string> models;  // agreement sources; several (or "all"): the chain
   std::string format = "text";
   std::string table;  // empty: summary
@@ -72,6 +76,26 @@ int Run(const SimulateCommand& o) {
   const RunControl control = Control(o.threads, ShowProgress(o.quiet), "simulate", &bar);
   const InterruptScope interrupt_scope;
   const SimulationHeader header = HeaderFor(spec, o.seed, o.fixed, order);
+  if (o.sanction_grid) {
+    for (const auto& [used, flag] : {std::pair{chain, "--agreement-model"},
+                                     {!o.hub.empty(), "--hub"},
+                                     {o.sensitivity, "--sensitivity"},
+                                     {!o.table.empty(), "--table"}}) {
+      if (used) {
+        throw InputError({"", 0, flag}, chain ? "--sanction-grid takes one source of the agreement"
+                                              : "not with --sanction-grid");
+      }
+    }
+    SanctionGridOptions grid = o.grid;
+    grid.simulate = options;
+    const SanctionGridResult result = RunSanctionGrid(scenario, spec, grid, control);
+    bar.reset();
+    Emit(o.output, o.format == "json"   ? SanctionGridJson(scenario, header, result)
+                   : o.format == "csv"  ? SanctionGridCsv(result)
+                   : o.format == "html" ? SanctionGridHtml(scenario, header, result)
+                                        : SanctionGridText(scenario, header, result));
+    return 0;
+  }
   if (chain) {
     for (const auto& [used, flag] : {std::pair{!o.hub.empty(), "--hub"},
                                      {o.sensitivity, "--sensitivity"},
@@ -168,6 +192,23 @@ void AddSimulate(CLI::App& app, Subcommands& commands) {
                   "issue ids on the table (comma-separated; replaces the scenario's `agenda`): "
                   "a model's agreement covers only these, every other issue stays at its status "
                   "quo")
+      ->delimiter(',');
+  cmd->add_flag("--sanction-grid", o.sanction_grid,
+                "sanctions as the paper means them: every combination of sanction size x "
+                "monitoring x enforcer as a design over the one as coded, on the same draws; "
+                "P(never ended | signed) and periods in force per cell (html: heat maps)");
+  cmd->add_option("--sanction-sizes", o.grid.sizes,
+                  "with --sanction-grid: sanction sizes (comma-separated, >= 0, before scaling "
+                  "by the enforcer's capability relative to the target's)")
+      ->delimiter(',')
+      ->capture_default_str();
+  cmd->add_option("--monitoring-levels", o.grid.monitoring,
+                  "with --sanction-grid: probabilities that a violation is seen (comma-separated)")
+      ->delimiter(',')
+      ->capture_default_str();
+  cmd->add_option("--enforcers", o.grid.enforcers,
+                  "with --sanction-grid: none, collective (every other party) or actor ids "
+                  "(comma-separated; default: none, the two most capable actors, collective)")
       ->delimiter(',');
   cmd->add_option("-f,--format", o.format,
                   "output format (html: one self-contained page with tables and a chart)")

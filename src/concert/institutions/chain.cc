@@ -20,17 +20,17 @@ std::vector<std::string> ChainSources(const InstitutionSpec& spec,
   for (const std::string& source : sources) {
     if (source == kGivenAgreement) {
       if (spec.outcomes.empty()) {
-        throw InputError({"", 0, "agreement-model"},
+        throw InputError({"", 0, "agreement_model"},
                          "'given' needs the institution section's agreement.outcomes");
       }
       out.push_back(source);
     } else if (source == "all") {
-      throw InputError({"", 0, "agreement-model"}, "'all' stands alone: it names every source");
+      throw InputError({"", 0, "agreement_model"}, "'all' stands alone: it names every source");
     } else {
       try {
         out.push_back(CreateModel(source).spec);
       } catch (const InputError& e) {
-        throw InputError({"", 0, "agreement-model"}, e.message());
+        throw InputError({"", 0, "agreement_model"}, e.message());
       }
     }
   }
@@ -43,7 +43,7 @@ ChainResult RunChain(const Scenario& scenario, const InstitutionSpec& spec,
   ChainResult chain;
   chain.sources = ChainSources(spec, sources);
   if (chain.sources.empty()) {
-    throw InputError({"", 0, "agreement-model"}, "expected at least one source of the agreement");
+    throw InputError({"", 0, "agreement_model"}, "expected at least one source of the agreement");
   }
   const std::size_t runs = chain.sources.size();
   chain.draws = options.draws;

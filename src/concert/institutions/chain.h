@@ -17,7 +17,7 @@ inline constexpr const char* kGivenAgreement = "given";
 
 // Sources: "given" and/or model specs; the single source "all" stands for
 // "given" (when the section gives outcomes) and then every model run by
-// default. Throws InputError (field "agreement-model") for an unknown model,
+// default. Throws InputError (field "agreement_model") for an unknown model,
 // or "given" without outcomes in the section.
 std::vector<std::string> ChainSources(const InstitutionSpec& spec,
                                       const std::vector<std::string>& sources);

@@ -39,11 +39,18 @@ std::vector<std::pair<std::string, double>> DesignStatistics(const DesignSummary
           {"aid_paid", d.aid_paid}};
 }
 
-namespace {
-
-bool IsEndCause(const std::string& key) {
-  return key == "never_signed" || key == "false_alarm" || key == "violation" || key == "exit";
+nlohmann::ordered_json DesignStatisticsJson(const DesignSummary& d) {
+  Json j = Json::object(), causes = Json::object();
+  for (const auto& [key, value] : DesignStatistics(d)) {
+    const bool cause =
+        key == "never_signed" || key == "false_alarm" || key == "violation" || key == "exit";
+    (cause ? causes : j)[key] = value;
+  }
+  j["end_causes"] = causes;
+  return j;
 }
+
+namespace {
 
 const char* StatisticLabel(const std::string& key) {
   if (key == "p_signed") return "P(signed)";
@@ -96,10 +103,7 @@ nlohmann::ordered_json SimulationJsonValue(const Scenario& s, const SimulationHe
     Json j;
     j["name"] = d.name;
     j["description"] = d.description;
-    Json causes = Json::object();
-    for (const auto& [key, value] : DesignStatistics(d))
-      (IsEndCause(key) ? causes : j)[key] = value;
-    j["end_causes"] = causes;
+    j.update(DesignStatisticsJson(d));
     const GameTerms& g = d.terms;
     j["terms"] = {{"monitoring", g.monitoring},           {"false_alarm", g.false_alarm},
                   {"forgiveness", g.forgiveness},         {"punishment", g.punishment},

@@ -60,6 +60,8 @@ nlohmann::ordered_json SimulationJsonValue(const Scenario& scenario, const Simul
                                            const ArchitectureComparison* architectures = nullptr);
 // (statistic, value) rows of a design: the summary table's statistics.
 std::vector<std::pair<std::string, double>> DesignStatistics(const DesignSummary& design);
+// The same as JSON members, with the end causes in an "end_causes" object.
+nlohmann::ordered_json DesignStatisticsJson(const DesignSummary& design);
 std::string SimulationCsv(const Scenario& scenario, const SimulationResult& result,
                           const std::string& table);
 std::string SimulationText(const Scenario& scenario, const SimulationHeader& header,

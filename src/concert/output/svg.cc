@@ -258,6 +258,37 @@ std::string LineChart(double low, double high, const std::vector<Series>& series
   return out + "</svg>";
 }
 
+std::string Heatmap(const std::vector<std::string>& rows, const std::vector<std::string>& columns,
+                    const std::vector<std::vector<double>>& values, const std::string& corner) {
+  double left = TextWidth(corner) + 12;
+  for (const std::string& r : rows) left = std::max(left, TextWidth(r) + 12);
+  const double cell_w = 64, cell_h = 20, top = 22;
+  const double width = left + cell_w * static_cast<double>(columns.size()) + 4;
+  std::string out = Open(width, top + cell_h * static_cast<double>(rows.size()) + 4);
+  out += fmt::format("<text x=\"4\" y=\"15\" fill=\"#444\">{}</text>", Escape(corner));
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    out += fmt::format("<text x=\"{:.1f}\" y=\"15\" text-anchor=\"middle\" fill=\"#444\">{}</text>",
+                       left + cell_w * (static_cast<double>(c) + 0.5), Escape(columns[c]));
+  }
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    const double y = top + cell_h * static_cast<double>(r);
+    out +=
+        fmt::format("<text x=\"4\" y=\"{:.1f}\" fill=\"#444\">{}</text>", y + 14, Escape(rows[r]));
+    for (std::size_t c = 0; c < columns.size() && c < values[r].size(); ++c) {
+      const double v = std::clamp(values[r][c], 0.0, 1.0);
+      const int shade = static_cast<int>(std::lround(255 - 200 * v));
+      out += fmt::format(
+          "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{}\" height=\"{}\" fill=\"rgb({},{},255)\" "
+          "stroke=\"#fff\"/><text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\" "
+          "fill=\"{}\">{:.3f}</text>",
+          left + cell_w * static_cast<double>(c), y, cell_w, cell_h, shade, shade,
+          left + cell_w * (static_cast<double>(c) + 0.5), y + 14, v > 0.6 ? "#fff" : "#222",
+          values[r][c]);
+    }
+  }
+  return out + "</svg>";
+}
+
 std::string Histogram(double low, double high, const std::vector<double>& values, double q05,
                       double q95) {
   const double width = 640, height = 170, axis_y = 130;

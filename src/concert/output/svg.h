@@ -65,6 +65,11 @@ std::string Histogram(double low, double high, const std::vector<double>& values
                       double q95);
 
 // Horizontal bars from 0 (a tornado chart), value in [-1, 1].
+// A table of shares in [0, 1] as shaded cells (white 0 to dark blue 1), each
+// with its value; values[row][column].
+std::string Heatmap(const std::vector<std::string>& rows, const std::vector<std::string>& columns,
+                    const std::vector<std::vector<double>>& values, const std::string& corner);
+
 std::string Tornado(const std::vector<std::pair<std::string, double>>& bars);
 
 struct Edge {
