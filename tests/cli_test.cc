@@ -375,10 +375,17 @@ TEST(Cli, SimulateSixParty) {
                            "P(signed)", "P(never ended | signed)", "needs"}) {
     EXPECT_NE(text.out.find(word), std::string::npos) << word;
   }
-  CliRun hub = Concert(base + " --hub USA -f json");
+  CliRun hub = Concert(base + " --hub USA --spokes JPN,ROK --exclude PRK -f json");
   ASSERT_EQ(hub.code, 0) << hub.out;
-  EXPECT_EQ(nlohmann::json::parse(hub.out)["architectures"]["bilateral"].size(), 5u);
+  const auto arch = nlohmann::json::parse(hub.out)["architectures"];
+  EXPECT_EQ(arch["deals"].size(), 4u);
+  ASSERT_EQ(arch["architectures"].size(), 4u);
+  EXPECT_EQ(arch["architectures"][2]["name"], "layered");
+  EXPECT_EQ(arch["deals"][1]["off_table"], (nlohmann::json{"nuclear", "missiles", "unification"}));
   EXPECT_EQ(Concert(base + " --hub UN").code, 1);
+  CliRun spoke = Concert(base + " --hub USA --spokes USA");
+  EXPECT_EQ(spoke.code, 1);
+  EXPECT_NE(spoke.out.find("--spokes"), std::string::npos) << spoke.out;
   std::string html = TempPath("simulate.html");
   std::remove(html.c_str());
   ASSERT_EQ(Concert(base + " --hub USA -f html -o " + html).code, 0);

@@ -50,6 +50,7 @@ TEST(Institution, SixPartySectionReads) {
   EXPECT_EQ(spec.outcomes.at("nuclear"), 55);
   EXPECT_EQ(*spec.alternatives[3].punishment, 2);
   ASSERT_EQ(spec.events.size(), 3u);
+  EXPECT_EQ(spec.deciding.at("unification"), (std::vector<std::string>{"PRK", "ROK"}));
   EXPECT_EQ(spec.events[0].period, 5);
 }
 
@@ -97,6 +98,11 @@ TEST(Institution, BadSections) {
   e = ErrorOf("  periods: 16\n  events: [{period: 17, label: late}]\n");
   EXPECT_NE(e.find("institution.events[0].period"), std::string::npos) << e;
   EXPECT_NE(e.find("[1, 16]"), std::string::npos) << e;
+  e = ErrorOf("  deciding: {nuke: [PRK]}\n");
+  EXPECT_NE(e.find("institution.deciding.nuke"), std::string::npos) << e;
+  EXPECT_NE(e.find("unknown issue 'nuke'"), std::string::npos) << e;
+  e = ErrorOf("  deciding: {nuclear: KOR}\n");
+  EXPECT_NE(e.find("unknown actor 'KOR'"), std::string::npos) << e;
   e = ErrorOf("  events: [{period: 2}]\n");
   EXPECT_NE(e.find("institution.events[0].label"), std::string::npos) << e;
 }

@@ -35,7 +35,9 @@ struct SimulateCommand {
   std::string format = "text";
   std::string table;  // empty: summary
   std::string output;
-  std::string hub;  // non-empty: also compare multilateral vs hub-and-spokes
+  std::string hub;  // non-empty: also compare the architectures
+  std::vector<std::string> spokes;
+  std::string excluded;
   double transaction_cost = 0.05;
   double table_complexity = 0.0;
   std::string order;  // non-empty: a file with an order section
@@ -118,6 +120,8 @@ int Run(const SimulateCommand& o) {
   if (!o.hub.empty()) {
     ArchitectureOptions arch;
     arch.hub = o.hub;
+    arch.spokes = o.spokes;
+    arch.excluded = o.excluded;
     arch.transaction_cost = o.transaction_cost;
     arch.table_complexity = o.table_complexity;
     arch.simulate = options;
@@ -223,11 +227,19 @@ void AddSimulate(CLI::App& app, Subcommands& commands) {
   cmd->add_option("-o,--output", o.output, "write to this file (atomically) instead of stdout");
   cmd->add_option(
       "--hub", o.hub,
-      "also compare architectures (Ikenberry): the agreement negotiated at one "
-      "multilateral table vs bilateral deals between this hub actor and each spoke "
-      "(spokes do not talk); both from the same bargaining model; design as coded. With "
-      "--format csv the architectures table (architecture,deal,statistic,value) "
-      "is written instead of --table");
+      "also compare architectures (Ikenberry): one multilateral table, hub-and-spokes "
+      "(bilateral deals between this hub actor and each spoke; spokes do not talk), layered "
+      "(both) and, with --exclude, a table without the target; every deal from the same "
+      "bargaining model, design as coded; an issue whose deciding party (the section's "
+      "`deciding`) is not at a table stays at its status quo there. With --format csv the "
+      "architectures table (architecture,deal,statistic,value) is written instead of --table");
+  cmd->add_option("--spokes", o.spokes,
+                  "with --hub: the hub's bilateral partners (its alliances; comma-separated; "
+                  "default: every other actor)")
+      ->delimiter(',');
+  cmd->add_option("--exclude", o.excluded,
+                  "with --hub: also the exclusive design, one table of every party but this "
+                  "one (the target)");
   cmd->add_option("--transaction-cost", o.transaction_cost,
                   "with --hub: one-off cost to each participant of each negotiation, in the "
                   "scenario's utility unit")

@@ -52,6 +52,9 @@ struct InstitutionSpec {
     std::string label;
   };
   std::vector<Event> events;
+  // Per issue id: the actors without whom no deal can change it (e.g. only the
+  // DPRK can give up its programme); a table without them leaves it at its status quo.
+  std::map<std::string, std::vector<std::string>> deciding;
   PartySpec defaults;
   DesignSpec base;
   std::vector<DesignSpec> alternatives;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "concert/core/error.h"
@@ -9,8 +10,17 @@
 namespace concert {
 namespace {
 
-// The scenario restricted to the actors in `keep` (same issues and status quo).
-Scenario SubScenario(const Scenario& s, const std::vector<std::size_t>& keep) {
+std::size_t IndexOf(const Scenario& s, const std::string& id, const char* field) {
+  for (std::size_t i = 0; i < s.num_actors(); ++i) {
+    if (s.actors[i].id == id) return i;
+  }
+  throw InputError({"", 0, field}, fmt::format("unknown actor '{}'", id));
+}
+
+// The scenario restricted to the actors in `keep` (same issues and status quo);
+// an issue whose deciding party is not kept goes off the agenda.
+Scenario SubScenario(const Scenario& s, const InstitutionSpec& spec,
+                     const std::vector<std::size_t>& keep, std::vector<std::string>* off_table) {
   Scenario sub;
   sub.name = s.name;
   sub.issues = s.issues;
@@ -20,6 +30,16 @@ Scenario SubScenario(const Scenario& s, const std::vector<std::size_t>& keep) {
     for (std::size_t j = 0; j < keep.size(); ++j) {
       if (const Stance* st = s.stance(keep[j], k)) sub.set_stance(j, k, *st);
     }
+    auto it = spec.deciding.find(s.issues[k].id);
+    if (it == spec.deciding.end()) continue;
+    for (const std::string& id : it->second) {
+      bool present = false;
+      for (const Actor& a : sub.actors) present = present || a.id == id;
+      if (!present && sub.issues[k].on_agenda) {
+        sub.issues[k].on_agenda = false;
+        off_table->push_back(s.issues[k].id);
+      }
+    }
   }
   return sub;
 }
@@ -28,15 +48,76 @@ double TableCost(const ArchitectureOptions& o, std::size_t n) {
   return o.transaction_cost * (1 + o.table_complexity * (static_cast<double>(n) - 2));
 }
 
-Deal RunDeal(const Scenario& s, const InstitutionSpec& spec, const SimulateOptions& options,
-             const RunControl& control, const std::vector<std::size_t>& keep) {
-  const Scenario sub = SubScenario(s, keep);
-  const SimulationResult r = RunSimulation(sub, spec, options, control);
+Deal RunDeal(const Scenario& s, const InstitutionSpec& input, const ArchitectureOptions& o,
+             SimulateOptions options, const RunControl& control, std::vector<std::size_t> keep) {
+  std::sort(keep.begin(), keep.end());
   Deal deal;
+  const Scenario sub = SubScenario(s, input, keep, &deal.off_table);
+  InstitutionSpec spec = input;
+  bool any = false;
+  for (const Issue& issue : sub.issues) any = any || issue.on_agenda;
+  if (!any) {
+    // Nothing this table can decide: the deal leaves every issue at its status quo.
+    options.model.clear();
+    for (const Issue& issue : sub.issues) spec.outcomes[issue.id] = issue.status_quo->value;
+  }
+  const SimulationResult r = RunSimulation(sub, spec, options, control);
   for (const Actor& a : sub.actors) deal.parties.push_back(a.id);
   deal.agreement = r.agreement;
   deal.summary = r.designs.at(0);
+  deal.transaction_cost = TableCost(o, keep.size()) * static_cast<double>(keep.size());
   return deal;
+}
+
+// P(deal in force in period t), unconditionally.
+double InForce(const Deal& d, std::size_t t) { return d.summary.p_signed * d.summary.survival[t]; }
+
+Architecture Measure(const ArchitectureComparison& c, std::string name,
+                     std::vector<std::size_t> deals, const ArchitectureOptions& o) {
+  Architecture a;
+  a.name = std::move(name);
+  a.deals = std::move(deals);
+  const std::size_t periods = c.deals.at(0).summary.survival.size();
+  a.talking.assign(periods, 0.0);
+  a.resolving.assign(periods, 0.0);
+  a.p_all_signed = 1;
+  for (std::size_t t = 0; t < periods; ++t) {
+    double none = 1, none_resolving = 1;
+    for (std::size_t d : a.deals) {
+      none *= 1 - InForce(c.deals[d], t);
+      if (c.deals[d].off_table.empty()) none_resolving *= 1 - InForce(c.deals[d], t);
+    }
+    a.talking[t] = 1 - none;
+    a.resolving[t] = 1 - none_resolving;
+    a.talking_periods += a.talking[t];
+    a.resolving_periods += a.resolving[t];
+  }
+  for (std::size_t d : a.deals) {
+    a.p_all_signed *= c.deals[d].summary.p_signed;
+    a.transaction_cost += c.deals[d].transaction_cost;
+    const auto& parties = c.deals[d].parties;
+    if (std::find(parties.begin(), parties.end(), o.hub) != parties.end()) {
+      a.hub_transaction_cost += TableCost(o, parties.size());
+    }
+  }
+  return a;
+}
+
+// Per actor: the payoff of the deal it is in; the hub's averaged over its deals.
+void Payoffs(const Scenario& s, const ArchitectureComparison& c, Architecture* a) {
+  a->payoff.assign(s.num_actors(), 0.0);
+  std::vector<double> deals(s.num_actors(), 0.0);
+  for (std::size_t d : a->deals) {
+    const Deal& deal = c.deals[d];
+    for (std::size_t j = 0; j < deal.parties.size(); ++j) {
+      const std::size_t i = IndexOf(s, deal.parties[j], "hub");
+      a->payoff[i] += deal.summary.payoff[j];
+      deals[i] += 1;
+    }
+  }
+  for (std::size_t i = 0; i < s.num_actors(); ++i) {
+    a->payoff[i] = deals[i] > 0 ? a->payoff[i] / deals[i] : std::nan("");
+  }
 }
 
 }  // namespace
@@ -44,11 +125,7 @@ Deal RunDeal(const Scenario& s, const InstitutionSpec& spec, const SimulateOptio
 ArchitectureComparison CompareArchitectures(const Scenario& s, const InstitutionSpec& input,
                                             const ArchitectureOptions& o,
                                             const RunControl& control) {
-  std::size_t hub = s.num_actors();
-  for (std::size_t i = 0; i < s.num_actors(); ++i) hub = s.actors[i].id == o.hub ? i : hub;
-  if (hub == s.num_actors()) {
-    throw InputError({"", 0, "hub"}, fmt::format("unknown actor '{}'", o.hub));
-  }
+  const std::size_t hub = IndexOf(s, o.hub, "hub");
   if (!(o.transaction_cost >= 0) || !std::isfinite(o.transaction_cost)) {
     throw InputError({"", 0, "transaction_cost"},
                      fmt::format("expected a finite cost >= 0 but got {}", o.transaction_cost));
@@ -57,9 +134,34 @@ ArchitectureComparison CompareArchitectures(const Scenario& s, const Institution
     throw InputError({"", 0, "table_complexity"},
                      fmt::format("expected a finite number >= 0 but got {}", o.table_complexity));
   }
+  std::vector<std::size_t> spokes;
+  for (const std::string& id : o.spokes) {
+    const std::size_t i = IndexOf(s, id, "spokes");
+    if (i == hub || std::find(spokes.begin(), spokes.end(), i) != spokes.end()) {
+      throw InputError({"", 0, "spokes"},
+                       fmt::format("'{}' is the hub or listed twice; spokes are the hub's "
+                                   "distinct partners",
+                                   id));
+    }
+    spokes.push_back(i);
+  }
+  if (o.spokes.empty()) {
+    for (std::size_t i = 0; i < s.num_actors(); ++i) {
+      if (i != hub) spokes.push_back(i);
+    }
+  }
+  std::optional<std::size_t> excluded;
+  if (!o.excluded.empty()) {
+    excluded = IndexOf(s, o.excluded, "excluded");
+    if (s.num_actors() < 3 || *excluded == hub) {
+      throw InputError({"", 0, "excluded"},
+                       "the exclusive table needs at least two parties besides the target, the "
+                       "hub among them");
+    }
+  }
   InstitutionSpec spec = input;
   spec.alternatives.clear();
-  spec.outcomes.clear();  // both architectures bargain with the same model
+  spec.outcomes.clear();  // every deal bargains with the same model
   SimulateOptions options = o.simulate;
   if (!options.model.empty()) spec.agreement_model = options.model;
   options.model = spec.agreement_model;
@@ -69,35 +171,31 @@ ArchitectureComparison CompareArchitectures(const Scenario& s, const Institution
   c.hub = o.hub;
   std::vector<std::size_t> everyone;
   for (std::size_t i = 0; i < s.num_actors(); ++i) everyone.push_back(i);
-  c.multilateral = RunDeal(s, spec, options, control, everyone);
-  c.multilateral.transaction_cost = TableCost(o, s.num_actors()) * s.num_actors();
-  c.cost_multilateral_hub = TableCost(o, s.num_actors());
-  c.payoff_multilateral = c.multilateral.summary.payoff;
-
-  c.payoff_hub.assign(s.num_actors(), 0.0);
-  const std::size_t periods = c.multilateral.summary.compliance.size();
-  c.hub_compliance.assign(periods, 0.0);
-  c.all_deals_held = 1;
-  for (std::size_t spoke = 0; spoke < s.num_actors(); ++spoke) {
-    if (spoke == hub) continue;
+  c.deals.push_back(RunDeal(s, spec, o, options, control, everyone));
+  std::vector<std::size_t> bilateral;
+  for (std::size_t spoke : spokes) {
     SimulateOptions deal_options = options;
     deal_options.seed = Stream(options.seed, spoke).Next();  // independent paths per deal
-    Deal deal =
-        RunDeal(s, spec, deal_options, control, {std::min(hub, spoke), std::max(hub, spoke)});
-    deal.transaction_cost = 2 * TableCost(o, 2);
-    c.cost_hub_hub += TableCost(o, 2);
-    c.cost_hub_total += deal.transaction_cost;
-    const std::size_t h = hub < spoke ? 0 : 1;
-    // Each deal carries 1 / (N - 1) of the hub's stake: its benefit and cost in a deal
-    // are those of the whole agreement, so summing over deals would count them N - 1 times.
-    c.payoff_hub[hub] += deal.summary.payoff[h] / static_cast<double>(s.num_actors() - 1);
-    c.payoff_hub[spoke] += deal.summary.payoff[1 - h];
-    const double deals = static_cast<double>(s.num_actors() - 1);
-    for (std::size_t t = 0; t < periods; ++t) {
-      c.hub_compliance[t] += deal.summary.compliance[t] / deals;
+    bilateral.push_back(c.deals.size());
+    c.deals.push_back(RunDeal(s, spec, o, deal_options, control, {hub, spoke}));
+  }
+  c.architectures.push_back(Measure(c, "multilateral", {0}, o));
+  c.architectures.push_back(Measure(c, "hub-and-spokes", bilateral, o));
+  std::vector<std::size_t> layered{0};
+  layered.insert(layered.end(), bilateral.begin(), bilateral.end());
+  c.architectures.push_back(Measure(c, "layered", layered, o));
+  if (excluded) {
+    std::vector<std::size_t> others;
+    for (std::size_t i = 0; i < s.num_actors(); ++i) {
+      if (i != *excluded) others.push_back(i);
     }
-    c.all_deals_held *= deal.summary.held;
-    c.bilateral.push_back(std::move(deal));
+    SimulateOptions deal_options = options;
+    deal_options.seed = Stream(options.seed, s.num_actors() + *excluded).Next();
+    c.deals.push_back(RunDeal(s, spec, o, deal_options, control, others));
+    c.architectures.push_back(Measure(c, "exclusive", {c.deals.size() - 1}, o));
+  }
+  for (Architecture& a : c.architectures) {
+    if (a.name != "layered") Payoffs(s, c, &a);
   }
   return c;
 }

@@ -28,7 +28,7 @@ class Reader {
     spec.from_file = true;
     Keys(node, f,
          {"name", "description", "agreement", "periods", "defaults", "alternatives", "consent",
-          "events"},
+          "events", "deciding"},
          true);
     if (node["name"]) spec.name = String(node["name"], f + ".name");
     if (node["description"]) spec.description = String(node["description"], f + ".description");
@@ -44,6 +44,18 @@ class Reader {
       spec.periods = static_cast<int>(periods);
     }
     if (const YAML::Node c = node["consent"]) spec.consent = ActorList(c, f + ".consent");
+    if (const YAML::Node d = node["deciding"]) {
+      Map(d, f + ".deciding");
+      for (const auto& entry : d) {
+        const std::string id = entry.first.Scalar(), df = f + ".deciding." + id;
+        bool known = false;
+        for (const Issue& issue : s_.issues) known = known || issue.id == id;
+        if (!known) throw Error(entry.first, df, fmt::format("unknown issue '{}'", id));
+        spec.deciding[id] = entry.second.IsScalar()
+                                ? std::vector<std::string>{ActorKey(entry.second, df)}
+                                : ActorList(entry.second, df);
+      }
+    }
     if (const YAML::Node e = node["events"])
       spec.events = ReadEvents(e, f + ".events", spec.periods);
     if (const YAML::Node d = node["defaults"]) spec.defaults = ReadParty(d, f + ".defaults");

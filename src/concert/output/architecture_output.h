@@ -1,11 +1,11 @@
 // concert/output/architecture_output.h — multilateral vs hub-and-spokes, side by side.
 //
-// JSON: {"model", "hub", "multilateral": <deal>, "bilateral": [<deal>...],
-//        "hub_and_spokes": {"all_deals_held", "transaction_cost", "hub_transaction_cost",
-//                           "compliance": [...]},
-//        "payoff": {actor: {"multilateral", "hub_and_spokes"}}}
-// where <deal> = {"parties", "agreement": {issue: y}, "held", "mean_periods",
-//                 "transaction_cost", "compliance": [...]}.
+// JSON: {"model", "hub", "deals": [<deal>...], "architectures": [{"name", "deals" (indices),
+//        "negotiations", "transaction_cost", "hub_transaction_cost", "p_all_signed",
+//        "talking_periods", "resolving_periods", "talking": [...], "resolving": [...],
+//        "payoff": {actor: value or null} or null}]}
+// where <deal> = {"parties", "agreement": {issue: y}, "off_table": [issue ids], "p_signed",
+//                 "held", "mean_periods", "transaction_cost", "survival": [...]}.
 // CSV: architecture,deal,statistic,value (long format).
 #pragma once
 

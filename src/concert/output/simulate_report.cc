@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "concert/output/architecture_output.h"
 #include "concert/output/svg.h"
 
 namespace concert {
@@ -35,35 +36,20 @@ std::string Row(const std::string& label, const SimulationResult& r,
 }
 
 std::string Architectures(const Scenario& s, const ArchitectureComparison& c) {
-  std::string out = fmt::format(
-      "<h2>Multilateral table or hub-and-spokes?</h2><p>The same actors and issues at one "
-      "table, or in bilateral deals between {} and each other party (spokes do not talk); both "
-      "agreements from model {}; design as coded.</p><table><tr><th></th><th>multilateral</th>"
-      "<th>hub-and-spokes</th></tr>",
-      Escape(c.hub), Escape(c.model));
-  auto row = [&](const std::string& label, double a, double b) {
-    out += fmt::format("<tr><td>{}</td><td>{:.3f}</td><td>{:.3f}</td></tr>", Escape(label), a, b);
-  };
-  row("negotiations", 1, static_cast<double>(c.bilateral.size()));
-  row("transaction cost, all parties", c.multilateral.transaction_cost, c.cost_hub_total);
-  row("transaction cost, the hub", c.cost_multilateral_hub, c.cost_hub_hub);
-  row("P(agreement / every deal holds)", c.multilateral.summary.held, c.all_deals_held);
-  for (std::size_t i = 0; i < s.num_actors(); ++i) {
-    row("payoff per period, " + s.actors[i].id, c.payoff_multilateral[i], c.payoff_hub[i]);
+  std::string out =
+      "<h2>Architectures: multilateral, hub-and-spokes, layered, exclusive</h2><pre>" +
+      Escape(ArchitectureText(s, c)) + "</pre>";
+  std::vector<svg::Series> talking, resolving;
+  for (const Architecture& a : c.architectures) {
+    talking.push_back({a.name, a.talking});
+    resolving.push_back({a.name, a.resolving});
   }
-  out += "</table><table><tr><th>issue</th><th>multilateral</th>";
-  for (const Deal& d : c.bilateral)
-    out += "<th>" + Escape(fmt::format("{}", fmt::join(d.parties, "-"))) + "</th>";
-  out += "</tr>";
-  for (std::size_t k = 0; k < s.num_issues(); ++k) {
-    out += fmt::format("<tr><td>{}</td><td>{:.1f}</td>", Escape(s.issues[k].id),
-                       c.multilateral.agreement[k]);
-    for (const Deal& d : c.bilateral) out += fmt::format("<td>{:.1f}</td>", d.agreement[k]);
-    out += "</tr>";
-  }
-  out += fmt::format("<tr><td>P(holds)</td><td>{:.3f}</td>", c.multilateral.summary.held);
-  for (const Deal& d : c.bilateral) out += fmt::format("<td>{:.3f}</td>", d.summary.held);
-  return out + "</tr></table>";
+  out += "<p>Conflict management: P(some deal of the architecture in force), by period.</p>";
+  out += svg::LineChart(0, 1, talking, "period", 1);
+  out +=
+      "<p>Conflict resolution: P(some deal with every issue's deciding party at its table in "
+      "force), by period.</p>";
+  return out + svg::LineChart(0, 1, resolving, "period", 1);
 }
 
 }  // namespace
