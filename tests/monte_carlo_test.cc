@@ -4,8 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <atomic>
 #include <cmath>
+#include <map>
 
 #include "concert/analysis/forecast_run.h"
 #include "concert/io/read.h"
@@ -66,6 +68,54 @@ TEST(MonteCarlo, OutputDoesNotDependOnThreads) {
     if (first.empty()) first = json;
     EXPECT_EQ(json, first) << threads << " threads";
   }
+}
+
+TEST(MonteCarlo, TradeFrequenciesOfACertainScenarioAreItsOneForecastsTrades) {
+  // With no uncertain number every draw is the one forecast, so each trade of that
+  // forecast happens in every draw (share 1), as often and with the gains it has there.
+  Scenario s = ReadScenarioFile(SourceDir() + "/scenarios/six_party_talks_2005.yaml");
+  for (Actor& a : s.actors) a.capability.uncertainty = {};
+  for (Issue& i : s.issues) i.status_quo->uncertainty = {};
+  for (std::size_t a = 0; a < s.num_actors(); ++a) {
+    for (std::size_t k = 0; k < s.num_issues(); ++k) {
+      if (Stance* st = s.mutable_stance(a, k)) {
+        st->position.uncertainty = {};
+        st->salience.uncertainty = {};
+      }
+    }
+  }
+  const auto model = CreateModel("exchange").model;
+  const Forecast f = model->Run(s, RunContext{});
+  std::map<std::array<std::size_t, 4>, std::pair<int, double>> expected;  // executions, gain
+  for (const Trade& t : f.trades) {
+    const Trade::Party &a = t.i.actor < t.j.actor ? t.i : t.j,
+                       &b = t.i.actor < t.j.actor ? t.j : t.i;
+    auto& e = expected[{a.actor, a.supply, b.actor, b.supply}];
+    e.first += 1;
+    e.second += t.gain;
+  }
+  MonteCarloOptions options;
+  options.draws = 3;
+  RunControl one, two;
+  one.threads = 1;
+  two.threads = 2;
+  const MonteCarloResult r = RunMonteCarlo(s, *model, options, one);
+  ASSERT_EQ(r.trades.size(), expected.size());
+  for (const TradeFrequency& t : r.trades) {
+    const auto& e = expected.at({t.actor_a, t.supply_a, t.actor_b, t.supply_b});
+    EXPECT_EQ(t.share, 1.0);
+    EXPECT_EQ(t.draws, 3u);
+    EXPECT_EQ(t.mean_executions, e.first);
+    EXPECT_NEAR(t.mean_gain, e.second, 1e-12);
+  }
+  const MonteCarloResult again = RunMonteCarlo(s, *model, options, two);
+  ASSERT_EQ(again.trades.size(), r.trades.size());
+  for (std::size_t k = 0; k < r.trades.size(); ++k) {
+    EXPECT_EQ(again.trades[k].actor_a, r.trades[k].actor_a);
+    EXPECT_EQ(again.trades[k].mean_gain, r.trades[k].mean_gain);
+  }
+  // Models that do not trade report none.
+  EXPECT_TRUE(RunMonteCarlo(s, *CreateModel("bdm").model, options).trades.empty());
 }
 
 TEST(MonteCarlo, DrawsStayWithinBoundsAndKeepCertainNumbers) {

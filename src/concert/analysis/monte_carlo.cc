@@ -3,8 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
+#include <map>
+#include <set>
 #include <type_traits>
 
 #include "concert/core/uncertain.h"
@@ -171,6 +174,44 @@ double Quantile(const std::vector<double>& sorted, double probability) {
   return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
 }
 
+namespace {
+
+// Trade frequencies over the finished draws, summed in draw order (so they do
+// not depend on the threads).
+std::vector<TradeFrequency> SummariseTrades(
+    const std::vector<std::vector<std::pair<std::array<std::size_t, 4>, double>>>& trades,
+    const std::vector<char>& finished, std::size_t draws) {
+  struct Sum {
+    std::size_t draws = 0, executions = 0;
+    double gain = 0;
+  };
+  std::map<std::array<std::size_t, 4>, Sum> sums;
+  for (std::size_t i = 0; i < trades.size(); ++i) {
+    if (!finished[i]) continue;
+    std::set<std::array<std::size_t, 4>> seen;
+    for (const auto& [key, gain] : trades[i]) {
+      Sum& sum = sums[key];
+      sum.draws += seen.insert(key).second;
+      ++sum.executions;
+      sum.gain += gain;
+    }
+  }
+  std::vector<TradeFrequency> out;
+  for (const auto& [key, sum] : sums) {
+    TradeFrequency t{key[0], key[1], key[2], key[3], sum.draws};
+    t.share = static_cast<double>(sum.draws) / static_cast<double>(draws);
+    t.mean_gain = sum.gain / static_cast<double>(sum.draws);
+    t.mean_executions = static_cast<double>(sum.executions) / static_cast<double>(sum.draws);
+    out.push_back(t);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const TradeFrequency& x, const TradeFrequency& y) {
+    return x.draws > y.draws;
+  });
+  return out;
+}
+
+}  // namespace
+
 MonteCarloResult RunMonteCarlo(const Scenario& scenario, const Model& model,
                                const MonteCarloOptions& options, const RunControl& control) {
   for (const Band& band : options.bands) {
@@ -192,6 +233,9 @@ MonteCarloResult RunMonteCarlo(const Scenario& scenario, const Model& model,
   std::vector<double> outcomes(options.draws * issues, nan);
   std::vector<std::vector<double>> inputs(options.sensitivity ? options.draws : 0);
   std::vector<char> finished(options.draws, 0);
+  // Per draw: (trade key, gain) of every trade executed, in execution order.
+  using TradeKey = std::array<std::size_t, 4>;
+  std::vector<std::vector<std::pair<TradeKey, double>>> trades(options.draws);
   ParallelFor(options.draws, control, [&](std::size_t i) {
     Stream stream(options.seed, i);
     const Scenario drawn =
@@ -204,6 +248,11 @@ MonteCarloResult RunMonteCarlo(const Scenario& scenario, const Model& model,
     const Forecast f = model.Run(drawn, context);
     for (std::size_t d = 0; d < issues && d < f.issues.size(); ++d) {
       if (f.issues[d].outcome) outcomes[i * issues + d] = *f.issues[d].outcome;
+    }
+    for (const Trade& t : f.trades) {
+      const bool swap = t.j.actor < t.i.actor;
+      const Trade::Party &a = swap ? t.j : t.i, &b = swap ? t.i : t.j;
+      trades[i].push_back({TradeKey{a.actor, a.supply, b.actor, b.supply}, t.gain});
     }
     // A draw the cancel cut short inside the model does not count.
     finished[i] = !(control.cancel && control.cancel());
@@ -220,6 +269,7 @@ MonteCarloResult RunMonteCarlo(const Scenario& scenario, const Model& model,
   result.inputs = UncertainInputs(scenario);
   for (std::size_t i = 0; i < options.draws; ++i) result.draws += finished[i];
   result.cancelled = result.draws < options.draws;
+  result.trades = SummariseTrades(trades, finished, result.draws);
   for (std::size_t d = 0; d < issues; ++d) {
     IssueDistribution dist;
     dist.issue = d;

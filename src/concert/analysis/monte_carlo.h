@@ -60,11 +60,23 @@ struct IssueDistribution {
   std::vector<double> values;                        // the outcomes, sorted (for charts)
 };
 
+// A trade of the exchange model over the draws: actor a moves on (supplies)
+// issue supply_a and actor b on supply_b (a < b); the share of draws in which
+// it was executed at least once, the mean gain to each of the two over the
+// rounds of a draw in which it happened, and the mean executions there.
+struct TradeFrequency {
+  std::size_t actor_a = 0, supply_a = 0, actor_b = 0, supply_b = 0;
+  std::size_t draws = 0;
+  double share = 0, mean_gain = 0, mean_executions = 0;
+};
+
 struct MonteCarloResult {
   std::size_t draws = 0;  // completed (fewer than asked when cancelled)
   bool cancelled = false;
   std::vector<std::string> inputs;  // names of the uncertain inputs, in drawing order
   std::vector<IssueDistribution> issues;
+  // Models that trade: every trade seen, most frequent first (ties: by actors, issues).
+  std::vector<TradeFrequency> trades;
 };
 
 // Monte Carlo summaries, one per forecast (nullptr where there is none).

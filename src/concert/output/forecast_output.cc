@@ -309,6 +309,7 @@ std::string ForecastsToCsv(const Scenario& scenario, const std::vector<Forecast>
   if (table == "exchanges") return ExchangesCsv(scenario, forecasts);
   if (table == "monte-carlo") return MonteCarloCsv(scenario, forecasts, monte_carlo);
   if (table == "sensitivity") return SensitivityCsv(scenario, forecasts, monte_carlo);
+  if (table == "trade-frequencies") return TradeFrequencyCsv(scenario, forecasts, monte_carlo);
   if (table == "actors") return ActorsCsv(scenario, forecasts);
   if (table == "challenges") return ChallengesCsv(scenario, forecasts);
   if (table == "distinct") return DistinctCsv(scenario, forecasts);

@@ -45,7 +45,44 @@ Json MonteCarloJson(const Scenario& scenario, const MonteCarloResult& mc, std::u
     }
     issues.push_back(item);
   }
-  return {{"draws", mc.draws}, {"seed", seed}, {"cancelled", mc.cancelled}, {"issues", issues}};
+  Json root = {
+      {"draws", mc.draws}, {"seed", seed}, {"cancelled", mc.cancelled}, {"issues", issues}};
+  if (!mc.trades.empty()) {
+    Json trades = Json::array();
+    for (const TradeFrequency& t : mc.trades) {
+      trades.push_back({{"a", scenario.actors[t.actor_a].id},
+                        {"a_supplies", scenario.issues[t.supply_a].id},
+                        {"b", scenario.actors[t.actor_b].id},
+                        {"b_supplies", scenario.issues[t.supply_b].id},
+                        {"draws", t.draws},
+                        {"share", t.share},
+                        {"mean_gain", t.mean_gain},
+                        {"mean_executions", t.mean_executions}});
+    }
+    root["trades"] = trades;
+  }
+  return root;
+}
+
+std::string TradeFrequencyCsv(const Scenario& scenario, const std::vector<Forecast>& forecasts,
+                              const MonteCarloResults& monte_carlo) {
+  std::string out = "model,a,a_supplies,b,b_supplies,draws,share,mean_gain,mean_executions\n";
+  for (std::size_t k = 0; k < forecasts.size() && k < monte_carlo.size(); ++k) {
+    if (monte_carlo[k] == nullptr) continue;
+    for (const TradeFrequency& t : monte_carlo[k]->trades) {
+      out += fmt::format(
+          "{},{},{},{},{},{},{},{},{}\n", CsvField(forecasts[k].model),
+          CsvField(scenario.actors[t.actor_a].id), CsvField(scenario.issues[t.supply_a].id),
+          CsvField(scenario.actors[t.actor_b].id), CsvField(scenario.issues[t.supply_b].id),
+          t.draws, CsvNumber(t.share), CsvNumber(t.mean_gain), CsvNumber(t.mean_executions));
+    }
+  }
+  return out;
+}
+
+std::string TradeFrequencyLine(const Scenario& s, const TradeFrequency& t) {
+  return fmt::format("{} moves on {}, {} on {}", s.actors[t.actor_a].id, s.issues[t.supply_a].id,
+                     s.actors[t.actor_b].id, s.issues[t.supply_b].id);
 }
 
 std::string MonteCarloCsv(const Scenario& scenario, const std::vector<Forecast>& forecasts,
@@ -119,6 +156,17 @@ std::string MonteCarloText(const Scenario& scenario, const std::string& model,
         const auto& [input, src] = d.sensitivity->src[k];
         out += fmt::format("{:<16}     {:+.3f}  {}\n", "", src, mc.inputs[input]);
       }
+    }
+  }
+  if (!mc.trades.empty()) {
+    out += fmt::format(
+        "Trades over the draws ({} kinds; the 10 most frequent): share of draws, mean gain to "
+        "each when it happens, executions\n",
+        mc.trades.size());
+    for (std::size_t k = 0; k < mc.trades.size() && k < 10; ++k) {
+      const TradeFrequency& t = mc.trades[k];
+      out += fmt::format("  {:>6.3f} {:>9.4f} {:>5.1f}  {}\n", t.share, t.mean_gain,
+                         t.mean_executions, TradeFrequencyLine(scenario, t));
     }
   }
   return out;

@@ -3,8 +3,11 @@
 //   JSON, per forecast: "monte_carlo": {"draws", "seed", "issues": [{"id", "n",
 //     "missing", "mean", "sd", "quantiles": {"5": ...}, "bands": [{"low", "high", "p"}],
 //     ["sensitivity"]}]}
+//     and, for models that trade, "trades": [{"a", "a_supplies", "b", "b_supplies",
+//     "draws", "share", "mean_gain", "mean_executions"}]}
 //   CSV "monte-carlo": model,issue,statistic,value; "sensitivity": one row per
-//   model x issue x input (see docs/monte-carlo.md).
+//   model x issue x input; "trade-frequencies": one row per model x trade
+//   (see docs/monte-carlo.md).
 #pragma once
 
 #include <cstdint>
@@ -24,6 +27,10 @@ std::string MonteCarloCsv(const Scenario& scenario, const std::vector<Forecast>&
                           const MonteCarloResults& monte_carlo);
 std::string SensitivityCsv(const Scenario& scenario, const std::vector<Forecast>& forecasts,
                            const MonteCarloResults& monte_carlo);
+std::string TradeFrequencyCsv(const Scenario& scenario, const std::vector<Forecast>& forecasts,
+                              const MonteCarloResults& monte_carlo);
+// "CHN moves on missiles, USA on refugees".
+std::string TradeFrequencyLine(const Scenario& scenario, const TradeFrequency& trade);
 std::string MonteCarloText(const Scenario& scenario, const std::string& model,
                            const MonteCarloResult& mc);
 

@@ -142,6 +142,20 @@ std::string TradesTable(const Scenario& s, const Forecast& f) {
   return out + "</table>";
 }
 
+// The exchange model over the Monte Carlo draws: how often each trade happens.
+std::string TradeFrequencyTable(const Scenario& s, const Forecast& f, const MonteCarloResult& mc) {
+  std::string out = fmt::format(
+      "<h3>{}: trades over {} draws (the 15 most frequent of {})</h3><table><tr><th>trade</th>"
+      "<th>share of draws</th><th>mean gain</th><th>executions</th></tr>",
+      Escape(ShortModel(f.model)), mc.draws, mc.trades.size());
+  for (std::size_t k = 0; k < mc.trades.size() && k < 15; ++k) {
+    const TradeFrequency& t = mc.trades[k];
+    out += fmt::format("<tr><td>{}</td><td>{:.3f}</td><td>{:.4f}</td><td>{:.1f}</td></tr>",
+                       Escape(TradeFrequencyLine(s, t)), t.share, t.mean_gain, t.mean_executions);
+  }
+  return out + "</table>";
+}
+
 // smp: who challenged whom (thickness: how often), and the final distinct
 // positions with the probability that each prevails.
 std::string ChallengeSection(const Scenario& s, const Forecast& f) {
@@ -251,8 +265,12 @@ std::string ReportHtml(const Scenario& s, const std::vector<Forecast>& forecasts
       }
     }
   }
-  for (const Forecast& f : forecasts) {
+  for (std::size_t k = 0; k < forecasts.size(); ++k) {
+    const Forecast& f = forecasts[k];
     if (!f.trades.empty()) out += TradeNetwork(s, f) + TradesTable(s, f);
+    if (k < mc.size() && mc[k] != nullptr && !mc[k]->trades.empty()) {
+      out += TradeFrequencyTable(s, f, *mc[k]);
+    }
     if (!f.challenges.empty()) out += ChallengeSection(s, f);
   }
   out += extra;
