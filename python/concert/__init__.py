@@ -30,11 +30,17 @@ __all__ = [
     "forecast",
     "report",
     "simulate",
+    "chain",
+    "sanction_grid",
+    "architectures",
     "tournament",
     "backtest",
     "order",
     "ForecastResult",
     "SimulationResult",
+    "ChainResult",
+    "SanctionGridResult",
+    "ArchitectureResult",
     "TournamentResult",
     "BacktestResult",
     "OrderResult",
@@ -102,12 +108,13 @@ def _whole(name: str, value, low: int = 0, high: int = 2**64 - 1) -> int:
     return value
 
 
-def _specs(models) -> list:
-    specs = [] if models is None else [models] if isinstance(models, str) else list(models)
-    for spec in specs:
-        if not isinstance(spec, str):
-            raise TypeError(f"models: expected model specs (str), got {spec!r}")
-    return specs
+def _specs(values, name: str = "models", what: str = "model specs") -> list:
+    """A str or an iterable of str as a list, or TypeError naming the argument."""
+    out = [] if values is None else [values] if isinstance(values, str) else list(values)
+    for v in out:
+        if not isinstance(v, str):
+            raise TypeError(f"{name}: expected {what} (str), got {v!r}")
+    return out
 
 
 def _threads(threads: Optional[int]) -> int:
@@ -188,6 +195,18 @@ class Scenario:
     def sha256(self) -> str:
         """SHA-256 of the file read ("" for a scenario built from frames)."""
         return self._impl.sha256
+
+    @property
+    def agenda(self) -> list:
+        """The issues on the table (every issue unless the scenario sets an agenda)."""
+        return self._impl.agenda
+
+    def with_agenda(self, issues: Iterable[str]) -> "Scenario":
+        """A copy whose agenda is these issue ids (empty: every issue). Every model
+        forecasts and trades only over the agenda; the other issues stay at their
+        status quo, which they then need (InputError otherwise)."""
+        ids = [issues] if isinstance(issues, str) else list(issues)
+        return Scenario(self._impl._with_agenda(ids))
 
     def __repr__(self) -> str:
         return (f"<concert.Scenario {self.name!r}: {len(self.actors)} actors, "
@@ -346,6 +365,98 @@ def simulate(scenario: Scenario, draws: int = 1000, seed: int = 0, fixed: bool =
     return SimulationResult(_run(lambda p: _concert._simulate(
         scenario._impl, draws, seed, fixed, periods, model or "", sensitivity,
         _threads(threads), p), progress, "simulate"))
+
+
+def _sim_args(draws, seed, periods):
+    return (_whole("draws", draws), _whole("seed", seed),
+            _whole("periods", periods, 0, 2**31 - 1))
+
+
+class _PageResult(_Result):
+    def to_html(self, path: str) -> None:
+        """Write the CLI's self-contained HTML page (``-f html``)."""
+        _concert._write_file(str(path), self._impl.html())
+
+
+class ChainResult(_PageResult):
+    """The chain forecast -> signing -> compliance, one run per source of the
+    agreement (``concert simulate --agreement-model ...``)."""
+
+    _tables = ("summary",)
+
+    @property
+    def summary(self):
+        """source, design, statistic, value (statistics, veto:ID, outcome:ISSUE)."""
+        return self.table("summary")
+
+
+def chain(scenario: Scenario, sources: Iterable[str] = ("all",), draws: int = 1000,
+          seed: int = 0, fixed: bool = False, periods: int = 0, threads: Optional[int] = None,
+          progress: Progress = "auto") -> ChainResult:
+    """Each source of the agreement ("given": the section's own; model specs;
+    "all": given, then every model run by default) -> signing -> compliance,
+    on the same draws."""
+    names = _specs(sources, "sources", "sources")
+    draws, seed, periods = _sim_args(draws, seed, periods)
+    return ChainResult(_run(lambda p: _concert._chain(
+        scenario._impl, names, draws, seed, fixed, periods,
+        _threads(threads), p),
+        progress, "chain"))
+
+
+class SanctionGridResult(_PageResult):
+    """Sanction size x monitoring x enforcer (``concert simulate --sanction-grid``)."""
+
+    _tables = ("summary",)
+
+    @property
+    def summary(self):
+        """enforcer, sanction, monitoring, statistic, value ("as coded" first)."""
+        return self.table("summary")
+
+
+def sanction_grid(scenario: Scenario, sizes: Optional[Iterable[float]] = None,
+                  monitoring: Optional[Iterable[float]] = None,
+                  enforcers: Optional[Iterable[str]] = None, draws: int = 1000, seed: int = 0,
+                  fixed: bool = False, periods: int = 0, model: Optional[str] = None,
+                  threads: Optional[int] = None, progress: Progress = "auto") -> SanctionGridResult:
+    """Every sanction size x monitoring level x enforcer as a design over the one
+    as coded, on the same draws (defaults: docs/institutions.md)."""
+    draws, seed, periods = _sim_args(draws, seed, periods)
+    sizes = [float(x) for x in sizes or ()]
+    levels = [float(x) for x in monitoring or ()]
+    who = _specs(enforcers, "enforcers", "actor ids, none or collective")
+    return SanctionGridResult(_run(lambda p: _concert._sanction_grid(
+        scenario._impl, sizes, levels, who, draws, seed, fixed, periods, model or "",
+        _threads(threads), p), progress, "sanction grid"))
+
+
+class ArchitectureResult(_Result):
+    """Multilateral, hub-and-spokes, layered and exclusive architectures
+    (``concert simulate --hub``)."""
+
+    _tables = ("summary",)
+
+    @property
+    def summary(self):
+        """architecture, deal, statistic, value."""
+        return self.table("summary")
+
+
+def architectures(scenario: Scenario, hub: str, spokes: Optional[Iterable[str]] = None,
+                  exclude: Optional[str] = None, transaction_cost: float = 0.05,
+                  table_complexity: float = 0.0, draws: int = 1000, seed: int = 0,
+                  fixed: bool = False, periods: int = 0, model: Optional[str] = None,
+                  threads: Optional[int] = None, progress: Progress = "auto") -> ArchitectureResult:
+    """The scenario's actors under the four architectures, every deal from the
+    same bargaining model; spokes: the hub's partners (default every other
+    actor); exclude: the target left out of the exclusive table."""
+    draws, seed, periods = _sim_args(draws, seed, periods)
+    return ArchitectureResult(_run(lambda p: _concert._architectures(
+        scenario._impl, hub, _specs(spokes, "spokes", "actor ids"), exclude or "",
+        float(transaction_cost),
+        float(table_complexity), draws, seed, fixed, periods, model or "", _threads(threads), p),
+        progress, "architectures"))
 
 
 class TournamentResult(_Result):

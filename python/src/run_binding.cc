@@ -7,19 +7,25 @@
 #include "bindings.h"
 #include "concert/analysis/backtest.h"
 #include "concert/analysis/forecast_run.h"
+#include "concert/institutions/architecture.h"
+#include "concert/institutions/chain.h"
+#include "concert/institutions/sanction_grid.h"
 #include "concert/institutions/simulate.h"
 #include "concert/institutions/strategy.h"
 #include "concert/institutions/tournament.h"
 #include "concert/io/deu.h"
 #include "concert/io/deu_cases.h"
 #include "concert/order/run_order.h"
+#include "concert/output/architecture_output.h"
 #include "concert/output/atomic_file.h"
 #include "concert/output/backtest_output.h"
+#include "concert/output/chain_output.h"
 #include "concert/output/forecast_output.h"
 #include "concert/output/models_output.h"
 #include "concert/output/order_output.h"
 #include "concert/output/order_report.h"
 #include "concert/output/report.h"
+#include "concert/output/sanction_grid_output.h"
 #include "concert/output/simulate_output.h"
 #include "concert/output/tournament_output.h"
 #include "concert/run/report_run.h"
@@ -49,6 +55,90 @@ struct PySimulation {
   SimulationHeader header;
   SimulationResult result;
 };
+
+struct PyChain {
+  Scenario scenario;
+  SimulationHeader header;
+  ChainResult result;
+};
+
+struct PySanctionGrid {
+  Scenario scenario;
+  SimulationHeader header;
+  SanctionGridResult result;
+};
+
+struct PyArchitectures {
+  Scenario scenario;
+  ArchitectureComparison result;
+};
+
+// The simulate options every institution job shares.
+SimulateOptions Options(std::size_t draws, std::uint64_t seed, bool fixed, int periods,
+                        const std::string& model) {
+  SimulateOptions options;
+  options.draws = draws;
+  options.seed = seed;
+  options.fixed = fixed;
+  options.periods = periods;
+  options.model = model;
+  return options;
+}
+
+PyChain Chain(const PyScenario& scenario, const std::vector<std::string>& sources,
+              std::size_t draws, std::uint64_t seed, bool fixed, int periods, unsigned threads,
+              const py::object& progress) {
+  PyChain out;
+  out.scenario = Negotiation(scenario);
+  const InstitutionSpec& spec = scenario.document.institution;
+  out.header = HeaderFor(spec, seed, fixed);
+  const SimulateOptions options = Options(draws, seed, fixed, periods, "");
+  RunInterruptible(threads, progress, [&](const RunControl& control) {
+    out.result = RunChain(out.scenario, spec, sources, options, control);
+  });
+  return out;
+}
+
+PySanctionGrid Grid(const PyScenario& scenario, const std::vector<double>& sizes,
+                    const std::vector<double>& monitoring,
+                    const std::vector<std::string>& enforcers, std::size_t draws,
+                    std::uint64_t seed, bool fixed, int periods, const std::string& model,
+                    unsigned threads, const py::object& progress) {
+  PySanctionGrid out;
+  out.scenario = Negotiation(scenario);
+  const InstitutionSpec& spec = scenario.document.institution;
+  out.header = HeaderFor(spec, seed, fixed);
+  SanctionGridOptions options;
+  if (!sizes.empty()) options.sizes = sizes;
+  if (!monitoring.empty()) options.monitoring = monitoring;
+  options.enforcers = enforcers;
+  options.simulate = Options(draws, seed, fixed, periods, model);
+  RunInterruptible(threads, progress, [&](const RunControl& control) {
+    out.result = RunSanctionGrid(out.scenario, spec, options, control);
+  });
+  return out;
+}
+
+PyArchitectures Architectures(const PyScenario& scenario, const std::string& hub,
+                              const std::vector<std::string>& spokes, const std::string& excluded,
+                              double transaction_cost, double table_complexity, std::size_t draws,
+                              std::uint64_t seed, bool fixed, int periods, const std::string& model,
+                              unsigned threads, const py::object& progress) {
+  PyArchitectures out;
+  out.scenario = Negotiation(scenario);
+  ArchitectureOptions options;
+  options.hub = hub;
+  options.spokes = spokes;
+  options.excluded = excluded;
+  options.transaction_cost = transaction_cost;
+  options.table_complexity = table_complexity;
+  options.simulate = Options(draws, seed, fixed, periods, model);
+  RunInterruptible(threads, progress, [&](const RunControl& control) {
+    out.result =
+        CompareArchitectures(out.scenario, scenario.document.institution, options, control);
+  });
+  return out;
+}
 
 struct PyTournament {
   TournamentOptions options;
@@ -219,6 +309,28 @@ void BindRuns(py::module_& m) {
            })
       .def("text",
            [](const PySimulation& s) { return SimulationText(s.scenario, s.header, s.result); });
+  py::class_<PyChain>(m, "_Chain")
+      .def("to_json", [](const PyChain& c) { return ChainJson(c.scenario, c.header, c.result); })
+      .def("csv",
+           [](const PyChain& c, const std::string&) { return ChainCsv(c.scenario, c.result); })
+      .def("text", [](const PyChain& c) { return ChainText(c.scenario, c.header, c.result); })
+      .def("html", [](const PyChain& c) { return ChainHtml(c.scenario, c.header, c.result); });
+  py::class_<PySanctionGrid>(m, "_SanctionGrid")
+      .def("to_json",
+           [](const PySanctionGrid& g) { return SanctionGridJson(g.scenario, g.header, g.result); })
+      .def("csv",
+           [](const PySanctionGrid& g, const std::string&) { return SanctionGridCsv(g.result); })
+      .def("text",
+           [](const PySanctionGrid& g) { return SanctionGridText(g.scenario, g.header, g.result); })
+      .def("html", [](const PySanctionGrid& g) {
+        return SanctionGridHtml(g.scenario, g.header, g.result);
+      });
+  py::class_<PyArchitectures>(m, "_Architectures")
+      .def("to_json",
+           [](const PyArchitectures& a) { return ArchitectureJson(a.scenario, a.result); })
+      .def("csv", [](const PyArchitectures& a,
+                     const std::string&) { return ArchitectureCsv(a.scenario, a.result); })
+      .def("text", [](const PyArchitectures& a) { return ArchitectureText(a.scenario, a.result); });
   py::class_<PyTournament>(m, "_Tournament")
       .def("to_json", [](const PyTournament& t) { return TournamentJson(t.result, t.options); })
       .def("csv",
@@ -244,6 +356,16 @@ void BindRuns(py::module_& m) {
         py::arg("draws"), py::arg("seed"), py::arg("threads"), py::arg("progress"));
   m.def("_simulate", &Simulate, py::arg("scenario"), py::arg("draws"), py::arg("seed"),
         py::arg("fixed"), py::arg("periods"), py::arg("model"), py::arg("sensitivity"),
+        py::arg("threads"), py::arg("progress"));
+  m.def("_chain", &Chain, py::arg("scenario"), py::arg("sources"), py::arg("draws"),
+        py::arg("seed"), py::arg("fixed"), py::arg("periods"), py::arg("threads"),
+        py::arg("progress"));
+  m.def("_sanction_grid", &Grid, py::arg("scenario"), py::arg("sizes"), py::arg("monitoring"),
+        py::arg("enforcers"), py::arg("draws"), py::arg("seed"), py::arg("fixed"),
+        py::arg("periods"), py::arg("model"), py::arg("threads"), py::arg("progress"));
+  m.def("_architectures", &Architectures, py::arg("scenario"), py::arg("hub"), py::arg("spokes"),
+        py::arg("excluded"), py::arg("transaction_cost"), py::arg("table_complexity"),
+        py::arg("draws"), py::arg("seed"), py::arg("fixed"), py::arg("periods"), py::arg("model"),
         py::arg("threads"), py::arg("progress"));
   m.def("_tournament", &Tournament, py::arg("strategies"), py::arg("turns"), py::arg("repetitions"),
         py::arg("noise"), py::arg("continuation"), py::arg("discount"), py::arg("payoffs"),

@@ -16,6 +16,7 @@
 #include "bindings.h"
 #include "concert/institutions/institution.h"
 #include "concert/io/write.h"
+#include "concert/models/agenda.h"
 
 namespace py = pybind11;
 
@@ -248,6 +249,20 @@ void BindScenario(py::module_& m) {
                   py::arg("issues"), py::arg("name"))
       .def("_records", &Records)
       .def("to_yaml", [](const PyScenario& s) { return DocumentToYaml(s.document); })
+      .def("_with_agenda",
+           [](const PyScenario& s, const std::vector<std::string>& ids) {
+             PyScenario copy = s;
+             SetAgenda(&copy.document.scenario, ids, "agenda");
+             return copy;
+           })
+      .def_property_readonly("agenda",
+                             [](const PyScenario& s) {
+                               std::vector<std::string> ids;
+                               for (const Issue& i : s.document.scenario.issues) {
+                                 if (i.on_agenda) ids.push_back(i.id);
+                               }
+                               return ids;
+                             })
       .def_property_readonly("name", [](const PyScenario& s) { return s.document.scenario.name; })
       .def_property_readonly("path", [](const PyScenario& s) { return s.document.path; })
       .def_property_readonly("sha256",

@@ -97,6 +97,44 @@ def test_simulate_tournament_order_equal_the_cli(six):
         concert.order(six)
 
 
+def test_chain_grid_architectures_and_agenda_equal_the_cli(six, tmp_path):
+    c = concert.chain(six, draws=200, seed=5, progress=None)
+    assert c.to_json() == cli("simulate", SIX, "--agreement-model", "all", "--draws", "200",
+                              "--seed", "5", "-f", "json", "-q")
+    assert c.to_csv("summary") == cli("simulate", SIX, "--agreement-model", "all", "--draws",
+                                      "200", "--seed", "5", "-f", "csv", "-q")
+    frame = c.summary
+    assert list(frame.columns) == ["source", "design", "statistic", "value"]
+    assert set(frame["source"]) >= {"given", "compromise", "smp"}
+    c.to_html(tmp_path / "chain.html")
+    assert (tmp_path / "chain.html").read_text().startswith("<!DOCTYPE html>")
+    g = concert.sanction_grid(six, sizes=[0, 0.3], monitoring=[0.5], enforcers=["CHN"],
+                              draws=100, progress=None)
+    assert g.to_json() == cli("simulate", SIX, "--sanction-grid", "--sanction-sizes", "0,0.3",
+                              "--monitoring-levels", "0.5", "--enforcers", "CHN", "--draws",
+                              "100", "-f", "json", "-q")
+    assert set(g.summary["enforcer"]) == {"as coded", "CHN"}
+    a = concert.architectures(six, "USA", spokes=["JPN", "ROK"], exclude="PRK", draws=100,
+                              progress=None)
+    assert a.to_csv("summary") == cli("simulate", SIX, "--hub", "USA", "--spokes", "JPN,ROK",
+                                      "--exclude", "PRK", "--draws", "100", "-f", "csv", "-q")
+    assert set(a.summary["architecture"]) == {"multilateral", "hub-and-spokes", "layered",
+                                              "exclusive"}
+    agenda = six.with_agenda(["nuclear", "refugees", "unification"])
+    assert agenda.agenda == ["nuclear", "refugees", "unification"] and six.agenda == six.issues
+    assert concert.forecast(agenda, models="exchange", progress=None).to_json() == cli(
+        "forecast", SIX, "-m", "exchange", "--agenda", "nuclear,refugees,unification", "-f",
+        "json", "-q")
+    with pytest.raises(concert.InputError, match="unknown issue 'rockets'"):
+        six.with_agenda(["rockets"])
+    with pytest.raises(concert.InputError, match="unknown actor 'KOR'"):
+        concert.architectures(six, "KOR", draws=10, progress=None)
+    with pytest.raises(TypeError, match="spokes"):
+        concert.architectures(six, "USA", spokes=[1], draws=10, progress=None)
+    with pytest.raises(concert.InputError, match="at most 400 cells"):
+        concert.sanction_grid(six, sizes=[0.1] * 30, monitoring=[0.5] * 20, progress=None)
+
+
 @pytest.mark.skipif(not os.path.isdir(DEU) and os.environ.get("CI") != "true",
                     reason="../shared/data/deu is not in this clone")
 def test_backtest_equals_the_cli():
