@@ -139,10 +139,10 @@ std::string ChainText(const Scenario& s, const SimulationHeader& h, const ChainR
   return out;
 }
 
-std::string ChainHtml(const Scenario& s, const SimulationHeader& h, const ChainResult& c) {
-  std::string body = "<h1>From the bargain to a lasting agreement</h1><p><b>" +
-                     svg::Escape(h.institution) + "</b><br>" + svg::Escape(s.name) + "</p>";
-  body += "<pre>" + svg::Escape(ChainText(s, h, c)) + "</pre>";
+std::string ChainSection(const Scenario& s, const SimulationHeader& h, const ChainResult& c,
+                         bool each_source) {
+  std::string body = "<h2>From the bargain to a lasting agreement</h2><pre>" +
+                     svg::Escape(ChainText(s, h, c)) + "</pre>";
   std::vector<svg::Series> survival;
   for (std::size_t k = 0; k < c.runs.size(); ++k) {
     survival.push_back({Label(c.sources[k]), c.runs[k].designs.at(0).survival});
@@ -154,13 +154,21 @@ std::string ChainHtml(const Scenario& s, const SimulationHeader& h, const ChainR
     }
   }
   body +=
-      "<h2>Survival once signed, design as coded</h2><p>P(in force in the period | signed), one "
+      "<h3>Survival once signed, design as coded</h3><p>P(in force in the period | signed), one "
       "line per source of the agreement; dashed lines: the section's dated events.</p>";
   body += svg::LineChart(0, 1, survival, "period", 1, markers);
-  for (std::size_t k = 0; k < c.runs.size(); ++k) {
-    body += "<hr><p><b>Source: " + svg::Escape(Label(c.sources[k])) + "</b></p>" +
-            SimulationSection(s, h, c.runs[k], nullptr);
+  if (each_source) {
+    for (std::size_t k = 0; k < c.runs.size(); ++k) {
+      body += "<hr><p><b>Source: " + svg::Escape(Label(c.sources[k])) + "</b></p>" +
+              SimulationSection(s, h, c.runs[k], nullptr);
+    }
   }
+  return body;
+}
+
+std::string ChainHtml(const Scenario& s, const SimulationHeader& h, const ChainResult& c) {
+  const std::string body = "<h1>" + svg::Escape(h.institution) + "</h1><p>" + svg::Escape(s.name) +
+                           "</p>" + ChainSection(s, h, c, true);
   return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" +
          svg::Escape(h.institution) + "</title><style>" + std::string(kPageStyle) +
          "</style></head><body>" + body + "</body></html>\n";

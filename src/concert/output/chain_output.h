@@ -21,6 +21,10 @@ std::string ChainJson(const Scenario& scenario, const SimulationHeader& header,
 std::string ChainCsv(const Scenario& scenario, const ChainResult& chain);
 std::string ChainText(const Scenario& scenario, const SimulationHeader& header,
                       const ChainResult& chain);
+// The chain table and survival chart as a report section (h2); with each_source, every
+// source's designs too (simulate_report.h).
+std::string ChainSection(const Scenario& scenario, const SimulationHeader& header,
+                         const ChainResult& chain, bool each_source);
 // A self-contained page: the chain table, survival once signed per source (design as
 // coded) with the section's events, and each source's designs.
 std::string ChainHtml(const Scenario& scenario, const SimulationHeader& header,

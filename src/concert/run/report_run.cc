@@ -1,10 +1,13 @@
 #include "concert/run/report_run.h"
 
+#include "concert/institutions/chain.h"
 #include "concert/institutions/simulate.h"
 #include "concert/order/run_order.h"
+#include "concert/output/chain_output.h"
 #include "concert/output/order_report.h"
 #include "concert/output/report.h"
 #include "concert/output/simulate_report.h"
+#include "concert/output/svg.h"
 
 namespace concert {
 namespace {
@@ -45,9 +48,21 @@ ReportResult RunReport(const ReportRequest& request, const RunControl& control) 
     options.sensitivity = true;  // says so when there are too few draws
     const SimulationResult simulation =
         RunSimulation(doc.scenario, doc.institution, options, control);
-    sections += SimulationSection(doc.scenario,
-                                  SimulationHeader{doc.institution.name, seed, false, std::nullopt},
-                                  simulation);
+    const SimulationHeader header{doc.institution.name, seed, false, std::nullopt};
+    sections += SimulationSection(doc.scenario, header, simulation);
+    // The chain over the section's agreement and the models of this report.
+    std::vector<std::string> sources;
+    if (!doc.institution.outcomes.empty()) sources.push_back(kGivenAgreement);
+    for (const Forecast& f : run.forecasts) sources.push_back(f.model);
+    options.sensitivity = false;
+    try {
+      sections +=
+          ChainSection(doc.scenario, header,
+                       RunChain(doc.scenario, doc.institution, sources, options, control), false);
+    } catch (const InputError& e) {
+      sections += "<h2>From the bargain to a lasting agreement</h2><p>Not run: " +
+                  svg::Escape(e.message()) + "</p>";
+    }
   }
   // ... and one with an order section: does the order survive?
   if (doc.order) {
