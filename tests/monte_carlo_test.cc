@@ -48,6 +48,14 @@ TEST(MonteCarlo, UniformInputGivesTheAnalyticDistribution) {
   for (std::size_t k = 0; k < 5; ++k) EXPECT_NEAR(d.quantiles[k].second, expected[k], 0.8);
   ASSERT_EQ(d.bands.size(), 1u);
   EXPECT_NEAR(d.bands[0].second, 0.5, 0.02);
+  // Every draw's outcome is kept, in draw order, and the summary is theirs.
+  ASSERT_EQ(r.outcomes.size(), 20000u);
+  double sum = 0;
+  for (double x : r.outcomes) sum += x;
+  EXPECT_NEAR(sum / 20000, d.mean, 1e-9);
+  Stream first(3, 0);
+  const Scenario drawn = DrawScenario(s, first);
+  EXPECT_EQ(r.outcomes[0], (drawn.stance(0, 0)->position.value + 50) / 2);
 }
 
 TEST(MonteCarlo, OutputDoesNotDependOnThreads) {

@@ -45,8 +45,8 @@ int Run(const ForecastOptions& o) {
   request.sensitivity = o.sensitivity;
   request.explain = o.explain;
   for (const std::string& b : o.bands) request.bands.push_back(ParseBand(b));
-  if (o.draws == 0 &&
-      (o.table == "monte-carlo" || o.table == "sensitivity" || o.table == "trade-frequencies")) {
+  if (o.draws == 0 && (o.table == "monte-carlo" || o.table == "sensitivity" ||
+                       o.table == "trade-frequencies" || o.table == "draws")) {
     throw InputError({"", 0, "--table"}, "Monte Carlo output needs --draws N");
   }
   std::unique_ptr<ProgressBar> bar;
@@ -120,10 +120,11 @@ void AddForecast(CLI::App& app, Subcommands& commands) {
                   "model and issue: outcome, note), exchanges (one row per "
                   "executed exchange), actors (per-actor totals), challenges and distinct "
                   "(smp: challenges and bargains; distinct positions and their probabilities), "
-                  "monte-carlo, sensitivity or trade-frequencies (with --draws; the last: how "
-                  "often each trade of the exchange model happens over the draws)")
+                  "monte-carlo, sensitivity, trade-frequencies (how often each trade of the "
+                  "exchange model happens) or draws (every draw's outcome per model and issue; "
+                  "all with --draws)")
       ->check(CLI::IsMember({"rounds", "outcomes", "exchanges", "actors", "challenges", "distinct",
-                             "monte-carlo", "sensitivity", "trade-frequencies"}))
+                             "monte-carlo", "sensitivity", "trade-frequencies", "draws"}))
       ->capture_default_str();
   cmd->add_option("--draws", o.draws,
                   "Monte Carlo: run every model on N draws of the scenario's uncertain "

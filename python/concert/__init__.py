@@ -292,6 +292,17 @@ class ForecastResult(_Result):
         return self.table("monte-carlo")
 
     @property
+    def draws(self):
+        """model, draw, issue, outcome: every Monte Carlo draw (draw i used the
+        random stream (seed, i); NaN where the model gave no outcome)."""
+        return self.table("draws")
+
+    @property
+    def trade_frequencies(self):
+        """The exchange model over the draws: how often each trade happened."""
+        return self.table("trade-frequencies")
+
+    @property
     def sensitivity(self):
         """Standardised regression coefficients of the uncertain inputs
         (needs draws and sensitivity=True)."""

@@ -97,6 +97,24 @@ def test_simulate_tournament_order_equal_the_cli(six):
         concert.order(six)
 
 
+def test_per_draw_outcomes_and_trade_frequencies(six):
+    r = concert.forecast(six, models=["compromise", "exchange"], draws=50, seed=2, progress=None)
+    d = r.draws
+    assert list(d.columns) == ["model", "draw", "issue", "outcome"]
+    assert len(d) == 2 * 50 * len(six.issues) and d["draw"].max() == 49
+    # The summary is the draws': the mean of each model and issue.
+    mc = r.monte_carlo
+    mean = mc[(mc["statistic"] == "mean")].set_index(["model", "issue"])["value"]
+    for (model, issue), group in d.groupby(["model", "issue"]):
+        assert abs(group["outcome"].mean() - mean[(model, issue)]) < 1e-9
+    t = r.trade_frequencies
+    assert len(t) > 0 and set(t["model"]) == {r.models[1]}
+    assert t["share"].between(0, 1).all()
+    assert r.to_csv("draws") == cli("forecast", SIX, "-m", "compromise", "-m", "exchange",
+                                    "--draws", "50", "--seed", "2", "-f", "csv", "--table",
+                                    "draws", "-q")
+
+
 def test_chain_grid_architectures_and_agenda_equal_the_cli(six, tmp_path):
     c = concert.chain(six, draws=200, seed=5, progress=None)
     assert c.to_json() == cli("simulate", SIX, "--agreement-model", "all", "--draws", "200",

@@ -270,6 +270,8 @@ MonteCarloResult RunMonteCarlo(const Scenario& scenario, const Model& model,
   for (std::size_t i = 0; i < options.draws; ++i) result.draws += finished[i];
   result.cancelled = result.draws < options.draws;
   result.trades = SummariseTrades(trades, finished, result.draws);
+  result.outcomes.assign(outcomes.begin(),
+                         outcomes.begin() + static_cast<std::ptrdiff_t>(result.draws * issues));
   for (std::size_t d = 0; d < issues; ++d) {
     IssueDistribution dist;
     dist.issue = d;

@@ -77,6 +77,9 @@ struct MonteCarloResult {
   std::vector<IssueDistribution> issues;
   // Models that trade: every trade seen, most frequent first (ties: by actors, issues).
   std::vector<TradeFrequency> trades;
+  // Per finished draw i (Stream(seed, i)) and issue k: outcomes[i * issues + k], NaN
+  // where the model gave none.
+  std::vector<double> outcomes;
 };
 
 // Monte Carlo summaries, one per forecast (nullptr where there is none).

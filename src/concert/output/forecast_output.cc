@@ -310,6 +310,7 @@ std::string ForecastsToCsv(const Scenario& scenario, const std::vector<Forecast>
   if (table == "monte-carlo") return MonteCarloCsv(scenario, forecasts, monte_carlo);
   if (table == "sensitivity") return SensitivityCsv(scenario, forecasts, monte_carlo);
   if (table == "trade-frequencies") return TradeFrequencyCsv(scenario, forecasts, monte_carlo);
+  if (table == "draws") return DrawsCsv(scenario, forecasts, monte_carlo);
   if (table == "actors") return ActorsCsv(scenario, forecasts);
   if (table == "challenges") return ChallengesCsv(scenario, forecasts);
   if (table == "distinct") return DistinctCsv(scenario, forecasts);

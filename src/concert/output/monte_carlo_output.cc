@@ -80,6 +80,25 @@ std::string TradeFrequencyCsv(const Scenario& scenario, const std::vector<Foreca
   return out;
 }
 
+std::string DrawsCsv(const Scenario& scenario, const std::vector<Forecast>& forecasts,
+                     const MonteCarloResults& monte_carlo) {
+  std::string out = "model,draw,issue,outcome\n";
+  const std::size_t issues = scenario.num_issues();
+  for (std::size_t k = 0; k < forecasts.size() && k < monte_carlo.size(); ++k) {
+    if (monte_carlo[k] == nullptr) continue;
+    const std::string model = CsvField(forecasts[k].model);
+    const std::vector<double>& o = monte_carlo[k]->outcomes;
+    for (std::size_t i = 0; i * issues < o.size(); ++i) {
+      for (std::size_t d = 0; d < issues; ++d) {
+        const double x = o[i * issues + d];
+        out += fmt::format("{},{},{},{}\n", model, i, CsvField(scenario.issues[d].id),
+                           std::isnan(x) ? std::string() : CsvNumber(x));
+      }
+    }
+  }
+  return out;
+}
+
 std::string TradeFrequencyLine(const Scenario& s, const TradeFrequency& t) {
   return fmt::format("{} moves on {}, {} on {}", s.actors[t.actor_a].id, s.issues[t.supply_a].id,
                      s.actors[t.actor_b].id, s.issues[t.supply_b].id);

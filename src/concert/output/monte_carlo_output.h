@@ -6,7 +6,8 @@
 //     and, for models that trade, "trades": [{"a", "a_supplies", "b", "b_supplies",
 //     "draws", "share", "mean_gain", "mean_executions"}]}
 //   CSV "monte-carlo": model,issue,statistic,value; "sensitivity": one row per
-//   model x issue x input; "trade-frequencies": one row per model x trade
+//   model x issue x input; "trade-frequencies": one row per model x trade;
+//   "draws": model,draw,issue,outcome, every draw's outcome (empty: none)
 //   (see docs/monte-carlo.md).
 #pragma once
 
@@ -29,6 +30,8 @@ std::string SensitivityCsv(const Scenario& scenario, const std::vector<Forecast>
                            const MonteCarloResults& monte_carlo);
 std::string TradeFrequencyCsv(const Scenario& scenario, const std::vector<Forecast>& forecasts,
                               const MonteCarloResults& monte_carlo);
+std::string DrawsCsv(const Scenario& scenario, const std::vector<Forecast>& forecasts,
+                     const MonteCarloResults& monte_carlo);
 // "CHN moves on missiles, USA on refugees".
 std::string TradeFrequencyLine(const Scenario& scenario, const TradeFrequency& trade);
 std::string MonteCarloText(const Scenario& scenario, const std::string& model,
