@@ -369,12 +369,25 @@ class SimulationResult(_Result):
 
 def simulate(scenario: Scenario, draws: int = 1000, seed: int = 0, fixed: bool = False,
              periods: int = 0, model: Optional[str] = None, sensitivity: bool = False,
-             threads: Optional[int] = None, progress: Progress = "auto") -> SimulationResult:
-    """Will the agreement hold? Simulate the institution section's designs."""
+             order: Optional[Scenario] = None, order_year: Optional[int] = None,
+             order_preset: Optional[str] = None, threads: Optional[int] = None,
+             progress: Progress = "auto") -> SimulationResult:
+    """Will the agreement hold? Simulate the institution section's designs.
+
+    order, order_year: a scenario with an order section and a year; the shared
+    actors take the order's capability share of that year and the parties its
+    relative-gains weight (``concert simulate --order FILE --order-year Y``).
+    order_preset: a named judgement set applied to the order first."""
     draws, seed = _whole("draws", draws), _whole("seed", seed)
     periods = _whole("periods", periods, 0, 2**31 - 1)
+    if (order is None) != (order_year is None):
+        raise ValueError("order and order_year go together: the order scenario and the year")
+    if order_preset is not None and order is None:
+        raise ValueError("order_preset needs order and order_year")
+    year = 0 if order_year is None else _whole("order_year", order_year, 1, 2**31 - 1)
     return SimulationResult(_run(lambda p: _concert._simulate(
         scenario._impl, draws, seed, fixed, periods, model or "", sensitivity,
+        None if order is None else order._impl, year, order_preset or "",
         _threads(threads), p), progress, "simulate"))
 
 

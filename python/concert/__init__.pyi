@@ -80,7 +80,9 @@ class SimulationResult(_Result):
 
 def simulate(scenario: Scenario, draws: int = ..., seed: int = ..., fixed: bool = ...,
              periods: int = ..., model: Optional[str] = ..., sensitivity: bool = ...,
-             threads: Optional[int] = ..., progress: Progress = ...) -> SimulationResult: ...
+             order: Optional[Scenario] = ..., order_year: Optional[int] = ...,
+             order_preset: Optional[str] = ..., threads: Optional[int] = ...,
+             progress: Progress = ...) -> SimulationResult: ...
 
 class ChainResult(_Result):
     @property

@@ -15,6 +15,7 @@
 #include "concert/institutions/tournament.h"
 #include "concert/io/deu.h"
 #include "concert/io/deu_cases.h"
+#include "concert/order/order_link.h"
 #include "concert/order/run_order.h"
 #include "concert/output/architecture_output.h"
 #include "concert/output/atomic_file.h"
@@ -192,11 +193,19 @@ void Report(const PyScenario& scenario, const std::string& path,
 }
 
 PySimulation Simulate(const PyScenario& scenario, std::size_t draws, std::uint64_t seed, bool fixed,
-                      int periods, const std::string& model, bool sensitivity, unsigned threads,
-                      const py::object& progress) {
+                      int periods, const std::string& model, bool sensitivity,
+                      const PyScenario* order, int order_year, const std::string& order_preset,
+                      unsigned threads, const py::object& progress) {
   PySimulation out;
   out.scenario = Negotiation(scenario);
-  const InstitutionSpec& spec = scenario.document.institution;
+  InstitutionSpec spec = scenario.document.institution;
+  std::optional<OrderLink> link;
+  if (order != nullptr) {
+    if (!order->document.order) {
+      throw InputError({order->document.path, 0, "order"}, "the scenario has no order section");
+    }
+    link = ApplyOrderYear(*order->document.order, order_preset, order_year, &out.scenario, &spec);
+  }
   SimulateOptions options;
   options.draws = draws;
   options.seed = seed;
@@ -204,7 +213,7 @@ PySimulation Simulate(const PyScenario& scenario, std::size_t draws, std::uint64
   options.periods = periods;
   options.model = model;
   options.sensitivity = sensitivity;
-  out.header = HeaderFor(spec, seed, fixed);
+  out.header = HeaderFor(spec, seed, fixed, link);
   RunInterruptible(threads, progress, [&](const RunControl& control) {
     out.result = RunSimulation(out.scenario, spec, options, control);
   });
@@ -356,7 +365,8 @@ void BindRuns(py::module_& m) {
         py::arg("draws"), py::arg("seed"), py::arg("threads"), py::arg("progress"));
   m.def("_simulate", &Simulate, py::arg("scenario"), py::arg("draws"), py::arg("seed"),
         py::arg("fixed"), py::arg("periods"), py::arg("model"), py::arg("sensitivity"),
-        py::arg("threads"), py::arg("progress"));
+        py::arg("order"), py::arg("order_year"), py::arg("order_preset"), py::arg("threads"),
+        py::arg("progress"));
   m.def("_chain", &Chain, py::arg("scenario"), py::arg("sources"), py::arg("draws"),
         py::arg("seed"), py::arg("fixed"), py::arg("periods"), py::arg("threads"),
         py::arg("progress"));

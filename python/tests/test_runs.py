@@ -97,6 +97,23 @@ def test_simulate_tournament_order_equal_the_cli(six):
         concert.order(six)
 
 
+def test_simulate_takes_a_year_of_the_order(six):
+    order = concert.read_scenario(ORDER)
+    sim = concert.simulate(six, draws=500, seed=1, order=order, order_year=2020, progress=None)
+    assert sim.to_json() == cli("simulate", SIX, "--draws", "500", "--seed", "1", "-f", "json",
+                                "-q", "--order", ORDER, "--order-year", "2020")
+    assert json.loads(sim.to_json())["order"]["year"] == 2020
+    with pytest.raises(ValueError, match="go together"):
+        concert.simulate(six, draws=10, order=order, progress=None)
+    with pytest.raises(ValueError, match="order_preset"):
+        concert.simulate(six, draws=10, order_preset="nye", progress=None)
+    with pytest.raises(concert.InputError) as e:
+        concert.simulate(six, draws=10, order=order, order_year=1999, progress=None)
+    assert e.value.field == "order_year"
+    with pytest.raises(concert.InputError, match="no order section"):
+        concert.simulate(six, draws=10, order=six, order_year=2020, progress=None)
+
+
 def test_per_draw_outcomes_and_trade_frequencies(six):
     r = concert.forecast(six, models=["compromise", "exchange"], draws=50, seed=2, progress=None)
     d = r.draws
