@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -104,6 +105,53 @@ TEST(Chain, SigningByHandOnTheSixPartyScenario) {
   EXPECT_EQ(compromise.ended_by[2], 1.0);
   EXPECT_NEAR(compromise.terms.parties[2].benefit - compromise.terms.parties[2].cost, 0.073 - 0.569,
               0.002);
+}
+
+TEST(Chain, EachDrawsRecordAddsUpToTheSummary) {
+  // The per-draw records (--table draws) are the summary's raw material: their
+  // means are the summary's shares, whatever the number of threads.
+  const SixParty six;
+  SimulateOptions options;
+  options.draws = 300;
+  options.seed = 2;
+  RunControl one, two;
+  one.threads = 1;
+  two.threads = 2;
+  const ChainResult chain = RunChain(six.scenario, six.spec, {"given", "median"}, options, one);
+  const ChainResult again = RunChain(six.scenario, six.spec, {"given", "median"}, options, two);
+  EXPECT_EQ(ChainCsv(six.scenario, chain, "draws"), ChainCsv(six.scenario, again, "draws"));
+  for (const SimulationResult& r : chain.runs) {
+    const std::size_t nd = r.designs.size();
+    ASSERT_EQ(r.draw_outcomes.size(), 300 * nd);
+    for (std::size_t d = 0; d < nd; ++d) {
+      const DesignSummary& design = r.designs[d];
+      const std::size_t np = design.terms.parties.size();
+      double is_signed = 0, held = 0, cost = 0;
+      std::vector<double> vetoes(np, 0);
+      for (std::size_t i = 0; i < 300; ++i) {
+        const DrawOutcome& o = r.draw_outcomes[i * nd + d];
+        bool any_veto = false;
+        for (std::size_t p = 0; p < np; ++p) {
+          const bool veto = r.draw_vetoes[(i * nd + d) * np + p] != 0;
+          vetoes[p] += veto;
+          any_veto = any_veto || veto;
+        }
+        EXPECT_EQ(any_veto, o.end == PathResult::End::kNeverSigned);
+        is_signed += !any_veto;
+        held += o.end == PathResult::End::kHeld;
+        cost += o.enforcement_cost;
+      }
+      EXPECT_NEAR(is_signed / 300, design.p_signed, 1e-12) << design.name;
+      EXPECT_NEAR(held / 300, design.held, 1e-12) << design.name;
+      EXPECT_NEAR(cost / 300, design.enforcement_cost, 1e-9) << design.name;
+      for (std::size_t p = 0; p < np; ++p) EXPECT_NEAR(vetoes[p] / 300, design.vetoes[p], 1e-12);
+    }
+  }
+  // One CSV row per source, draw and design, after the header.
+  const std::string csv = ChainCsv(six.scenario, chain, "draws");
+  const std::size_t rows = static_cast<std::size_t>(std::count(csv.begin(), csv.end(), '\n')) - 1;
+  EXPECT_EQ(rows, 300 * (chain.runs[0].designs.size() + chain.runs[1].designs.size()));
+  EXPECT_EQ(csv.rfind("source,draw,design,signed,vetoed_by,end,ended_by,", 0), 0u);
 }
 
 TEST(Chain, ProgressCoversEverySource) {

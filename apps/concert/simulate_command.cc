@@ -99,9 +99,10 @@ int Run(const SimulateCommand& o) {
     return 0;
   }
   if (chain) {
+    const bool chain_table = o.table.empty() || o.table == "summary" || o.table == "draws";
     for (const auto& [used, flag] : {std::pair{!o.hub.empty(), "--hub"},
                                      {o.sensitivity, "--sensitivity"},
-                                     {!o.table.empty(), "--table"}}) {
+                                     {!chain_table, "--table"}}) {
       if (used) {
         throw InputError({"", 0, flag},
                          "takes one source of the agreement (not with several --agreement-model)");
@@ -109,8 +110,9 @@ int Run(const SimulateCommand& o) {
     }
     const ChainResult result = RunChain(scenario, spec, o.models, options, control);
     bar.reset();
-    Emit(o.output, o.format == "json"   ? ChainJson(scenario, header, result)
-                   : o.format == "csv"  ? ChainCsv(scenario, result)
+    Emit(o.output, o.format == "json" ? ChainJson(scenario, header, result)
+                   : o.format == "csv"
+                       ? ChainCsv(scenario, result, o.table.empty() ? "summary" : o.table)
                    : o.format == "html" ? ChainHtml(scenario, header, result)
                                         : ChainText(scenario, header, result));
     return 0;
@@ -220,10 +222,12 @@ void AddSimulate(CLI::App& app, Subcommands& commands) {
       ->capture_default_str();
   cmd->add_option("--table", o.table,
                   "with --format csv: summary (design,statistic,value; the default), compliance "
-                  "(design,period,compliance,survival) or parties (per design and party: terms, "
-                  "threshold, payoff, veto). With several sources the chain table "
-                  "(source,design,statistic,value) is written instead")
-      ->check(CLI::IsMember({"summary", "compliance", "parties"}));
+                  "(design,period,compliance,survival), parties (per design and party: terms, "
+                  "threshold, payoff, veto) or draws (per draw and design: signed, vetoed_by, "
+                  "end, ended_by, periods_in_force, ...). With several sources the chain table "
+                  "(source,design,statistic,value) or, with draws, the draws with a source "
+                  "column first")
+      ->check(CLI::IsMember({"summary", "compliance", "parties", "draws"}));
   cmd->add_option("-o,--output", o.output, "write to this file (atomically) instead of stdout");
   cmd->add_option(
       "--hub", o.hub,

@@ -352,7 +352,7 @@ class SimulationResult(_Result):
     """The compliance game of the scenario's institution section, design by
     design (``concert simulate``)."""
 
-    _tables = ("summary", "compliance", "parties")
+    _tables = ("summary", "compliance", "parties", "draws")
 
     @property
     def summary(self):
@@ -365,6 +365,12 @@ class SimulationResult(_Result):
     @property
     def parties(self):
         return self.table("parties")
+
+    @property
+    def draws(self):
+        """One row per draw and design: signed, vetoed_by (ids joined by ";"),
+        end, ended_by, periods_in_force, suspensions, enforcement_cost, aid_paid."""
+        return self.table("draws")
 
 
 def simulate(scenario: Scenario, draws: int = 1000, seed: int = 0, fixed: bool = False,
@@ -406,12 +412,17 @@ class ChainResult(_PageResult):
     """The chain forecast -> signing -> compliance, one run per source of the
     agreement (``concert simulate --agreement-model ...``)."""
 
-    _tables = ("summary",)
+    _tables = ("summary", "draws")
 
     @property
     def summary(self):
         """source, design, statistic, value (statistics, veto:ID, outcome:ISSUE)."""
         return self.table("summary")
+
+    @property
+    def draws(self):
+        """Per source, draw and design: who would not sign and how the path ended."""
+        return self.table("draws")
 
 
 def chain(scenario: Scenario, sources: Iterable[str] = ("all",), draws: int = 1000,

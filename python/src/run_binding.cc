@@ -320,8 +320,8 @@ void BindRuns(py::module_& m) {
            [](const PySimulation& s) { return SimulationText(s.scenario, s.header, s.result); });
   py::class_<PyChain>(m, "_Chain")
       .def("to_json", [](const PyChain& c) { return ChainJson(c.scenario, c.header, c.result); })
-      .def("csv",
-           [](const PyChain& c, const std::string&) { return ChainCsv(c.scenario, c.result); })
+      .def("csv", [](const PyChain& c,
+                     const std::string& table) { return ChainCsv(c.scenario, c.result, table); })
       .def("text", [](const PyChain& c) { return ChainText(c.scenario, c.header, c.result); })
       .def("html", [](const PyChain& c) { return ChainHtml(c.scenario, c.header, c.result); });
   py::class_<PySanctionGrid>(m, "_SanctionGrid")

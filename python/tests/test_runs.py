@@ -132,6 +132,28 @@ def test_per_draw_outcomes_and_trade_frequencies(six):
                                     "draws", "-q")
 
 
+def test_simulation_draws_say_who_signs_and_who_vetoes(six):
+    sim = concert.simulate(six, draws=200, seed=3, progress=None)
+    assert sim.to_csv("draws") == cli("simulate", SIX, "--draws", "200", "--seed", "3", "-f",
+                                      "csv", "--table", "draws", "-q")
+    d = sim.draws
+    assert list(d.columns)[:5] == ["draw", "design", "signed", "vetoed_by", "end"]
+    assert len(d) == 200 * d["design"].nunique()
+    # A draw is signed exactly when nobody vetoed, and never-signed is its end then.
+    unsigned = d["vetoed_by"].fillna("") != ""
+    assert (unsigned == ~d["signed"]).all()
+    assert (d.loc[unsigned, "end"] == "never_signed").all()
+    s = sim.summary
+    p = s[s["statistic"] == "p_signed"].set_index("design")["value"]
+    for design, group in d.groupby("design"):
+        assert abs(group["signed"].mean() - p[design]) < 1e-9
+    c = concert.chain(six, sources=["given", "median"], draws=50, seed=1, progress=None)
+    assert c.to_csv("draws") == cli("simulate", SIX, "--agreement-model", "given",
+                                    "--agreement-model", "median", "--draws", "50", "--seed", "1", "-f", "csv", "--table",
+                                    "draws", "-q")
+    assert set(c.draws["source"]) == {"given", c.draws["source"].iloc[-1]}
+
+
 def test_chain_grid_architectures_and_agenda_equal_the_cli(six, tmp_path):
     c = concert.chain(six, draws=200, seed=5, progress=None)
     assert c.to_json() == cli("simulate", SIX, "--agreement-model", "all", "--draws", "200",

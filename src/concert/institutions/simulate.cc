@@ -12,14 +12,6 @@ namespace {
 
 constexpr std::uint64_t kPathSalt = 0x70617468ULL;  // "path"
 
-struct Outcome {
-  int periods_in_force = 0;
-  PathResult::End end = PathResult::End::kHeld;
-  int ended_by = -1;
-  int suspensions = 0;
-  double enforcement_cost = 0, aid_paid = 0;
-};
-
 }  // namespace
 
 SimulationResult RunSimulation(const Scenario& scenario, const InstitutionSpec& input,
@@ -65,7 +57,7 @@ SimulationResult RunSimulation(const Scenario& scenario, const InstitutionSpec& 
 
   const std::size_t draws = options.draws;
   const auto periods = static_cast<std::size_t>(spec.periods);
-  std::vector<Outcome> outcomes(draws * nd);
+  std::vector<DrawOutcome> outcomes(draws * nd);
   std::vector<double> payoffs(draws * nd * np, 0.0);
   std::vector<char> vetoes(draws * nd * np, 0);
   std::vector<std::vector<double>> inputs(sensitivity ? draws : 0);
@@ -102,7 +94,7 @@ SimulationResult RunSimulation(const Scenario& scenario, const InstitutionSpec& 
           Stream stream(options.seed ^ kPathSalt, i);
           SimulatePath(terms[d], stream, &path, counts.data() + d * periods,
                        counts.data() + (nd + d) * periods);
-          Outcome& o = outcomes[i * nd + d];
+          DrawOutcome& o = outcomes[i * nd + d];
           o = {path.periods_in_force, path.end,     path.ended_by, path.suspensions,
                path.enforcement_cost, path.aid_paid};
           for (std::size_t p = 0; p < np; ++p) {
@@ -142,7 +134,7 @@ SimulationResult RunSimulation(const Scenario& scenario, const InstitutionSpec& 
     std::vector<double> lengths;
     for (std::size_t i = 0; i < draws; ++i) {
       if (!finished[i]) continue;
-      const Outcome& o = outcomes[i * nd + d];
+      const DrawOutcome& o = outcomes[i * nd + d];
       s.held += o.end == PathResult::End::kHeld;
       s.never_signed += o.end == PathResult::End::kNeverSigned;
       s.false_alarm += o.end == PathResult::End::kFalseAlarm;
@@ -182,6 +174,9 @@ SimulationResult RunSimulation(const Scenario& scenario, const InstitutionSpec& 
     }
     result.designs.push_back(std::move(s));
   }
+  result.draw_outcomes = std::move(outcomes);
+  result.draw_vetoes = std::move(vetoes);
+  result.completed = std::move(finished);
   return result;
 }
 

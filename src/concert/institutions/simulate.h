@@ -55,6 +55,15 @@ struct DesignSummary {
   double aid_paid = 0;             // mean total over the horizon
 };
 
+// One draw's path under one design.
+struct DrawOutcome {
+  int periods_in_force = 0;
+  PathResult::End end = PathResult::End::kHeld;
+  int ended_by = -1;  // the party that vetoed, was seen defecting, or left
+  int suspensions = 0;
+  double enforcement_cost = 0, aid_paid = 0;
+};
+
 struct SimulationResult {
   std::string agreement_source;                // "model compromise" or "given"
   std::vector<double> agreement;               // per issue, at the central values
@@ -68,6 +77,12 @@ struct SimulationResult {
   std::optional<Sensitivity> sensitivity;
   std::size_t draws = 0;
   bool cancelled = false;
+  // Per draw (completed or not: see completed) and design, [i * designs + d];
+  // vetoes per party too, [(i * designs + d) * parties + p]: 1 when the party's
+  // consent is required and it would not sign.
+  std::vector<DrawOutcome> draw_outcomes;
+  std::vector<char> draw_vetoes;
+  std::vector<char> completed;  // per draw
 };
 
 // Draws run in parallel (control.threads; the result does not depend on it);

@@ -74,7 +74,14 @@ std::string ChainJson(const Scenario& s, const SimulationHeader& h, const ChainR
   return root.dump(2) + "\n";
 }
 
-std::string ChainCsv(const Scenario& s, const ChainResult& c) {
+std::string ChainCsv(const Scenario& s, const ChainResult& c, const std::string& table) {
+  if (table == "draws") {
+    std::string out = DrawsCsvHeader("source,");
+    for (std::size_t k = 0; k < c.runs.size(); ++k) {
+      AppendDrawsCsv(c.runs[k], CsvField(Label(c.sources[k])) + ",", &out);
+    }
+    return out;
+  }
   std::string out = "source,design,statistic,value\n";
   for (std::size_t k = 0; k < c.runs.size(); ++k) {
     const std::string source = CsvField(Label(c.sources[k]));

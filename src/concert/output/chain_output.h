@@ -18,7 +18,10 @@ namespace concert {
 
 std::string ChainJson(const Scenario& scenario, const SimulationHeader& header,
                       const ChainResult& chain);
-std::string ChainCsv(const Scenario& scenario, const ChainResult& chain);
+// Tables: summary (source,design,statistic,value; the default) or draws (the
+// simulate draws table with a source column first).
+std::string ChainCsv(const Scenario& scenario, const ChainResult& chain,
+                     const std::string& table = "summary");
 std::string ChainText(const Scenario& scenario, const SimulationHeader& header,
                       const ChainResult& chain);
 // The chain table and survival chart as a report section (h2); with each_source, every

@@ -163,9 +163,62 @@ nlohmann::ordered_json SimulationJsonValue(const Scenario& s, const SimulationHe
   return root;
 }
 
+namespace {
+
+const char* EndName(PathResult::End end) {
+  switch (end) {
+    case PathResult::End::kHeld:
+      return "held";
+    case PathResult::End::kNeverSigned:
+      return "never_signed";
+    case PathResult::End::kFalseAlarm:
+      return "false_alarm";
+    case PathResult::End::kViolation:
+      return "violation";
+    case PathResult::End::kExit:
+      return "exit";
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string DrawsCsvHeader(const std::string& prefix) {
+  return prefix +
+         "draw,design,signed,vetoed_by,end,ended_by,periods_in_force,suspensions,"
+         "enforcement_cost,aid_paid\n";
+}
+
+void AppendDrawsCsv(const SimulationResult& r, const std::string& lead, std::string* out) {
+  const std::size_t nd = r.designs.size();
+  for (std::size_t i = 0; i < r.completed.size(); ++i) {
+    if (!r.completed[i]) continue;
+    for (std::size_t d = 0; d < nd; ++d) {
+      const DesignSummary& design = r.designs[d];
+      const std::size_t np = design.terms.parties.size();
+      std::string vetoed;
+      for (std::size_t p = 0; p < np; ++p) {
+        if (!r.draw_vetoes[(i * nd + d) * np + p]) continue;
+        vetoed += (vetoed.empty() ? "" : ";") + design.terms.parties[p].id;
+      }
+      const DrawOutcome& o = r.draw_outcomes[i * nd + d];
+      *out += fmt::format(
+          "{}{},{},{},{},{},{},{},{},{},{}\n", lead, i, CsvField(design.name),
+          o.end == PathResult::End::kNeverSigned ? "false" : "true", CsvField(vetoed),
+          EndName(o.end),
+          o.ended_by >= 0 ? CsvField(design.terms.parties[static_cast<std::size_t>(o.ended_by)].id)
+                          : "",
+          o.periods_in_force, o.suspensions, o.enforcement_cost, o.aid_paid);
+    }
+  }
+}
+
 std::string SimulationCsv(const Scenario&, const SimulationResult& r, const std::string& table) {
   std::string out;
-  if (table == "compliance") {
+  if (table == "draws") {
+    out = DrawsCsvHeader("");
+    AppendDrawsCsv(r, "", &out);
+  } else if (table == "compliance") {
     out = "design,period,compliance,survival\n";
     for (const DesignSummary& d : r.designs) {
       for (std::size_t t = 0; t < d.compliance.size(); ++t) {

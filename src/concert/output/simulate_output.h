@@ -62,8 +62,14 @@ nlohmann::ordered_json SimulationJsonValue(const Scenario& scenario, const Simul
 std::vector<std::pair<std::string, double>> DesignStatistics(const DesignSummary& design);
 // The same as JSON members, with the end causes in an "end_causes" object.
 nlohmann::ordered_json DesignStatisticsJson(const DesignSummary& design);
+// Tables: summary (the default), compliance, parties, draws (one row per
+// completed draw and design: who would not sign, how the path ended).
 std::string SimulationCsv(const Scenario& scenario, const SimulationResult& result,
                           const std::string& table);
+// The draws table's header (after `prefix`, e.g. "source,") and rows (each
+// starting with `lead`, e.g. the source's field and a comma).
+std::string DrawsCsvHeader(const std::string& prefix);
+void AppendDrawsCsv(const SimulationResult& result, const std::string& lead, std::string* out);
 std::string SimulationText(const Scenario& scenario, const SimulationHeader& header,
                            const SimulationResult& result);
 
