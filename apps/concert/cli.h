@@ -30,6 +30,7 @@ void AddBacktest(CLI::App& app, Subcommands& commands);
 void AddTournament(CLI::App& app, Subcommands& commands);
 void AddSimulate(CLI::App& app, Subcommands& commands);
 void AddOrder(CLI::App& app, Subcommands& commands);
+void AddPower(CLI::App& app, Subcommands& commands);
 
 // "input format: auto|yaml|json|..." from io/read.h's list.
 std::string InputFormatHelp();

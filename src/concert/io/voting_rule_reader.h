@@ -1,0 +1,29 @@
+// concert/io/voting_rule_reader.h — a voting rule file (YAML or JSON) for
+// `concert power` (voting/power_index.h; schema: docs/power.md):
+//
+//   name: Council of the EEC, 1958          # optional
+//   source: Treaty of Rome, art. 148        # optional, free text
+//   criteria:                               # one or more; a coalition wins on all
+//     - {name: votes, quota: 12}            # quota: a number or a share, "62%"
+//   players:
+//     - {name: FR, weights: [4]}            # one weight per criterion, >= 0
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "concert/voting/power_index.h"
+
+namespace concert {
+
+struct VotingRuleFile {
+  std::string name, source;
+  std::vector<std::string> criteria;  // their names
+  VotingRule rule;                    // validated
+};
+
+// InputError naming file, line and field.
+VotingRuleFile ReadVotingRule(const std::string& path, std::string_view text);
+
+}  // namespace concert
