@@ -58,7 +58,7 @@ VotingRuleFile ReadVotingRule(const std::string& path, std::string_view text) {
     const YAML::Node c = criteria[k];
     y.Map(c, f);
     y.CheckKeys(c, f, {"name", "quota"});
-    file.criteria.push_back(c["name"] ? y.String(c["name"], f + ".name")
+    rule.criteria.push_back(c["name"] ? y.String(c["name"], f + ".name")
                                       : fmt::format("criterion {}", k + 1));
     if (!c["quota"]) throw y.Error(c, f + ".quota", "missing; expected a number or a share (62%)");
     double total = 0;
@@ -70,9 +70,9 @@ VotingRuleFile ReadVotingRule(const std::string& path, std::string_view text) {
       throw y.Error(c["quota"], f + ".quota", e.message());
     }
     if (!(quota > 0 && quota <= total)) {
-      throw y.Error(c["quota"], f + ".quota",
-                    fmt::format("{} is not in (0, {}], the criterion's total weight", quota,
-                                total));
+      throw y.Error(
+          c["quota"], f + ".quota",
+          fmt::format("{} is not in (0, {}], the criterion's total weight", quota, total));
     }
     rule.quotas.push_back(quota);
   }

@@ -19,8 +19,7 @@ namespace concert {
 
 struct VotingRuleFile {
   std::string name, source;
-  std::vector<std::string> criteria;  // their names
-  VotingRule rule;                    // validated
+  VotingRule rule;  // validated, with the criteria's names
 };
 
 // InputError naming file, line and field.

@@ -11,6 +11,10 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
+std::string CriterionName(const VotingRule& rule, std::size_t k) {
+  return rule.criteria.empty() ? fmt::format("criterion {}", k + 1) : rule.criteria[k];
+}
+
 double Total(const std::vector<double>& weights) {
   double total = 0;
   for (double w : weights) total += w;
@@ -30,7 +34,9 @@ std::string PowerJson(const VotingRule& rule, const PowerOptions& options,
   }
   Json criteria = Json::array();
   for (std::size_t k = 0; k < rule.quotas.size(); ++k) {
-    criteria.push_back({{"quota", rule.quotas[k]}, {"total", Total(rule.weights[k])}});
+    criteria.push_back({{"name", CriterionName(rule, k)},
+                        {"quota", rule.quotas[k]},
+                        {"total", Total(rule.weights[k])}});
   }
   root["criteria"] = criteria;
   root["p_winning"] = result.p_winning;
@@ -82,19 +88,31 @@ std::string PowerText(const VotingRule& rule, const PowerOptions& options,
   for (std::size_t k = 0; k < rule.quotas.size(); ++k) {
     out += fmt::format("{} {:.10g} of {:.10g}", k == 0 ? "" : " and", rule.quotas[k],
                        Total(rule.weights[k]));
+    if (rule.weights.size() > 1 || !rule.criteria.empty()) {
+      out += " " + CriterionName(rule, k);
+    }
   }
   out += fmt::format("\nP(a random coalition wins) = {:.4f}\n\n", result.p_winning);
   std::size_t width = 6;
   for (const std::string& name : rule.names) width = std::max(width, name.size());
-  out += fmt::format("{:<{}}", "player", width);
+  std::vector<std::string> heads;
+  std::vector<std::size_t> widths;
   for (std::size_t k = 0; k < rule.weights.size(); ++k) {
-    out += fmt::format(" {:>10}", rule.weights.size() == 1 ? "weight" : fmt::format("weight {}", k + 1));
+    heads.push_back(
+        rule.criteria.empty()
+            ? (rule.weights.size() == 1 ? std::string("weight") : fmt::format("weight {}", k + 1))
+            : rule.criteria[k]);
+    widths.push_back(std::max<std::size_t>(10, heads.back().size()));
   }
+  out += fmt::format("{:<{}}", "player", width);
+  for (std::size_t k = 0; k < heads.size(); ++k) out += fmt::format(" {:>{}}", heads[k], widths[k]);
   out += fmt::format(" {:>14} {:>10} {:>10}\n", "Shapley-Shubik", "Banzhaf", "absolute");
   for (std::size_t i = 0; i < rule.names.size(); ++i) {
     const PlayerPower& p = result.players[i];
     out += fmt::format("{:<{}}", rule.names[i], width);
-    for (const std::vector<double>& w : rule.weights) out += fmt::format(" {:>10.10g}", w[i]);
+    for (std::size_t k = 0; k < heads.size(); ++k) {
+      out += fmt::format(" {:>{}.10g}", rule.weights[k][i], widths[k]);
+    }
     out += fmt::format(" {:>14.4f} {:>10.4f} {:>10.4f}", p.shapley_shubik, p.banzhaf,
                        p.banzhaf_absolute);
     if (mc) {

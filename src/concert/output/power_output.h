@@ -2,7 +2,7 @@
 // JSON or CSV.
 //
 // JSON: {"method", ["samples", "seed" (Monte Carlo)],
-//        "criteria": [{"quota", "total"}], "p_winning",
+//        "criteria": [{"name", "quota", "total"}], "p_winning",
 //        "players": [{"name", "weight" (first criterion), ["weights" (every
 //                     criterion, when more than one)], "shapley_shubik", "banzhaf",
 //                     "banzhaf_absolute", "swings",

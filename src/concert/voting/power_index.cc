@@ -33,6 +33,10 @@ void ValidateRule(const VotingRule& rule) {
                                  "criterion, and at least one",
                                  rule.weights.size(), rule.quotas.size()));
   }
+  if (!rule.criteria.empty() && rule.criteria.size() != rule.weights.size()) {
+    throw InputError({"", 0, "criteria"}, fmt::format("{} criterion names for {} criteria",
+                                                      rule.criteria.size(), rule.weights.size()));
+  }
   for (std::size_t k = 0; k < rule.weights.size(); ++k) {
     const std::vector<double>& w = rule.weights[k];
     if (w.size() != n) {

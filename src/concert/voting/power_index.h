@@ -50,6 +50,7 @@ struct VotingRule {
   std::vector<std::string> names;            // per player, unique
   std::vector<std::vector<double>> weights;  // [criterion][player], >= 0
   std::vector<double> quotas;                // [criterion], in (0, that criterion's total]
+  std::vector<std::string> criteria;         // their names; optional (empty, or one each)
 };
 
 enum class PowerMethod { kAuto, kGeneratingFunctions, kEnumeration, kMonteCarlo };
@@ -77,7 +78,7 @@ struct PowerResult {
 };
 
 // Limits on the exact methods, for kAuto and for the errors of an explicit request.
-inline constexpr double kMaxGeneratingCost = 4e9;   // additions
+inline constexpr double kMaxGeneratingCost = 4e9;  // additions
 inline constexpr std::size_t kMaxEnumerationPlayers = 30;
 inline constexpr std::size_t kMaxPowerPlayers = 100'000;
 
@@ -100,7 +101,7 @@ PowerResult ComputePower(const VotingRule& rule, const PowerOptions& options = {
 // ("62%"). InputError naming "quota" for anything else.
 double ParseQuota(const std::string& text, double total);
 
-const char* PowerMethodName(PowerMethod method);  // "auto", "generating-functions", ...
+const char* PowerMethodName(PowerMethod method);        // "auto", "generating-functions", ...
 PowerMethod ParsePowerMethod(const std::string& text);  // InputError naming "method"
 
 }  // namespace concert
