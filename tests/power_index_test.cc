@@ -187,6 +187,31 @@ TEST(PowerIndex, ThreadsDoNotChangeTheResult) {
   }
 }
 
+TEST(PowerIndex, ShippedRulesHaveTheTreatiesTotals) {
+  // The totals of the treaties (data/README.md): 17 votes in 1958, 45 weighted
+  // votes for the Security Council, 87 for the EU-15, 345 for the EU-27 with its
+  // 27 members and Declaration 20's 481.181 million people.
+  auto totals = [](const std::string& name) {
+    const std::string path = SourceDir() + "/data/voting/" + name;
+    const VotingRule rule = ReadVotingRule(path, ReadTextFile(path)).rule;
+    std::vector<double> out;
+    for (const std::vector<double>& w : rule.weights) {
+      double t = 0;
+      for (double x : w) t += x;
+      out.push_back(t);
+    }
+    return out;
+  };
+  EXPECT_EQ(totals("eec_1958.yaml"), std::vector<double>{17});
+  EXPECT_EQ(totals("un_security_council.yaml"), std::vector<double>{45});
+  EXPECT_EQ(totals("eu15_qmv.yaml"), std::vector<double>{87});
+  const std::vector<double> nice = totals("nice_eu27.yaml");
+  ASSERT_EQ(nice.size(), 3u);
+  EXPECT_EQ(nice[0], 345);
+  EXPECT_EQ(nice[1], 27);
+  EXPECT_NEAR(nice[2], 481.181, 1e-9);
+}
+
 TEST(PowerIndex, NicePopulationCriterionBarelyMatters) {
   // What docs/power.md reports of data/voting/nice_eu27.yaml. Votes and member
   // states by both exact methods, which must agree; all three criteria by
