@@ -7,6 +7,8 @@
 #include <fstream>
 
 #include "concert/io/deu.h"
+#include "concert/io/read.h"
+#include "concert/io/voting_rule_reader.h"
 #include "test_util.h"
 
 namespace concert::testing {
@@ -99,6 +101,74 @@ TEST(Backtest, HandComputedCouncilWeights) {
   EXPECT_NEAR(r.models[0].mae, 60 - 1080.0 / 22, 1e-12);
   EXPECT_EQ(r.models[0].within_10, 0.0);
   EXPECT_EQ(r.models[0].within_25, 1.0);
+}
+
+TEST(Backtest, CouncilPowerIndexAsCapability) {
+  // The hand case above with each state's normalised Banzhaf index in the EU-15
+  // Council (data/voting/eu15_qmv.yaml, typed from the treaty, not from
+  // actors.csv): the Commission at Germany's index, the Parliament 0.
+  const std::string rule_path = SourceDir() + "/data/voting/eu15_qmv.yaml";
+  const VotingRule eu15 = ReadVotingRule(rule_path, ReadTextFile(rule_path)).rule;
+  const PowerResult power = ComputePower(eu15);
+  auto index = [&](const std::string& name) {
+    for (std::size_t i = 0; i < eu15.names.size(); ++i) {
+      if (eu15.names[i] == name) return power.players[i].banzhaf;
+    }
+    return -1.0;
+  };
+  const double de = index("DE"), lu = index("LU");
+  const std::string dir = WriteDeu("hand_power", "i1,p1,test,CNS,01-02-00,,60\n",
+                                   "i1,com,0,50\ni1,ep,100,50\ni1,de,100,50\ni1,lu,40,50\n");
+  {  // the whole Council, for the index
+    std::ifstream all(SourceDir() + "/data/deu/actors.csv");
+    std::ofstream(dir + "/actors.csv") << all.rdbuf();
+  }
+  BacktestOptions options;
+  options.capability = "council-banzhaf";
+  options.compare_capability = "council";
+  options.bootstrap = 10;
+  const BacktestResult r = RunBacktest(ReadDeu(dir), Models({"compromise"}), options);
+  ASSERT_EQ(r.issues.size(), 1u);
+  EXPECT_NEAR(*r.issues[0].forecast[0], (de * 0 + de * 100 + lu * 40) / (2 * de + lu), 1e-12);
+  // Beside the votes (1080 / 22): the paired difference is that of the two errors.
+  ASSERT_EQ(r.capability_differences.size(), 1u);
+  const CapabilityDifference& c = r.capability_differences[0];
+  EXPECT_EQ(c.n, 1u);
+  EXPECT_NEAR(c.mae_compared, 60 - 1080.0 / 22, 1e-12);
+  EXPECT_NEAR(c.mean, c.mae_compared - c.mae, 1e-12);
+  EXPECT_EQ(r.compare_capability, "council");
+}
+
+TEST(Backtest, CouncilPowerNeedsTheWholeCouncil) {
+  const std::string dir = WriteDeu("partial_council", "i1,p1,test,CNS,01-02-00,,60\n",
+                                   "i1,com,0,50\ni1,ep,100,50\ni1,de,100,50\ni1,lu,40,50\n");
+  BacktestOptions options;
+  options.capability = "council-banzhaf";
+  try {
+    RunBacktest(ReadDeu(dir), Models({"compromise"}), options);
+    ADD_FAILURE() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("total 12 for 2 members; the EU-15 Council has 87"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
+TEST(Backtest, ACapabilityComparedWithItselfDiffersByNothing) {
+  BacktestOptions options;
+  options.capability = options.compare_capability = "council-shapley";
+  options.bootstrap = 50;
+  const BacktestResult r =
+      RunBacktest(ReadDeu(SourceDir() + "/data/deu"), Models({"compromise", "median"}), options);
+  ASSERT_EQ(r.capability_differences.size(), 2u);
+  for (std::size_t k = 0; k < 2; ++k) {
+    const CapabilityDifference& c = r.capability_differences[k];
+    EXPECT_EQ(c.n, 211u);
+    EXPECT_EQ(c.mae, r.models[k].mae);
+    EXPECT_EQ(c.mean, 0.0);
+    EXPECT_EQ(c.low, 0.0);
+    EXPECT_EQ(c.high, 0.0);
+  }
 }
 
 TEST(Backtest, BadInputIsNamed) {

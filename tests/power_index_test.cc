@@ -105,6 +105,30 @@ TEST(PowerIndex, TheUnSecurityCouncilByHand) {
   EXPECT_NEAR(r.players[0].banzhaf, 848.0 / 5080, 1e-14);
 }
 
+TEST(PowerIndex, PublishedTextbookGames) {
+  // Stach (2011), "Shapley-Shubik index", Encyclopedia of Power (SAGE) 603-606:
+  // quota 50, weights 10, 10, 20, 30 -> 1/12, 1/12, 1/4, 7/12.
+  const PowerResult stach = With(OneQuota({10, 10, 20, 30}, 50), PowerMethod::kAuto);
+  const double ss[] = {1.0 / 12, 1.0 / 12, 0.25, 7.0 / 12};
+  for (std::size_t i = 0; i < 4; ++i) EXPECT_NEAR(stach.players[i].shapley_shubik, ss[i], 1e-15);
+  // Chakravarty, Mitra & Sarkar (2015), A Course on Cooperative Game Theory,
+  // pp. 118-119: quota 12, weights 8, 6, 4, 2 -> Banzhaf 5/12, 1/4, 1/4, 1/12,
+  // absolute 0.625, 0.375, 0.375, 0.125.
+  const PowerResult cms = With(OneQuota({8, 6, 4, 2}, 12), PowerMethod::kGeneratingFunctions);
+  const double beta[] = {5.0 / 12, 0.25, 0.25, 1.0 / 12}, absolute[] = {0.625, 0.375, 0.375, 0.125};
+  for (std::size_t i = 0; i < 4; ++i) {
+    EXPECT_NEAR(cms.players[i].banzhaf, beta[i], 1e-15);
+    EXPECT_NEAR(cms.players[i].banzhaf_absolute, absolute[i], 1e-15);
+  }
+  // Quota 51, weights 50, 49, 1 (the example of R's CoopGame, normalizedBanzhafIndex):
+  // 50's swings {49}, {1}, {49, 1}; 49's {50}; 1's {50} -> Banzhaf 0.6, 0.2, 0.2,
+  // absolute 0.75, 0.25, 0.25.
+  const PowerResult three = With(OneQuota({50, 49, 1}, 51), PowerMethod::kEnumeration);
+  EXPECT_NEAR(three.players[0].banzhaf, 0.6, 1e-15);
+  EXPECT_NEAR(three.players[2].banzhaf, 0.2, 1e-15);
+  EXPECT_NEAR(three.players[1].banzhaf_absolute, 0.25, 1e-15);
+}
+
 TEST(PowerIndex, EveryMethodIsTheDefinitionOnRandomRules) {
   Stream stream(7, 0);
   for (int game = 0; game < 40; ++game) {

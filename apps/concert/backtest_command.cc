@@ -12,6 +12,7 @@ struct BacktestCommand {
   std::string dir;
   std::vector<std::string> models;  // empty: every model run by default
   std::string capability = "equal";
+  std::string compare_capability;
   std::string format = "text";
   std::string output;
   std::uint64_t seed = 0;
@@ -27,8 +28,8 @@ int Run(const BacktestCommand& o) {
   options.seed = o.seed;
   options.bootstrap = o.bootstrap;
   options.group = o.group;
-  const BacktestResult result =
-      RunBacktest(DeuBacktestCases(ReadDeu(o.dir), o.capability, o.group), models, options);
+  options.compare_capability = o.compare_capability;
+  const BacktestResult result = RunBacktest(ReadDeu(o.dir), models, options);
   std::string bytes;
   if (o.format == "json") {
     bytes = BacktestToJson(result, options, o.dir);
@@ -54,8 +55,14 @@ void AddBacktest(CLI::App& app, Subcommands& commands) {
   cmd->add_option("-m,--model", o.models,
                   "model spec; repeatable; default: every model but learned");
   cmd->add_option("--capability", o.capability,
-                  "equal, council (Council votes of the period), or a CSV actor_code,capability")
+                  "equal, council (Council votes of the period), council-banzhaf or "
+                  "council-shapley (each state's power index in the period's Council under "
+                  "qualified majority, see docs/power.md), or a CSV actor_code,capability")
       ->capture_default_str();
+  cmd->add_option("--compare-capability", o.compare_capability,
+                  "score every model under this capability too and report, per model, the "
+                  "paired difference of absolute errors against --capability with a bootstrap "
+                  "interval (text and JSON)");
   cmd->add_option("-f,--format", o.format, "output format")
       ->check(CLI::IsMember({"text", "json", "csv"}))
       ->capture_default_str();

@@ -536,12 +536,16 @@ class BacktestResult(_Result):
 
 
 def backtest(dir: str, models: Optional[Iterable[str]] = None, capability: str = "equal",
-             seed: int = 0, bootstrap: int = 2000, group: str = "issue") -> BacktestResult:
+             seed: int = 0, bootstrap: int = 2000, group: str = "issue",
+             compare_capability: Optional[str] = None) -> BacktestResult:
     """Score models on a DEU folder (actors.csv, issues.csv, positions.csv).
-    capability: equal, council or a CSV path; group: issue or proposal."""
+    capability: equal, council, council-banzhaf, council-shapley or a CSV path;
+    group: issue or proposal; compare_capability: score under this capability
+    too and report the paired differences (to_json()["capability_comparison"])."""
     specs = _specs(models)
     bootstrap, seed = _whole("bootstrap", bootstrap), _whole("seed", seed)
-    return BacktestResult(_concert._backtest(str(dir), specs, capability, seed, bootstrap, group))
+    return BacktestResult(_concert._backtest(str(dir), specs, capability, seed, bootstrap, group,
+                                             compare_capability or ""))
 
 
 class OrderResult(_Result):

@@ -135,7 +135,8 @@ class BacktestResult(_Result):
     def forecasts(self) -> pandas.DataFrame: ...
 
 def backtest(dir: str, models: Optional[Iterable[str]] = ..., capability: str = ...,
-             seed: int = ..., bootstrap: int = ..., group: str = ...) -> BacktestResult: ...
+             seed: int = ..., bootstrap: int = ..., group: str = ...,
+             compare_capability: Optional[str] = ...) -> BacktestResult: ...
 
 class OrderResult(_Result):
     @property

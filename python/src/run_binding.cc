@@ -245,17 +245,17 @@ PyTournament Tournament(const std::vector<std::string>& strategies, int turns, i
 
 PyBacktest Backtest(const std::string& dir, const std::vector<std::string>& models,
                     const std::string& capability, std::uint64_t seed, std::size_t bootstrap,
-                    const std::string& group) {
+                    const std::string& group, const std::string& compare_capability) {
   PyBacktest out;
   out.data = dir;
   out.options.capability = capability;
+  out.options.compare_capability = compare_capability;
   out.options.seed = seed;
   out.options.bootstrap = bootstrap;
   out.options.group = group;
   const std::vector<CreatedModel> created = CreateModels(models);
   RunInterruptible(0, py::none(), [&](const RunControl&) {
-    out.result =
-        RunBacktest(DeuBacktestCases(ReadDeu(dir), capability, group), created, out.options);
+    out.result = RunBacktest(ReadDeu(dir), created, out.options);
   });
   return out;
 }
@@ -382,7 +382,7 @@ void BindRuns(py::module_& m) {
         py::arg("group_size"), py::arg("multiplier"), py::arg("quorum"), py::arg("seed"),
         py::arg("threads"));
   m.def("_backtest", &Backtest, py::arg("dir"), py::arg("models"), py::arg("capability"),
-        py::arg("seed"), py::arg("bootstrap"), py::arg("group"));
+        py::arg("seed"), py::arg("bootstrap"), py::arg("group"), py::arg("compare_capability"));
   m.def("_order", &Order, py::arg("scenario"), py::arg("years"), py::arg("preset"),
         py::arg("relative_gains"), py::arg("draws"), py::arg("seed"), py::arg("sensitivity"),
         py::arg("threads"), py::arg("progress"));

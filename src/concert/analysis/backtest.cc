@@ -11,9 +11,69 @@
 
 namespace concert {
 
+namespace {
+
+// The mean of d and its percentile bootstrap 95 % interval, resample r drawn
+// from Stream(seed, r).
+void MeanWithInterval(const std::vector<double>& d, const BacktestOptions& options, double* mean,
+                      double* low, double* high) {
+  *mean = *low = *high = 0;
+  if (d.empty()) return;
+  double sum = 0;
+  for (double x : d) sum += x;
+  *mean = sum / static_cast<double>(d.size());
+  std::vector<double> means;
+  for (std::size_t r = 0; r < options.bootstrap; ++r) {
+    Stream stream(options.seed, r);
+    double resample = 0;
+    for (std::size_t k = 0; k < d.size(); ++k) {
+      resample += d[static_cast<std::size_t>(stream.Uniform() * static_cast<double>(d.size()))];
+    }
+    means.push_back(resample / static_cast<double>(d.size()));
+  }
+  std::sort(means.begin(), means.end());
+  *low = Quantile(means, 0.025);
+  *high = Quantile(means, 0.975);
+}
+
+}  // namespace
+
 BacktestResult RunBacktest(const DeuData& data, const std::vector<CreatedModel>& models,
                            const BacktestOptions& options) {
-  return RunBacktest(DeuBacktestCases(data, options.capability, options.group), models, options);
+  BacktestResult result =
+      RunBacktest(DeuBacktestCases(data, options.capability, options.group), models, options);
+  if (options.compare_capability.empty()) return result;
+  const BacktestResult other = RunBacktest(
+      DeuBacktestCases(data, options.compare_capability, options.group), models, options);
+  result.compare_capability = other.capability;
+  if (other.issues.size() != result.issues.size()) {
+    throw InputError({"", 0, "compare_capability"}, "the two capabilities scored different issues");
+  }
+  // The same issues in the same order: the cases differ only in capability.
+  for (std::size_t k = 0; k < models.size(); ++k) {
+    CapabilityDifference c;
+    c.model = models[k].spec;
+    std::vector<double> d;
+    double sum = 0, sum_other = 0;
+    for (std::size_t i = 0; i < result.issues.size(); ++i) {
+      const IssueScore& a = result.issues[i];
+      const IssueScore& b = other.issues[i];
+      if (!a.forecast[k] || !b.forecast[k]) continue;
+      const double e = std::abs(*a.forecast[k] - a.outcome);
+      const double e_other = std::abs(*b.forecast[k] - b.outcome);
+      sum += e;
+      sum_other += e_other;
+      d.push_back(e_other - e);
+    }
+    c.n = d.size();
+    if (c.n > 0) {
+      c.mae = sum / static_cast<double>(c.n);
+      c.mae_compared = sum_other / static_cast<double>(c.n);
+    }
+    MeanWithInterval(d, options, &c.mean, &c.low, &c.high);
+    result.capability_differences.push_back(c);
+  }
+  return result;
 }
 
 BacktestResult RunBacktest(const BacktestCases& cases, const std::vector<CreatedModel>& models,
@@ -67,24 +127,7 @@ BacktestResult RunBacktest(const BacktestCases& cases, const std::vector<Created
         }
       }
       PairedDifference p{a, b, d.size(), 0, 0, 0};
-      if (!d.empty()) {
-        double sum = 0;
-        for (double x : d) sum += x;
-        p.mean = sum / static_cast<double>(d.size());
-        std::vector<double> means;
-        for (std::size_t r = 0; r < options.bootstrap; ++r) {
-          Stream stream(options.seed, r);
-          double resample = 0;
-          for (std::size_t k = 0; k < d.size(); ++k) {
-            resample +=
-                d[static_cast<std::size_t>(stream.Uniform() * static_cast<double>(d.size()))];
-          }
-          means.push_back(resample / static_cast<double>(d.size()));
-        }
-        std::sort(means.begin(), means.end());
-        p.low = Quantile(means, 0.025);
-        p.high = Quantile(means, 0.975);
-      }
+      MeanWithInterval(d, options, &p.mean, &p.low, &p.high);
       result.pairs.push_back(p);
     }
   }

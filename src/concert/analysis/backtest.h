@@ -26,6 +26,9 @@ struct BacktestOptions {
   // issue: each issue its own scenario (the default); proposal: the scored issues
   // of a proposal in one scenario, so that models that link issues (exchange) can.
   std::string group = "issue";
+  // Non-empty: score every model under this capability too, and report per model
+  // the paired difference of absolute errors (this one's less the main one's).
+  std::string compare_capability;
 };
 
 struct IssueScore {
@@ -46,12 +49,22 @@ struct PairedDifference {
   double mean = 0, low = 0, high = 0;  // mean of |e_a| - |e_b| and its 95 % interval
 };
 
+// One model under two capabilities, over the issues both forecast.
+struct CapabilityDifference {
+  std::string model;
+  std::size_t n = 0;
+  double mae = 0, mae_compared = 0;    // under options.capability and compare_capability
+  double mean = 0, low = 0, high = 0;  // mean of |e_compared| - |e| and its 95 % interval
+};
+
 struct BacktestResult {
   std::vector<ModelScore> models;
   std::vector<IssueScore> issues;
   std::vector<PairedDifference> pairs;
   std::map<std::string, std::size_t> skipped;  // reason -> count
   std::string capability;
+  std::string compare_capability;                            // empty: no comparison
+  std::vector<CapabilityDifference> capability_differences;  // per model
 };
 
 // Scores the models on the cases (io/deu_cases.h builds them from DEU data).

@@ -8,6 +8,7 @@
 #include "concert/core/limits.h"
 #include "concert/io/read.h"
 #include "concert/io/text.h"
+#include "concert/voting/power_index.h"
 
 namespace concert {
 
@@ -18,8 +19,8 @@ std::map<std::string, double> ReadCapabilityCsv(const std::string& path) {
   } catch (const InputError& e) {
     throw InputError({path, 0, "capability"},
                      e.message() +
-                         "; expected --capability equal, council or a CSV file "
-                         "actor_code,capability");
+                         "; expected --capability equal, council, council-banzhaf, "
+                         "council-shapley or a CSV file actor_code,capability");
   }
   text::CheckUtf8(path, bytes);
   std::map<std::string, double> out;
@@ -48,19 +49,68 @@ std::map<std::string, double> ReadCapabilityCsv(const std::string& path) {
 
 namespace {
 
+bool IsCouncilPower(const std::string& mode) {
+  return mode == "council-banzhaf" || mode == "council-shapley";
+}
+
+// The period's Council under qualified majority as a voting rule: the EU-15's
+// 62 of 87 votes, or the EU-25's Nice rule, 232 of 321 votes cast by 13 of the 25
+// members (the population check, which changes almost no outcome, is left out:
+// the data's population columns are unreliable). Bulgaria, Romania and Croatia,
+// members from 2007 and 2013, are not in the EU-25.
+VotingRule CouncilRule(const DeuData& data, bool nice) {
+  VotingRule rule;
+  rule.weights.resize(nice ? 2 : 1);
+  for (const DeuActor& a : data.actors) {
+    const auto& votes = nice ? a.votes_nice : a.votes_eu15;
+    if (!votes || (nice && (a.code == "bu" || a.code == "ro" || a.code == "cr"))) continue;
+    rule.names.push_back(a.code);
+    rule.weights[0].push_back(*votes);
+    if (nice) rule.weights[1].push_back(1);
+  }
+  double total = 0;
+  for (double v : rule.weights[0]) total += v;
+  const double expected = nice ? 321 : 87;
+  if (total != expected || rule.names.size() != (nice ? 25u : 15u)) {
+    throw InputError(
+        {"", 0, "capability"},
+        fmt::format("the Council votes in actors.csv total {} for {} members; the "
+                    "{} Council has {} votes for {} members",
+                    total, rule.names.size(), nice ? "EU-25" : "EU-15", expected, nice ? 25 : 15));
+  }
+  rule.quotas = nice ? std::vector<double>{232, 13} : std::vector<double>{62};
+  return rule;
+}
+
 class Capability {
  public:
   Capability(const DeuData& data, const std::string& mode) : data_(data), mode_(mode) {
-    if (mode != "equal" && mode != "council") file_ = ReadCapabilityCsv(mode);
+    if (mode != "equal" && mode != "council" && !IsCouncilPower(mode)) {
+      file_ = ReadCapabilityCsv(mode);
+    }
     for (const DeuActor& a : data.actors) {
       if (a.votes_eu15) largest_eu15_ = std::max(largest_eu15_, *a.votes_eu15);
       if (a.votes_nice) largest_nice_ = std::max(largest_nice_, *a.votes_nice);
+    }
+    if (IsCouncilPower(mode)) {
+      for (bool nice : {false, true}) {
+        const VotingRule rule = CouncilRule(data, nice);
+        const PowerResult power = ComputePower(rule);
+        double& largest = nice ? largest_nice_ : largest_eu15_;
+        largest = 0;
+        for (std::size_t i = 0; i < rule.names.size(); ++i) {
+          const PlayerPower& p = power.players[i];
+          const double index = mode == "council-banzhaf" ? p.banzhaf : p.shapley_shubik;
+          (nice ? power_nice_ : power_eu15_)[rule.names[i]] = index;
+          largest = std::max(largest, index);
+        }
+      }
     }
   }
 
   double operator()(const DeuIssue& issue, const std::string& code) const {
     if (mode_ == "equal") return 1.0;
-    if (mode_ != "council") {
+    if (mode_ != "council" && !IsCouncilPower(mode_)) {
       auto it = file_.find(code);
       if (it == file_.end()) {
         throw InputError({mode_, 0, "actor_code"},
@@ -72,6 +122,11 @@ class Capability {
     const double largest = nice ? largest_nice_ : largest_eu15_;
     if (code == "com") return largest;
     if (code == "ep") return issue.procedure == "COD" ? largest : 0.0;
+    if (IsCouncilPower(mode_)) {
+      const auto& power = nice ? power_nice_ : power_eu15_;
+      auto it = power.find(code);
+      return it == power.end() ? 0.0 : it->second;
+    }
     const DeuActor* a = data_.actor(code);
     const auto& votes = nice ? a->votes_nice : a->votes_eu15;
     return votes ? *votes : 0.0;
@@ -81,6 +136,7 @@ class Capability {
   const DeuData& data_;
   std::string mode_;
   std::map<std::string, double> file_;
+  std::map<std::string, double> power_eu15_, power_nice_;
   double largest_eu15_ = 0, largest_nice_ = 0;
 };
 

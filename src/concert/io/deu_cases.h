@@ -8,7 +8,11 @@
 // period: EU15 weights for proposals introduced before 1 May 2004, Nice
 // weights from then on; the Commission, and under co-decision (COD) the
 // Parliament, at the largest state's weight; the Parliament 0 under other
-// procedures); or the path of a CSV file actor_code,capability.
+// procedures); "council-banzhaf" or "council-shapley" (the same with each
+// state's normalised Banzhaf or Shapley-Shubik index in the period's Council
+// under qualified majority, voting/power_index.h: the EU-15's 62 of 87 votes,
+// or the EU-25's 232 of 321 votes cast by 13 members, population left out);
+// or the path of a CSV file actor_code,capability.
 #pragma once
 
 #include <map>

@@ -36,6 +36,18 @@ std::string BacktestToText(const BacktestResult& r, const BacktestOptions& optio
                          p.low, p.high, p.n);
     }
   }
+  if (!r.compare_capability.empty()) {
+    out += fmt::format(
+        "\nCapability {} against {}: MAE of each, and the paired difference of absolute errors "
+        "({} - {}; negative: {} is closer), bootstrap 95 % interval:\n",
+        r.compare_capability, r.capability, r.compare_capability, r.capability,
+        r.compare_capability);
+    for (const CapabilityDifference& c : r.capability_differences) {
+      out +=
+          fmt::format("  {:<{}}  {:6.2f} vs {:6.2f}: {:+.2f} [{:+.2f}, {:+.2f}] over {} issues\n",
+                      ShortSpec(c.model), width, c.mae_compared, c.mae, c.mean, c.low, c.high, c.n);
+    }
+  }
   out += "\nModels:\n";
   for (const ModelScore& m : r.models) out += "  " + m.model + "\n";
   out += "\nSkipped:";
@@ -70,6 +82,20 @@ std::string BacktestToJson(const BacktestResult& r, const BacktestOptions& optio
                {"seed", options.seed}, {"bootstrap", options.bootstrap},
                {"models", models},     {"pairs", pairs},
                {"skipped", r.skipped}};
+  if (!r.compare_capability.empty()) {
+    Json compared = Json::array();
+    for (const CapabilityDifference& c : r.capability_differences) {
+      compared.push_back({{"model", c.model},
+                          {"n", c.n},
+                          {"mae", c.mae},
+                          {"mae_compared", c.mae_compared},
+                          {"mean_difference", c.mean},
+                          {"low", c.low},
+                          {"high", c.high}});
+    }
+    root["compare_capability"] = r.compare_capability;
+    root["capability_comparison"] = compared;
+  }
   return root.dump(2) + "\n";
 }
 

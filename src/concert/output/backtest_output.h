@@ -1,7 +1,9 @@
 // concert/output/backtest_output.h — backtest results as text, JSON or CSV.
 // JSON: {"data", "capability", "seed", "bootstrap",
 //        "models": [{"model", "n", "mae", "rmse", "median_ae", "within_10", "within_25"}],
-//        "pairs": [{"a", "b", "n", "mean_difference", "low", "high"}], "skipped": {reason: n}}
+//        "pairs": [{"a", "b", "n", "mean_difference", "low", "high"}], "skipped": {reason: n},
+//        ["compare_capability", "capability_comparison": [{"model", "n", "mae",
+//         "mae_compared", "mean_difference", "low", "high"}]] (with a comparison)}
 // CSV (one row per model x issue): model,issue,forecast,outcome,error
 #pragma once
 
