@@ -36,6 +36,7 @@ __all__ = [
     "tournament",
     "backtest",
     "order",
+    "power",
     "ForecastResult",
     "SimulationResult",
     "ChainResult",
@@ -44,6 +45,7 @@ __all__ = [
     "TournamentResult",
     "BacktestResult",
     "OrderResult",
+    "PowerResult",
 ]
 
 Progress = Union[None, bool, str, Callable[[int, int], Any]]
@@ -522,6 +524,62 @@ def tournament(strategies: Iterable[str] = ("axelrod-first",), turns: int = 200,
     return TournamentResult(_concert._tournament(
         names, turns, repetitions, noise, continuation, discount, list(payoffs), group_size,
         multiplier, quorum, seed, _threads(threads)))
+
+
+class PowerResult(_Result):
+    """Shapley-Shubik and Banzhaf indices of a voting rule (``concert power``;
+    docs/power.md)."""
+
+    _tables = ("players",)
+
+    @property
+    def players(self):
+        """name, weight[, weight_2, ...], shapley_shubik, banzhaf, banzhaf_absolute,
+        swings, shapley_shubik_se, banzhaf_absolute_se: one row per player."""
+        return self.table("players")
+
+    @property
+    def method(self) -> str:
+        """The method used: generating-functions, enumeration or monte-carlo."""
+        return self._impl.method
+
+    @property
+    def p_winning(self) -> float:
+        """The share of all coalitions that win (Coleman's power to act)."""
+        return self._impl.p_winning
+
+
+def power(weights=None, quota=None, names: Optional[Iterable[str]] = None,
+          rule: Optional[str] = None, method: str = "auto", samples: int = 1_000_000,
+          seed: int = 0, threads: Optional[int] = None,
+          progress: Progress = "auto") -> PowerResult:
+    """Power indices of a weighted voting rule.
+
+    weights: one list per player set (a single criterion), or a list of such
+    lists for a multiple majority; quota: a number or a share such as "62%", or
+    one per criterion. rule: instead, a rule file (data/voting/*.yaml).
+    method: auto, generating-functions, enumeration or monte-carlo."""
+    samples, seed = _whole("samples", samples), _whole("seed", seed)
+    if rule is not None:
+        if weights is not None or quota is not None or names is not None:
+            raise ValueError("rule replaces weights, quota and names")
+        return PowerResult(_run(lambda p: _concert._power(
+            str(rule), [], [], [], method, samples, seed, _threads(threads), p), progress, "power"))
+    if weights is None or quota is None:
+        raise ValueError("give weights and quota, or rule")
+    weights = list(weights)
+    several = len(weights) > 0 and not isinstance(weights[0], (int, float))
+    criteria = [list(w) for w in weights] if several else [weights]
+    quotas = list(quota) if isinstance(quota, (list, tuple)) else [quota]
+    for w in criteria:
+        for x in w:
+            if isinstance(x, bool) or not isinstance(x, (int, float)):
+                raise TypeError(f"weights: expected numbers, got {x!r}")
+    quotas = [q if isinstance(q, str) else repr(float(q)) for q in quotas]
+    player_names = [] if names is None else [str(n) for n in names]
+    return PowerResult(_run(lambda p: _concert._power(
+        "", player_names, [[float(x) for x in w] for w in criteria], quotas, method, samples,
+        seed, _threads(threads), p), progress, "power"))
 
 
 class BacktestResult(_Result):

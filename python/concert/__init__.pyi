@@ -130,6 +130,19 @@ def tournament(strategies: Iterable[str] = ..., turns: int = ..., repetitions: i
                quorum: float = ..., seed: int = ...,
                threads: Optional[int] = ...) -> TournamentResult: ...
 
+class PowerResult(_Result):
+    @property
+    def players(self) -> pandas.DataFrame: ...
+    @property
+    def method(self) -> str: ...
+    @property
+    def p_winning(self) -> float: ...
+
+def power(weights: Optional[Sequence[Any]] = ..., quota: Union[None, float, str, Sequence[Union[float, str]]] = ...,
+          names: Optional[Iterable[str]] = ..., rule: Optional[str] = ..., method: str = ...,
+          samples: int = ..., seed: int = ..., threads: Optional[int] = ...,
+          progress: Progress = ...) -> PowerResult: ...
+
 class BacktestResult(_Result):
     @property
     def forecasts(self) -> pandas.DataFrame: ...

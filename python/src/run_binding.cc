@@ -2,6 +2,7 @@
 // request's fields as keyword arguments, runs with the GIL released
 // (interruptible.h) and returns a result that writes the CLI's own outputs
 // (JSON, CSV tables, text) with the library's writers.
+#include <fmt/format.h>
 #include <pybind11/stl.h>
 
 #include "bindings.h"
@@ -15,6 +16,7 @@
 #include "concert/institutions/tournament.h"
 #include "concert/io/deu.h"
 #include "concert/io/deu_cases.h"
+#include "concert/io/voting_rule_reader.h"
 #include "concert/order/order_link.h"
 #include "concert/order/run_order.h"
 #include "concert/output/architecture_output.h"
@@ -25,6 +27,7 @@
 #include "concert/output/models_output.h"
 #include "concert/output/order_output.h"
 #include "concert/output/order_report.h"
+#include "concert/output/power_output.h"
 #include "concert/output/report.h"
 #include "concert/output/sanction_grid_output.h"
 #include "concert/output/simulate_output.h"
@@ -156,6 +159,12 @@ struct PyOrder {
   OrderResult result;
 };
 
+struct PyPower {
+  VotingRule rule;
+  PowerOptions options;
+  PowerResult result;
+};
+
 PyForecast Forecast(const PyScenario& scenario, const std::vector<std::string>& models,
                     std::size_t draws, std::uint64_t seed, unsigned threads, bool sensitivity,
                     const std::vector<std::string>& bands, const std::string& explain,
@@ -216,6 +225,45 @@ PySimulation Simulate(const PyScenario& scenario, std::size_t draws, std::uint64
   out.header = HeaderFor(spec, seed, fixed, link);
   RunInterruptible(threads, progress, [&](const RunControl& control) {
     out.result = RunSimulation(out.scenario, spec, options, control);
+  });
+  return out;
+}
+
+// A rule from a file (path non-empty) or from names, weights per criterion and
+// quotas as written ("255", "62%").
+PyPower Power(const std::string& path, const std::vector<std::string>& names,
+              const std::vector<std::vector<double>>& weights,
+              const std::vector<std::string>& quotas, const std::string& method,
+              std::size_t samples, std::uint64_t seed, unsigned threads,
+              const py::object& progress) {
+  PyPower out;
+  if (!path.empty()) {
+    out.rule = ReadVotingRule(path, ReadTextFile(path)).rule;
+  } else {
+    if (weights.size() != quotas.size()) {
+      throw InputError({"", 0, "quota"},
+                       fmt::format("{} criteria of weights and {} quotas; expected one quota per "
+                                   "criterion",
+                                   weights.size(), quotas.size()));
+    }
+    out.rule.weights = weights;
+    for (std::size_t k = 0; k < weights.size(); ++k) {
+      double total = 0;
+      for (double w : weights[k]) total += w;
+      out.rule.quotas.push_back(ParseQuota(quotas[k], total));
+    }
+    out.rule.names = names;
+    if (names.empty() && !weights.empty()) {
+      for (std::size_t i = 0; i < weights[0].size(); ++i) {
+        out.rule.names.push_back(fmt::format("p{}", i + 1));
+      }
+    }
+  }
+  out.options.method = ParsePowerMethod(method);
+  out.options.samples = samples;
+  out.options.seed = seed;
+  RunInterruptible(threads, progress, [&](const RunControl& control) {
+    out.result = ComputePower(out.rule, out.options, control);
   });
   return out;
 }
@@ -340,6 +388,13 @@ void BindRuns(py::module_& m) {
       .def("csv", [](const PyArchitectures& a,
                      const std::string&) { return ArchitectureCsv(a.scenario, a.result); })
       .def("text", [](const PyArchitectures& a) { return ArchitectureText(a.scenario, a.result); });
+  py::class_<PyPower>(m, "_Power")
+      .def("to_json", [](const PyPower& p) { return PowerJson(p.rule, p.options, p.result); })
+      .def("csv", [](const PyPower& p, const std::string&) { return PowerCsv(p.rule, p.result); })
+      .def("text", [](const PyPower& p) { return PowerText(p.rule, p.options, p.result); })
+      .def_property_readonly("method",
+                             [](const PyPower& p) { return PowerMethodName(p.result.method); })
+      .def_property_readonly("p_winning", [](const PyPower& p) { return p.result.p_winning; });
   py::class_<PyTournament>(m, "_Tournament")
       .def("to_json", [](const PyTournament& t) { return TournamentJson(t.result, t.options); })
       .def("csv",
@@ -381,6 +436,9 @@ void BindRuns(py::module_& m) {
         py::arg("noise"), py::arg("continuation"), py::arg("discount"), py::arg("payoffs"),
         py::arg("group_size"), py::arg("multiplier"), py::arg("quorum"), py::arg("seed"),
         py::arg("threads"));
+  m.def("_power", &Power, py::arg("path"), py::arg("names"), py::arg("weights"), py::arg("quotas"),
+        py::arg("method"), py::arg("samples"), py::arg("seed"), py::arg("threads"),
+        py::arg("progress"));
   m.def("_backtest", &Backtest, py::arg("dir"), py::arg("models"), py::arg("capability"),
         py::arg("seed"), py::arg("bootstrap"), py::arg("group"), py::arg("compare_capability"));
   m.def("_order", &Order, py::arg("scenario"), py::arg("years"), py::arg("preset"),

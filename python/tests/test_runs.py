@@ -8,7 +8,7 @@ import time
 import pytest
 
 import concert
-from conftest import DEU, ORDER, SIX, cli
+from conftest import DEU, ORDER, SIX, SOURCE, cli
 
 
 def test_models_lists_the_registry():
@@ -260,3 +260,31 @@ def test_the_gil_is_released_while_a_model_runs(six, progress):
     done_before_the_forecast = not finished.is_set()
     worker.join()
     assert total > 0 and done_before_the_forecast
+
+
+def test_power_equals_the_cli():
+    rule = os.path.join(SOURCE, "data", "voting", "nice_eu27.yaml")
+    r = concert.power(rule=rule, progress=None)
+    assert r.to_json() == cli("power", "--rule", rule, "-f", "json", "-q")
+    assert r.method == "enumeration" and abs(r.p_winning - 2718751 / 2**27) < 1e-15
+    p = r.players
+    assert len(p) == 27 and list(p.columns[:4]) == ["name", "weight", "weight_2", "weight_3"]
+    eec = concert.power([4, 4, 4, 2, 2, 1], 12, names=["FR", "DE", "IT", "BE", "NL", "LU"],
+                        progress=None)
+    assert eec.to_json() == cli("power", "--weights", "4,4,4,2,2,1", "--quota", "12", "--names",
+                                "FR,DE,IT,BE,NL,LU", "-f", "json", "-q")
+    assert abs(eec.players["shapley_shubik"][0] - 7 / 30) < 1e-15
+    two = concert.power([[50, 30, 20], [1, 1, 1]], [50, "67%"], method="monte-carlo",
+                        samples=20000, seed=3, threads=2, progress=None)
+    assert two.to_json() == cli("power", "--weights", "50,30,20", "--quota", "50", "--weights",
+                                "1,1,1", "--quota", "67%", "--method", "monte-carlo",
+                                "--samples", "20000", "--seed", "3", "-f", "json", "-q")
+    with pytest.raises(concert.InputError, match="quota 10 is not in"):
+        concert.power([4, 4, 1], 10, progress=None)
+    with pytest.raises(concert.InputError) as e:
+        concert.power([4, 4, 1], 5, method="exact", progress=None)
+    assert e.value.field == "method"
+    with pytest.raises(TypeError, match="expected numbers"):
+        concert.power([4, "x"], 5, progress=None)
+    with pytest.raises(ValueError, match="rule replaces"):
+        concert.power([1], 1, rule=rule)
