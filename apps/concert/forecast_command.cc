@@ -29,6 +29,8 @@ struct ForecastOptions {
   std::vector<std::string> bands;
   bool quiet = false;
   bool sensitivity = false;
+  bool drop_one = false;
+  double salience_sweep = 0;
 };
 
 int Run(const ForecastOptions& o) {
@@ -44,6 +46,14 @@ int Run(const ForecastOptions& o) {
   request.draws = o.draws;
   request.sensitivity = o.sensitivity;
   request.explain = o.explain;
+  request.drop_one = o.drop_one;
+  request.salience_sweep = o.salience_sweep;
+  if (o.table == "drop-one" && !o.drop_one) {
+    throw InputError({"", 0, "--table"}, "table drop-one needs --drop-one");
+  }
+  if (o.table == "salience-sweep" && o.salience_sweep == 0) {
+    throw InputError({"", 0, "--table"}, "table salience-sweep needs --salience-sweep K");
+  }
   for (const std::string& b : o.bands) request.bands.push_back(ParseBand(b));
   if (o.draws == 0 && (o.table == "monte-carlo" || o.table == "sensitivity" ||
                        o.table == "trade-frequencies" || o.table == "draws")) {
@@ -69,11 +79,11 @@ int Run(const ForecastOptions& o) {
   const MonteCarloResults monte_carlo = run.MonteCarlo();
   std::string bytes;
   if (o.format == "json") {
-    bytes = ForecastsToJson(request.scenario, run.forecasts, o.seed, monte_carlo);
+    bytes = ForecastsToJson(request.scenario, run.forecasts, o.seed, monte_carlo, run.what_if);
   } else if (o.format == "csv") {
-    bytes = ForecastsToCsv(request.scenario, run.forecasts, o.table, monte_carlo);
+    bytes = ForecastsToCsv(request.scenario, run.forecasts, o.table, monte_carlo, run.what_if);
   } else {
-    bytes = ForecastsToText(request.scenario, run.forecasts, monte_carlo);
+    bytes = ForecastsToText(request.scenario, run.forecasts, monte_carlo, run.what_if);
   }
   Emit(o.output, bytes);
   if (!o.explain.empty()) {
@@ -122,9 +132,11 @@ void AddForecast(CLI::App& app, Subcommands& commands) {
                   "(smp: challenges and bargains; distinct positions and their probabilities), "
                   "monte-carlo, sensitivity, trade-frequencies (how often each trade of the "
                   "exchange model happens) or draws (every draw's outcome per model and issue; "
-                  "all with --draws)")
+                  "all with --draws), drop-one (with --drop-one) or salience-sweep (with "
+                  "--salience-sweep)")
       ->check(CLI::IsMember({"rounds", "outcomes", "exchanges", "actors", "challenges", "distinct",
-                             "monte-carlo", "sensitivity", "trade-frequencies", "draws"}))
+                             "monte-carlo", "sensitivity", "trade-frequencies", "draws", "drop-one",
+                             "salience-sweep"}))
       ->capture_default_str();
   cmd->add_option("--draws", o.draws,
                   "Monte Carlo: run every model on N draws of the scenario's uncertain "
@@ -144,6 +156,17 @@ void AddForecast(CLI::App& app, Subcommands& commands) {
   cmd->add_flag("--sensitivity", o.sensitivity,
                 "with --draws: rank the uncertain inputs by their standardised regression "
                 "coefficient on each issue's outcome (R^2 shown)");
+  cmd->add_flag("--drop-one", o.drop_one,
+                "also run every model without each actor in turn: which actor each outcome "
+                "hangs on (text: the largest change per issue; JSON what_if.drop_one; CSV "
+                "--table drop-one)");
+  cmd->add_option("--salience-sweep", o.salience_sweep,
+                  "K: also run every model with each actor's salience on each issue moved by "
+                  "-K and +K points of the 0-100 scale (a step past 0 or 100 is not run): "
+                  "which salience each outcome hangs on (JSON what_if.salience_sweep; CSV "
+                  "--table salience-sweep)")
+      ->check(CLI::Range(0.0, 100.0))
+      ->check(DecimalNumber());
   cmd->add_option("--agenda", o.agenda,
                   "issue ids on the table (comma-separated; replaces the scenario's `agenda`): "
                   "the models forecast and trade only over these, and every other issue stays "

@@ -305,6 +305,18 @@ class ForecastResult(_Result):
         return self.table("trade-frequencies")
 
     @property
+    def drop_one(self):
+        """With drop_one=True: model, actor, issue, forecast, outcome (without
+        the actor), change, note."""
+        return self.table("drop-one")
+
+    @property
+    def salience_sweep(self):
+        """With salience_sweep=K: model, actor, moved_issue, delta, issue,
+        forecast, outcome, change, note."""
+        return self.table("salience-sweep")
+
+    @property
     def sensitivity(self):
         """Standardised regression coefficients of the uncertain inputs
         (needs draws and sensitivity=True)."""
@@ -323,8 +335,13 @@ class ForecastResult(_Result):
 def forecast(scenario: Scenario, models: Optional[Iterable[str]] = None, draws: int = 0,
              seed: int = 0, threads: Optional[int] = None, sensitivity: bool = False,
              bands: Iterable[str] = (), explain: Optional[str] = None,
+             drop_one: bool = False, salience_sweep: float = 0.0,
              progress: Progress = "auto") -> ForecastResult:
     """Run bargaining models on a scenario (``concert forecast``).
+
+    drop_one: also every model without each actor (``.drop_one``);
+    salience_sweep: K > 0 also moves each salience by -K and +K points
+    (``.salience_sweep``).
 
     models: specs such as "compromise" or "bdm(rounds=20)"; None: every model
     run by default (:func:`models`). draws > 0 adds Monte Carlo over the
@@ -336,7 +353,7 @@ def forecast(scenario: Scenario, models: Optional[Iterable[str]] = None, draws: 
     draws, seed = _whole("draws", draws), _whole("seed", seed)
     return ForecastResult(_run(lambda p: _concert._forecast(
         scenario._impl, specs, draws, seed, _threads(threads), sensitivity, list(bands),
-        explain or "", p), progress, "forecast"))
+        explain or "", bool(drop_one), float(salience_sweep), p), progress, "forecast"))
 
 
 def report(scenario: Scenario, path: str, models: Optional[Iterable[str]] = None,

@@ -168,8 +168,10 @@ struct PyPower {
 PyForecast Forecast(const PyScenario& scenario, const std::vector<std::string>& models,
                     std::size_t draws, std::uint64_t seed, unsigned threads, bool sensitivity,
                     const std::vector<std::string>& bands, const std::string& explain,
-                    const py::object& progress) {
+                    bool drop_one, double salience_sweep, const py::object& progress) {
   ForecastRequest request;
+  request.drop_one = drop_one;
+  request.salience_sweep = salience_sweep;
   request.scenario = Negotiation(scenario);
   request.models = models;
   request.draws = draws;
@@ -336,15 +338,17 @@ void BindRuns(py::module_& m) {
   py::class_<PyForecast>(m, "_Forecast")
       .def("to_json",
            [](const PyForecast& f) {
-             return ForecastsToJson(f.scenario, f.run.forecasts, f.seed, f.run.MonteCarlo());
+             return ForecastsToJson(f.scenario, f.run.forecasts, f.seed, f.run.MonteCarlo(),
+                                    f.run.what_if);
            })
       .def("csv",
            [](const PyForecast& f, const std::string& table) {
-             return ForecastsToCsv(f.scenario, f.run.forecasts, table, f.run.MonteCarlo());
+             return ForecastsToCsv(f.scenario, f.run.forecasts, table, f.run.MonteCarlo(),
+                                   f.run.what_if);
            })
       .def("text",
            [](const PyForecast& f) {
-             return ForecastsToText(f.scenario, f.run.forecasts, f.run.MonteCarlo());
+             return ForecastsToText(f.scenario, f.run.forecasts, f.run.MonteCarlo(), f.run.what_if);
            })
       .def("html",
            [](const PyForecast& f) {
@@ -415,7 +419,7 @@ void BindRuns(py::module_& m) {
       .def("html", [](const PyOrder& o) { return OrderReportPage(o.result); });
   m.def("_forecast", &Forecast, py::arg("scenario"), py::arg("models"), py::arg("draws"),
         py::arg("seed"), py::arg("threads"), py::arg("sensitivity"), py::arg("bands"),
-        py::arg("explain"), py::arg("progress"));
+        py::arg("explain"), py::arg("drop_one"), py::arg("salience_sweep"), py::arg("progress"));
   m.def("_report", &Report, py::arg("scenario"), py::arg("path"), py::arg("models"),
         py::arg("draws"), py::arg("seed"), py::arg("threads"), py::arg("progress"));
   m.def("_simulate", &Simulate, py::arg("scenario"), py::arg("draws"), py::arg("seed"),

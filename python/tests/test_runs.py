@@ -288,3 +288,21 @@ def test_power_equals_the_cli():
         concert.power([4, "x"], 5, progress=None)
     with pytest.raises(ValueError, match="rule replaces"):
         concert.power([1], 1, rule=rule)
+
+
+def test_drop_one_and_salience_sweep_equal_the_cli(six):
+    r = concert.forecast(six, models=["compromise", "median"], drop_one=True, salience_sweep=10,
+                         progress=None)
+    args = ["forecast", SIX, "-m", "compromise", "-m", "median", "--drop-one",
+            "--salience-sweep", "10", "-q"]
+    assert r.to_json() == cli(*args, "-f", "json")
+    assert r.to_csv("drop-one") == cli(*args, "-f", "csv", "--table", "drop-one")
+    d = r.drop_one
+    assert len(d) == 2 * len(six.actors) * len(six.issues)
+    both = d.dropna(subset=["outcome"])
+    assert ((both["outcome"] - both["forecast"] - both["change"]).abs() < 1e-9).all()
+    s = r.salience_sweep
+    assert set(s["delta"]) == {-10, 10}
+    assert (s.loc[s["outcome"].isna(), "note"].str.contains("outside 0-100")).all()
+    with pytest.raises(concert.InputError):
+        concert.forecast(six, models="compromise", salience_sweep=101, progress=None)

@@ -86,6 +86,11 @@ ForecastResult RunForecast(const ForecastRequest& request, const RunControl& con
   if (!request.bands.empty() && request.draws == 0) {
     throw InputError({"", 0, "bands"}, "a band's probability needs Monte Carlo draws (draws > 0)");
   }
+  if (!(request.salience_sweep >= 0 && request.salience_sweep <= 100)) {
+    throw InputError(
+        {"", 0, "salience_sweep"},
+        fmt::format("{}: expected a step in (0, 100] salience points", request.salience_sweep));
+  }
   if (request.sensitivity && request.draws == 0) {
     throw InputError({"", 0, "sensitivity"}, "the sensitivity needs Monte Carlo draws (draws > 0)");
   }
@@ -124,6 +129,15 @@ ForecastResult RunForecast(const ForecastRequest& request, const RunControl& con
     }
   }
   if (control.progress) control.progress(models.size() * kProgressSteps, total);
+  if (request.drop_one || request.salience_sweep > 0) {
+    RunControl quiet = control;  // its runs are short; the bar counts the forecasts and draws
+    quiet.progress = nullptr;
+    result.what_if = RunWhatIf(scenario, models, request.drop_one, request.salience_sweep, quiet);
+    if (result.what_if.cancelled) {
+      result.cancelled = result.forecasts_cut_short = true;
+      return result;
+    }
+  }
   if (request.draws == 0) return result;
   MonteCarloOptions options;
   options.draws = request.draws;

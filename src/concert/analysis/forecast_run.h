@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "concert/analysis/monte_carlo.h"
+#include "concert/analysis/what_if.h"
 #include "concert/core/parallel.h"
 #include "concert/models/registry.h"
 
@@ -24,7 +25,9 @@ struct ForecastRequest {
   std::size_t draws = 0;  // Monte Carlo draws; 0: none
   bool sensitivity = false;
   std::vector<Band> bands;
-  std::string explain;  // actor id: record why it moved (models that explain)
+  std::string explain;        // actor id: record why it moved (models that explain)
+  bool drop_one = false;      // also each model without each actor (analysis/what_if.h)
+  double salience_sweep = 0;  // > 0: also each salience moved by +- this many points
 };
 
 struct ForecastResult {
@@ -32,6 +35,7 @@ struct ForecastResult {
   // With draws, one per model; after a cancel, the later models' have no draw.
   std::vector<MonteCarloResult> monte_carlo;
   std::string explanation;  // with explain: one line per step, "" if none explains
+  WhatIfResult what_if;     // with drop_one or salience_sweep
   bool cancelled = false;
   // Cancelled before every model's forecast of the scenario finished: the
   // forecasts are partial and must not be reported (monte_carlo is empty).

@@ -10,6 +10,7 @@
 #include "concert/models/registry.h"
 #include "concert/output/challenge_output.h"
 #include "concert/output/monte_carlo_output.h"
+#include "concert/output/what_if_output.h"
 
 namespace concert {
 
@@ -181,7 +182,8 @@ std::string CsvNumber(double value) {
 }
 
 std::string ForecastsToJson(const Scenario& scenario, const std::vector<Forecast>& forecasts,
-                            std::uint64_t seed, const MonteCarloResults& monte_carlo) {
+                            std::uint64_t seed, const MonteCarloResults& monte_carlo,
+                            const WhatIfResult& what_if) {
   Json root;
   root["scenario"] = {{"name", scenario.name}, {"sha256", scenario.sha256}};
   root["seed"] = seed;
@@ -232,6 +234,7 @@ std::string ForecastsToJson(const Scenario& scenario, const std::vector<Forecast
     list.push_back(entry);
   }
   root["forecasts"] = list;
+  AddWhatIfJson(scenario, forecasts, what_if, &root);
   return root.dump(2) + "\n";
 }
 
@@ -305,7 +308,18 @@ std::string ActorsCsv(const Scenario& scenario, const std::vector<Forecast>& for
 }
 
 std::string ForecastsToCsv(const Scenario& scenario, const std::vector<Forecast>& forecasts,
-                           const std::string& table, const MonteCarloResults& monte_carlo) {
+                           const std::string& table, const MonteCarloResults& monte_carlo,
+                           const WhatIfResult& what_if) {
+  if (table == "drop-one" || table == "salience-sweep") {
+    if ((table == "drop-one" && what_if.drop.empty()) ||
+        (table == "salience-sweep" && what_if.salience_step == 0)) {
+      throw InputError({"", 0, "table"},
+                       fmt::format("table '{}' needs the {}", table,
+                                   table == "drop-one" ? "drop-one analysis (--drop-one)"
+                                                       : "salience sweep (--salience-sweep K)"));
+    }
+    return WhatIfCsv(scenario, forecasts, what_if, table);
+  }
   if (table == "exchanges") return ExchangesCsv(scenario, forecasts);
   if (table == "monte-carlo") return MonteCarloCsv(scenario, forecasts, monte_carlo);
   if (table == "sensitivity") return SensitivityCsv(scenario, forecasts, monte_carlo);
@@ -327,7 +341,8 @@ std::string ForecastsToCsv(const Scenario& scenario, const std::vector<Forecast>
   if (table != "rounds") {
     throw InputError({"", 0, "table"},
                      fmt::format("unknown table '{}'; expected rounds, outcomes, exchanges, "
-                                 "actors, challenges, distinct, monte-carlo or sensitivity",
+                                 "actors, challenges, distinct, monte-carlo, sensitivity, draws, "
+                                 "trade-frequencies, drop-one or salience-sweep",
                                  table));
   }
   std::string out = "model,issue,round,actor,position,outcome\n";
@@ -348,7 +363,7 @@ std::string ForecastsToCsv(const Scenario& scenario, const std::vector<Forecast>
 }
 
 std::string ForecastsToText(const Scenario& scenario, const std::vector<Forecast>& forecasts,
-                            const MonteCarloResults& monte_carlo) {
+                            const MonteCarloResults& monte_carlo, const WhatIfResult& what_if) {
   std::string out = fmt::format("Scenario: {}\n\n", scenario.name);
   // One row per issue, one column per model: the forecast outcome.
   std::size_t issue_width = 5;
@@ -394,6 +409,7 @@ std::string ForecastsToText(const Scenario& scenario, const std::vector<Forecast
       out += MonteCarloText(scenario, f.model, *monte_carlo[index]);
     }
   }
+  out += WhatIfText(scenario, forecasts, what_if);
   return out;
 }
 

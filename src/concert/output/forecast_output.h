@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "concert/analysis/monte_carlo.h"
+#include "concert/analysis/what_if.h"
 #include "concert/core/scenario.h"
 #include "concert/models/model.h"
 #include "concert/output/monte_carlo_output.h"
@@ -27,8 +28,12 @@ namespace concert {
 // forecast, add a "monte_carlo" object to each forecast in JSON, a table to the
 // text output, and the CSV tables "monte-carlo" and "sensitivity".
 
+// A WhatIfResult (drop-one-actor, salience sweep) adds "what_if" to JSON, the CSV
+// tables "drop-one" and "salience-sweep", and sections to the text
+// (what_if_output.h).
 std::string ForecastsToJson(const Scenario& scenario, const std::vector<Forecast>& forecasts,
-                            std::uint64_t seed, const MonteCarloResults& monte_carlo = {});
+                            std::uint64_t seed, const MonteCarloResults& monte_carlo = {},
+                            const WhatIfResult& what_if = {});
 // table "rounds" (default): the long format above; "outcomes": one row per
 // model x issue (model,issue,outcome,note); "exchanges": one row per
 // executed exchange (model,round,order,i_actor,i_supply,i_demand,i_start,
@@ -36,9 +41,11 @@ std::string ForecastsToJson(const Scenario& scenario, const std::vector<Forecast
 // summary (model,actor,<values>). Throws InputError for another name.
 std::string ForecastsToCsv(const Scenario& scenario, const std::vector<Forecast>& forecasts,
                            const std::string& table = "rounds",
-                           const MonteCarloResults& monte_carlo = {});
+                           const MonteCarloResults& monte_carlo = {},
+                           const WhatIfResult& what_if = {});
 std::string ForecastsToText(const Scenario& scenario, const std::vector<Forecast>& forecasts,
-                            const MonteCarloResults& monte_carlo = {});
+                            const MonteCarloResults& monte_carlo = {},
+                            const WhatIfResult& what_if = {});
 
 // RFC 4180 quoting when a field holds a comma, quote or line break. A field
 // that a spreadsheet would run as a formula (starting with =, +, -, @, a tab
