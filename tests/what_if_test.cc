@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+
 #include "cli_util.h"
 #include "concert/analysis/forecast_run.h"
 #include "concert/io/read.h"
@@ -82,6 +85,13 @@ TEST(WhatIf, SameBytesForAnyThreadCountAndErrors) {
   EXPECT_EQ(std::count(csv.out.begin(), csv.out.end(), '\n'), 1 + 6 * 4);  // actors x issues
   const CliRun text = Concert("forecast " + six + " -q --drop-one -m compromise");
   EXPECT_NE(text.out.find("Drop one actor"), std::string::npos);
+  const std::string html = TempPath("what_if.html");
+  ASSERT_EQ(Concert("report " + six + " -q -m compromise --drop-one -o " + html).code, 0);
+  std::ifstream in(html);
+  const std::string page((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(page.find("What the forecast hangs on"), std::string::npos);
+  EXPECT_NE(page.find("USA (-12.4)"),
+            std::string::npos);  // the compromise's nuclear without the US
   const CliRun bad = Concert("forecast " + six + " -q --salience-sweep 150");
   EXPECT_NE(bad.code, 0);  // a parse error (CLI11: 2)
   EXPECT_NE(bad.out.find("--salience-sweep"), std::string::npos) << bad.out;

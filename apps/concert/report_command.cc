@@ -17,6 +17,8 @@ struct ReportOptions {
   std::uint64_t seed = 0;
   unsigned threads = 0;
   bool quiet = false;
+  bool drop_one = false;
+  double salience_sweep = 0;
 };
 
 int Run(const ReportOptions& o) {
@@ -29,6 +31,8 @@ int Run(const ReportOptions& o) {
   request.forecast.seed = o.seed;
   request.forecast.draws = request.document.order_only ? 0 : o.draws;
   request.forecast.sensitivity = o.draws > 0;
+  request.forecast.drop_one = o.drop_one;
+  request.forecast.salience_sweep = o.salience_sweep;
   if (o.draws > 0) request.section_draws = o.draws;
   std::unique_ptr<ProgressBar> bar;
   const RunControl control = Control(o.threads, ShowProgress(o.quiet), "report", &bar, true);
@@ -61,6 +65,13 @@ void AddReport(CLI::App& app, Subcommands& commands) {
       ->check(CLI::Range(0u, 1024u))
       ->check(WholeNumber());
   cmd->add_flag("-q,--quiet", o.quiet, "no progress bar");
+  cmd->add_flag("--drop-one", o.drop_one,
+                "add tornado charts of each model's outcomes without each actor");
+  cmd->add_option("--salience-sweep", o.salience_sweep,
+                  "K: add tornado charts of each model's outcomes with each salience moved by "
+                  "-K and +K points")
+      ->check(CLI::Range(0.0, 100.0))
+      ->check(DecimalNumber());
 
   commands.push_back({cmd, [options] { return Run(*options); }});
 }

@@ -32,6 +32,7 @@
 #include "concert/output/sanction_grid_output.h"
 #include "concert/output/simulate_output.h"
 #include "concert/output/tournament_output.h"
+#include "concert/output/what_if_output.h"
 #include "concert/run/report_run.h"
 #include "interruptible.h"
 
@@ -352,7 +353,8 @@ void BindRuns(py::module_& m) {
            })
       .def("html",
            [](const PyForecast& f) {
-             return ReportHtml(f.scenario, f.run.forecasts, f.run.MonteCarlo());
+             return ReportHtml(f.scenario, f.run.forecasts, f.run.MonteCarlo(),
+                               WhatIfReportSection(f.scenario, f.run.forecasts, f.run.what_if));
            })
       .def_property_readonly("models",
                              [](const PyForecast& f) {

@@ -2,9 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "concert/output/forecast_output.h"
+#include "concert/output/svg.h"
 
 namespace concert {
 namespace {
@@ -126,6 +128,48 @@ std::string WhatIfText(const Scenario& s, const std::vector<Forecast>& forecasts
   }
   if (unrun > 0)
     out += fmt::format("  ({} re-runs gave no forecast; the CSV and JSON say why)\n", unrun);
+  return out;
+}
+
+std::string WhatIfReportSection(const Scenario& s, const std::vector<Forecast>& forecasts,
+                                const WhatIfResult& w) {
+  if (w.drop.empty() && w.sweep.empty()) return "";
+  std::string out =
+      "<h2>What the forecast hangs on</h2><p class=\"note\">Each model re-run without one "
+      "actor, or with one salience moved; bars are the change of the outcome as a share of the "
+      "issue's scale (the points in each label).</p>";
+  for (int part = 0; part < 2; ++part) {
+    const std::vector<WhatIfRow>& rows = part == 0 ? w.drop : w.sweep;
+    if (rows.empty()) continue;
+    out += part == 0
+               ? "<h3>Without each actor</h3>"
+               : fmt::format("<h3>Each salience {:g} points down and up</h3>", w.salience_step);
+    for (std::size_t m = 0; m < forecasts.size(); ++m) {
+      for (std::size_t i = 0; i < s.num_issues(); ++i) {
+        const Issue& issue = s.issues[i];
+        const double width = issue.scale_max - issue.scale_min;
+        std::vector<std::pair<double, std::string>> bars;  // change, label
+        for (const WhatIfRow& row : rows) {
+          if (row.model != m) continue;
+          const std::optional<double> c = Change(forecasts, row, i);
+          if (!c) continue;
+          std::string label = s.actors[row.actor].id;
+          if (row.issue) label += fmt::format(" on {} {:+g}", s.issues[*row.issue].id, row.delta);
+          bars.emplace_back(*c, fmt::format("{} ({:+.1f})", label, *c));
+        }
+        std::stable_sort(bars.begin(), bars.end(), [](const auto& a, const auto& b) {
+          return std::abs(a.first) > std::abs(b.first);
+        });
+        if (bars.size() > 8) bars.resize(8);
+        std::vector<std::pair<std::string, double>> chart;
+        for (const auto& [change, label] : bars) chart.emplace_back(label, change / width);
+        out += fmt::format("<p class=\"note\">{}, {}</p>", svg::Escape(forecasts[m].model),
+                           svg::Escape(issue.id));
+        out +=
+            chart.empty() ? std::string("<p>no re-run gave a forecast</p>") : svg::Tornado(chart);
+      }
+    }
+  }
   return out;
 }
 

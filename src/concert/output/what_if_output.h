@@ -28,5 +28,10 @@ std::string WhatIfCsv(const Scenario& scenario, const std::vector<Forecast>& for
                       const WhatIfResult& what_if, const std::string& table);
 std::string WhatIfText(const Scenario& scenario, const std::vector<Forecast>& forecasts,
                        const WhatIfResult& what_if);
+// An HTML report section (output/report.h's `extra`): per model and issue a
+// tornado chart of the changes, as shares of the issue's scale (the points in
+// each label); the eight largest for the salience sweep. Empty when nothing ran.
+std::string WhatIfReportSection(const Scenario& scenario, const std::vector<Forecast>& forecasts,
+                                const WhatIfResult& what_if);
 
 }  // namespace concert

@@ -8,6 +8,7 @@
 #include "concert/output/report.h"
 #include "concert/output/simulate_report.h"
 #include "concert/output/svg.h"
+#include "concert/output/what_if_output.h"
 
 namespace concert {
 namespace {
@@ -68,6 +69,7 @@ ReportResult RunReport(const ReportRequest& request, const RunControl& control) 
   if (doc.order) {
     sections += OrderSection(RunOrderSection(*doc.order, request.section_draws, seed, control));
   }
+  sections += WhatIfReportSection(doc.scenario, run.forecasts, run.what_if);
   result.html = ReportHtml(doc.scenario, run.forecasts, run.MonteCarlo(), sections);
   return result;
 }
