@@ -31,6 +31,7 @@ void AddTournament(CLI::App& app, Subcommands& commands);
 void AddSimulate(CLI::App& app, Subcommands& commands);
 void AddOrder(CLI::App& app, Subcommands& commands);
 void AddPower(CLI::App& app, Subcommands& commands);
+void AddAdvise(CLI::App& app, Subcommands& commands);
 
 // "input format: auto|yaml|json|..." from io/read.h's list.
 std::string InputFormatHelp();

@@ -23,11 +23,10 @@ int main(int argc, char** argv) {
   concert::cli::LimitOptions limits;
   concert::cli::AddLimitOptions(app, limits);
   concert::cli::Subcommands commands;
-  for (auto add :
-       {concert::cli::AddForecast, concert::cli::AddModels, concert::cli::AddValidate,
-        concert::cli::AddConvert, concert::cli::AddReport, concert::cli::AddBacktest,
-        concert::cli::AddTournament, concert::cli::AddSimulate, concert::cli::AddOrder,
-        concert::cli::AddPower}) {
+  for (auto add : {concert::cli::AddForecast, concert::cli::AddModels, concert::cli::AddValidate,
+                   concert::cli::AddConvert, concert::cli::AddReport, concert::cli::AddBacktest,
+                   concert::cli::AddTournament, concert::cli::AddSimulate, concert::cli::AddOrder,
+                   concert::cli::AddPower, concert::cli::AddAdvise}) {
     add(app, commands);
   }
   if (argc > 1 && argv[1][0] != '-') {  // CLI11 alone says "A subcommand is required"
