@@ -37,6 +37,7 @@ __all__ = [
     "backtest",
     "order",
     "power",
+    "advise",
     "ForecastResult",
     "SimulationResult",
     "ChainResult",
@@ -46,6 +47,7 @@ __all__ = [
     "BacktestResult",
     "OrderResult",
     "PowerResult",
+    "AdviceResult",
 ]
 
 Progress = Union[None, bool, str, Callable[[int, int], Any]]
@@ -541,6 +543,45 @@ def tournament(strategies: Iterable[str] = ("axelrod-first",), turns: int = 200,
     return TournamentResult(_concert._tournament(
         names, turns, repetitions, noise, continuation, discount, list(payoffs), group_size,
         multiplier, quorum, seed, _threads(threads)))
+
+
+class AdviceResult(_Result):
+    """An actor's levers and best move (``concert advise``; docs/advise.md)."""
+
+    _tables = ("levers", "best")
+
+    @property
+    def levers(self):
+        """model, lever, lever_issue, issue, derivative, method, step, left, right,
+        smooth: one row per model, lever and outcome issue."""
+        return self.table("levers")
+
+    @property
+    def best(self):
+        """With a target: the best move per model (lever, from, to, outcome, ...)."""
+        return self.table("best")
+
+    @property
+    def models_agree(self) -> Optional[bool]:
+        """With a target: whether every model picks the same lever and direction."""
+        return self._impl.models_agree
+
+
+def advise(scenario: Scenario, actor: str, issue: Optional[str] = None,
+           target: Optional[float] = None, models: Optional[Iterable[str]] = None,
+           max_position_change: Optional[float] = None, max_salience_change: float = 20.0,
+           max_capability_change: float = 0.5, grid: int = 21, threads: Optional[int] = None,
+           progress: Progress = "auto") -> AdviceResult:
+    """What an actor could do: each model's outcome per unit of its own
+    position, salience and capability, and with a target for `issue` the best
+    single move within the bounds (``concert advise``)."""
+    specs = _specs(models)
+    grid = _whole("grid", grid)
+    return AdviceResult(_run(lambda p: _concert._advise(
+        scenario._impl, actor, issue or "", None if target is None else float(target), specs,
+        None if max_position_change is None else float(max_position_change),
+        float(max_salience_change), float(max_capability_change), grid, _threads(threads), p),
+        progress, "advise"))
 
 
 class PowerResult(_Result):

@@ -135,6 +135,20 @@ def tournament(strategies: Iterable[str] = ..., turns: int = ..., repetitions: i
                quorum: float = ..., seed: int = ...,
                threads: Optional[int] = ...) -> TournamentResult: ...
 
+class AdviceResult(_Result):
+    @property
+    def levers(self) -> pandas.DataFrame: ...
+    @property
+    def best(self) -> pandas.DataFrame: ...
+    @property
+    def models_agree(self) -> Optional[bool]: ...
+
+def advise(scenario: Scenario, actor: str, issue: Optional[str] = ...,
+           target: Optional[float] = ..., models: Optional[Iterable[str]] = ...,
+           max_position_change: Optional[float] = ..., max_salience_change: float = ...,
+           max_capability_change: float = ..., grid: int = ..., threads: Optional[int] = ...,
+           progress: Progress = ...) -> AdviceResult: ...
+
 class PowerResult(_Result):
     @property
     def players(self) -> pandas.DataFrame: ...

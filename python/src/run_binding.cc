@@ -8,6 +8,7 @@
 #include "bindings.h"
 #include "concert/analysis/backtest.h"
 #include "concert/analysis/forecast_run.h"
+#include "concert/analysis/levers.h"
 #include "concert/institutions/architecture.h"
 #include "concert/institutions/chain.h"
 #include "concert/institutions/sanction_grid.h"
@@ -19,6 +20,7 @@
 #include "concert/io/voting_rule_reader.h"
 #include "concert/order/order_link.h"
 #include "concert/order/run_order.h"
+#include "concert/output/advice_output.h"
 #include "concert/output/architecture_output.h"
 #include "concert/output/atomic_file.h"
 #include "concert/output/backtest_output.h"
@@ -160,6 +162,11 @@ struct PyOrder {
   OrderResult result;
 };
 
+struct PyAdvice {
+  AdviceRequest request;
+  AdviceResult result;
+};
+
 struct PyPower {
   VotingRule rule;
   PowerOptions options;
@@ -228,6 +235,27 @@ PySimulation Simulate(const PyScenario& scenario, std::size_t draws, std::uint64
   out.header = HeaderFor(spec, seed, fixed, link);
   RunInterruptible(threads, progress, [&](const RunControl& control) {
     out.result = RunSimulation(out.scenario, spec, options, control);
+  });
+  return out;
+}
+
+PyAdvice Advise(const PyScenario& scenario, const std::string& actor, const std::string& issue,
+                const std::optional<double>& target, const std::vector<std::string>& models,
+                const std::optional<double>& max_position_change, double max_salience_change,
+                double max_capability_change, std::size_t grid, unsigned threads,
+                const py::object& progress) {
+  PyAdvice out;
+  out.request.scenario = Negotiation(scenario);
+  out.request.actor = actor;
+  out.request.issue = issue;
+  out.request.target = target;
+  out.request.models = models;
+  if (max_position_change) out.request.max_position_change = *max_position_change;
+  out.request.max_salience_change = max_salience_change;
+  out.request.max_capability_change = max_capability_change;
+  out.request.grid = grid;
+  RunInterruptible(threads, progress, [&](const RunControl& control) {
+    out.result = RunAdvice(out.request, control);
   });
   return out;
 }
@@ -394,6 +422,13 @@ void BindRuns(py::module_& m) {
       .def("csv", [](const PyArchitectures& a,
                      const std::string&) { return ArchitectureCsv(a.scenario, a.result); })
       .def("text", [](const PyArchitectures& a) { return ArchitectureText(a.scenario, a.result); });
+  py::class_<PyAdvice>(m, "_Advice")
+      .def("to_json", [](const PyAdvice& a) { return AdviceJson(a.request, a.result); })
+      .def("csv", [](const PyAdvice& a,
+                     const std::string& table) { return AdviceCsv(a.request, a.result, table); })
+      .def("text", [](const PyAdvice& a) { return AdviceText(a.request, a.result); })
+      .def_property_readonly("models_agree",
+                             [](const PyAdvice& a) { return a.result.models_agree; });
   py::class_<PyPower>(m, "_Power")
       .def("to_json", [](const PyPower& p) { return PowerJson(p.rule, p.options, p.result); })
       .def("csv", [](const PyPower& p, const std::string&) { return PowerCsv(p.rule, p.result); })
@@ -442,6 +477,10 @@ void BindRuns(py::module_& m) {
         py::arg("noise"), py::arg("continuation"), py::arg("discount"), py::arg("payoffs"),
         py::arg("group_size"), py::arg("multiplier"), py::arg("quorum"), py::arg("seed"),
         py::arg("threads"));
+  m.def("_advise", &Advise, py::arg("scenario"), py::arg("actor"), py::arg("issue"),
+        py::arg("target"), py::arg("models"), py::arg("max_position_change"),
+        py::arg("max_salience_change"), py::arg("max_capability_change"), py::arg("grid"),
+        py::arg("threads"), py::arg("progress"));
   m.def("_power", &Power, py::arg("path"), py::arg("names"), py::arg("weights"), py::arg("quotas"),
         py::arg("method"), py::arg("samples"), py::arg("seed"), py::arg("threads"),
         py::arg("progress"));

@@ -306,3 +306,19 @@ def test_drop_one_and_salience_sweep_equal_the_cli(six):
     assert (s.loc[s["outcome"].isna(), "note"].str.contains("outside 0-100")).all()
     with pytest.raises(concert.InputError):
         concert.forecast(six, models="compromise", salience_sweep=101, progress=None)
+
+
+def test_advise_equals_the_cli(six):
+    a = concert.advise(six, "USA", issue="nuclear", target=90, models=["compromise", "bdm"],
+                       progress=None)
+    args = ["advise", SIX, "--actor", "USA", "--issue", "nuclear", "--target", "90", "-m",
+            "compromise", "-m", "bdm", "-q"]
+    assert a.to_json() == cli(*args, "-f", "json")
+    assert a.to_csv("best") == cli(*args, "-f", "csv", "--table", "best")
+    lv = a.levers
+    exact = lv[lv["model"] == "compromise"]
+    assert set(exact["method"]) == {"analytic"}
+    assert a.models_agree in (True, False) and len(a.best) == 2
+    with pytest.raises(concert.InputError) as e:
+        concert.advise(six, "KOR", progress=None)
+    assert e.value.field == "actor"
