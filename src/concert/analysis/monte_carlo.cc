@@ -105,6 +105,16 @@ Scenario DrawScenario(const Scenario& base, Stream& stream, std::vector<double>*
   return s;
 }
 
+Scenario ScenarioAtQuantiles(const Scenario& base, const std::vector<double>& u) {
+  Scenario s = base;
+  std::size_t j = 0;
+  ForEachNumber(s, [&](Number& number, double low, double high, const std::string&) {
+    if (number.uncertainty.kind == Uncertainty::Kind::kNone) return;
+    number.value = NumberAtQuantile(number, low, high, u.at(j++));
+  });
+  return s;
+}
+
 std::vector<std::string> UncertainInputs(const Scenario& scenario) {
   std::vector<std::string> names;
   ForEachNumber(scenario, [&](const Number& number, double, double, const std::string& name) {

@@ -93,6 +93,10 @@ Band ParseBand(const std::string& text);
 // `drawn`, when given, receives the drawn values in the order of UncertainInputs.
 Scenario DrawScenario(const Scenario& base, Stream& stream, std::vector<double>* drawn = nullptr);
 
+// The scenario with uncertain input j at quantile u[j] of its distribution
+// (core/uncertain.h's NumberAtQuantile; u in the order of UncertainInputs).
+Scenario ScenarioAtQuantiles(const Scenario& base, const std::vector<double>& u);
+
 // Names of the uncertain inputs in drawing order, e.g. "capability USA",
 // "status_quo nuclear", "position USA nuclear", "salience USA nuclear".
 std::vector<std::string> UncertainInputs(const Scenario& scenario);

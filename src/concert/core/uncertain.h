@@ -15,6 +15,14 @@ namespace concert {
 
 double StandardNormal(Stream& stream);
 double DrawNumber(const Number& number, double low, double high, Stream& stream);
+// The number at quantile u in (0, 1) of its distribution: a range's uniform,
+// or the normal truncated at [low, high] (the distribution DrawNumber samples).
+// A number without uncertainty is its value.
+double NumberAtQuantile(const Number& number, double low, double high, double u);
+// The standard normal's distribution function and its inverse (Acklam's
+// approximation refined by one Halley step: relative error below 1e-15).
+double NormalCdf(double x);
+double NormalQuantile(double p);
 inline bool IsUncertain(const Number& number) {
   return number.uncertainty.kind != Uncertainty::Kind::kNone;
 }
