@@ -5,7 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "concert/analysis/monte_carlo.h"
 #include "concert/core/uncertain.h"
@@ -103,6 +105,33 @@ TEST(Sobol, AModelOnTheSixPartyScenarioIsThreadInvariant) {
   EXPECT_EQ(a.outputs[1].inputs[other].total, 0.0) << a.inputs[other];
   options.base_samples = 1;
   EXPECT_THROW(RunSobol(six, *model.model, options), InputError);
+}
+
+TEST(Sobol, FromTheCliInEveryFormat) {
+  const std::string six = SourceDir() + "/scenarios/six_party_talks_2005.yaml";
+  const std::string bin = CONCERT_BINARY;
+  auto run = [&](const std::string& args) {
+    const std::string command = bin + " forecast " + six + " -q -m compromise --sobol 40 " +
+                                "--sobol-bootstrap 20 " + args + " 2>&1";
+    std::string out;
+    FILE* pipe = popen(command.c_str(), "r");
+    char buffer[4096];
+    std::size_t n;
+    while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
+    EXPECT_EQ(pclose(pipe), 0) << args << out;
+    return out;
+  };
+  const std::string json = run("-f json --threads 1");
+  EXPECT_EQ(json, run("-f json --threads 2"));
+  EXPECT_NE(json.find("\"sobol\""), std::string::npos);
+  EXPECT_NE(json.find("\"total_high\""), std::string::npos);
+  const std::string csv = run("-f csv --table sobol");
+  EXPECT_EQ(csv.rfind("model,issue,input,first,first_low,first_high,total,total_low,total_high\n",
+                      0),
+            0u);
+  const std::size_t k = UncertainInputs(ReadScenarioFile(six)).size();
+  EXPECT_EQ(static_cast<std::size_t>(std::count(csv.begin(), csv.end(), '\n')), 1 + 4 * k);
+  EXPECT_NE(run("").find("Sobol indices, compromise"), std::string::npos);
 }
 
 }  // namespace

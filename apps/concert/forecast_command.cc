@@ -31,6 +31,8 @@ struct ForecastOptions {
   bool sensitivity = false;
   bool drop_one = false;
   double salience_sweep = 0;
+  std::size_t sobol = 0;
+  std::size_t sobol_bootstrap = 500;
 };
 
 int Run(const ForecastOptions& o) {
@@ -48,6 +50,11 @@ int Run(const ForecastOptions& o) {
   request.explain = o.explain;
   request.drop_one = o.drop_one;
   request.salience_sweep = o.salience_sweep;
+  request.sobol = o.sobol;
+  request.sobol_bootstrap = o.sobol_bootstrap;
+  if (o.table == "sobol" && o.sobol == 0) {
+    throw InputError({"", 0, "--table"}, "table sobol needs --sobol N");
+  }
   if (o.table == "drop-one" && !o.drop_one) {
     throw InputError({"", 0, "--table"}, "table drop-one needs --drop-one");
   }
@@ -79,11 +86,13 @@ int Run(const ForecastOptions& o) {
   const MonteCarloResults monte_carlo = run.MonteCarlo();
   std::string bytes;
   if (o.format == "json") {
-    bytes = ForecastsToJson(request.scenario, run.forecasts, o.seed, monte_carlo, run.what_if);
+    bytes = ForecastsToJson(request.scenario, run.forecasts, o.seed, monte_carlo, run.what_if,
+                            run.sobol, o.sobol_bootstrap);
   } else if (o.format == "csv") {
-    bytes = ForecastsToCsv(request.scenario, run.forecasts, o.table, monte_carlo, run.what_if);
+    bytes = ForecastsToCsv(request.scenario, run.forecasts, o.table, monte_carlo, run.what_if,
+                           run.sobol);
   } else {
-    bytes = ForecastsToText(request.scenario, run.forecasts, monte_carlo, run.what_if);
+    bytes = ForecastsToText(request.scenario, run.forecasts, monte_carlo, run.what_if, run.sobol);
   }
   Emit(o.output, bytes);
   if (!o.explain.empty()) {
@@ -132,11 +141,11 @@ void AddForecast(CLI::App& app, Subcommands& commands) {
                   "(smp: challenges and bargains; distinct positions and their probabilities), "
                   "monte-carlo, sensitivity, trade-frequencies (how often each trade of the "
                   "exchange model happens) or draws (every draw's outcome per model and issue; "
-                  "all with --draws), drop-one (with --drop-one) or salience-sweep (with "
-                  "--salience-sweep)")
+                  "all with --draws), drop-one (with --drop-one), salience-sweep (with "
+                  "--salience-sweep) or sobol (with --sobol)")
       ->check(CLI::IsMember({"rounds", "outcomes", "exchanges", "actors", "challenges", "distinct",
                              "monte-carlo", "sensitivity", "trade-frequencies", "draws", "drop-one",
-                             "salience-sweep"}))
+                             "salience-sweep", "sobol"}))
       ->capture_default_str();
   cmd->add_option("--draws", o.draws,
                   "Monte Carlo: run every model on N draws of the scenario's uncertain "
@@ -167,6 +176,17 @@ void AddForecast(CLI::App& app, Subcommands& commands) {
                   "--table salience-sweep)")
       ->check(CLI::Range(0.0, 100.0))
       ->check(DecimalNumber());
+  cmd->add_option("--sobol", o.sobol,
+                  "N: Sobol first- and total-order indices of every uncertain input for every "
+                  "model, from N base samples (N x (inputs + 2) runs; Saltelli et al. 2010, "
+                  "Jansen 1999), with bootstrap 95 % intervals (JSON sobol; CSV --table sobol)")
+      ->check(CLI::Range(static_cast<std::size_t>(0), static_cast<std::size_t>(10000000)))
+      ->check(WholeNumber());
+  cmd->add_option("--sobol-bootstrap", o.sobol_bootstrap,
+                  "bootstrap resamples for the Sobol intervals")
+      ->capture_default_str()
+      ->check(CLI::Range(static_cast<std::size_t>(0), static_cast<std::size_t>(100000)))
+      ->check(WholeNumber());
   cmd->add_option("--agenda", o.agenda,
                   "issue ids on the table (comma-separated; replaces the scenario's `agenda`): "
                   "the models forecast and trade only over these, and every other issue stays "

@@ -19,6 +19,7 @@ struct ReportOptions {
   bool quiet = false;
   bool drop_one = false;
   double salience_sweep = 0;
+  std::size_t sobol = 0;
 };
 
 int Run(const ReportOptions& o) {
@@ -33,6 +34,7 @@ int Run(const ReportOptions& o) {
   request.forecast.sensitivity = o.draws > 0;
   request.forecast.drop_one = o.drop_one;
   request.forecast.salience_sweep = o.salience_sweep;
+  request.forecast.sobol = o.sobol;
   if (o.draws > 0) request.section_draws = o.draws;
   std::unique_ptr<ProgressBar> bar;
   const RunControl control = Control(o.threads, ShowProgress(o.quiet), "report", &bar, true);
@@ -72,6 +74,11 @@ void AddReport(CLI::App& app, Subcommands& commands) {
                   "-K and +K points")
       ->check(CLI::Range(0.0, 100.0))
       ->check(DecimalNumber());
+  cmd->add_option("--sobol", o.sobol,
+                  "N: add tornado charts of each model's Sobol total-order indices from N base "
+                  "samples")
+      ->check(CLI::Range(static_cast<std::size_t>(0), static_cast<std::size_t>(10000000)))
+      ->check(WholeNumber());
 
   commands.push_back({cmd, [options] { return Run(*options); }});
 }

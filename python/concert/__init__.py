@@ -313,6 +313,12 @@ class ForecastResult(_Result):
         return self.table("drop-one")
 
     @property
+    def sobol(self):
+        """With sobol=N: model, issue, input, first, first_low, first_high, total,
+        total_low, total_high."""
+        return self.table("sobol")
+
+    @property
     def salience_sweep(self):
         """With salience_sweep=K: model, actor, moved_issue, delta, issue,
         forecast, outcome, change, note."""
@@ -337,13 +343,14 @@ class ForecastResult(_Result):
 def forecast(scenario: Scenario, models: Optional[Iterable[str]] = None, draws: int = 0,
              seed: int = 0, threads: Optional[int] = None, sensitivity: bool = False,
              bands: Iterable[str] = (), explain: Optional[str] = None,
-             drop_one: bool = False, salience_sweep: float = 0.0,
-             progress: Progress = "auto") -> ForecastResult:
+             drop_one: bool = False, salience_sweep: float = 0.0, sobol: int = 0,
+             sobol_bootstrap: int = 500, progress: Progress = "auto") -> ForecastResult:
     """Run bargaining models on a scenario (``concert forecast``).
 
     drop_one: also every model without each actor (``.drop_one``);
     salience_sweep: K > 0 also moves each salience by -K and +K points
-    (``.salience_sweep``).
+    (``.salience_sweep``); sobol: N > 0 adds Sobol first- and total-order
+    indices of every uncertain input from N base samples (``.sobol``).
 
     models: specs such as "compromise" or "bdm(rounds=20)"; None: every model
     run by default (:func:`models`). draws > 0 adds Monte Carlo over the
@@ -355,7 +362,8 @@ def forecast(scenario: Scenario, models: Optional[Iterable[str]] = None, draws: 
     draws, seed = _whole("draws", draws), _whole("seed", seed)
     return ForecastResult(_run(lambda p: _concert._forecast(
         scenario._impl, specs, draws, seed, _threads(threads), sensitivity, list(bands),
-        explain or "", bool(drop_one), float(salience_sweep), p), progress, "forecast"))
+        explain or "", bool(drop_one), float(salience_sweep), _whole("sobol", sobol),
+        _whole("sobol_bootstrap", sobol_bootstrap), p), progress, "forecast"))
 
 
 def report(scenario: Scenario, path: str, models: Optional[Iterable[str]] = None,

@@ -33,6 +33,7 @@
 #include "concert/output/report.h"
 #include "concert/output/sanction_grid_output.h"
 #include "concert/output/simulate_output.h"
+#include "concert/output/sobol_output.h"
 #include "concert/output/tournament_output.h"
 #include "concert/output/what_if_output.h"
 #include "concert/run/report_run.h"
@@ -54,6 +55,7 @@ const Scenario& Negotiation(const PyScenario& s) {
 struct PyForecast {
   Scenario scenario;
   std::uint64_t seed = 0;
+  std::size_t sobol_bootstrap = 0;
   ForecastResult run;
 };
 
@@ -176,8 +178,11 @@ struct PyPower {
 PyForecast Forecast(const PyScenario& scenario, const std::vector<std::string>& models,
                     std::size_t draws, std::uint64_t seed, unsigned threads, bool sensitivity,
                     const std::vector<std::string>& bands, const std::string& explain,
-                    bool drop_one, double salience_sweep, const py::object& progress) {
+                    bool drop_one, double salience_sweep, std::size_t sobol,
+                    std::size_t sobol_bootstrap, const py::object& progress) {
   ForecastRequest request;
+  request.sobol = sobol;
+  request.sobol_bootstrap = sobol_bootstrap;
   request.drop_one = drop_one;
   request.salience_sweep = salience_sweep;
   request.scenario = Negotiation(scenario);
@@ -190,6 +195,7 @@ PyForecast Forecast(const PyScenario& scenario, const std::vector<std::string>& 
   PyForecast out;
   out.scenario = request.scenario;
   out.seed = seed;
+  out.sobol_bootstrap = sobol_bootstrap;
   RunInterruptible(threads, progress,
                    [&](const RunControl& control) { out.run = RunForecast(request, control); });
   return out;
@@ -368,21 +374,23 @@ void BindRuns(py::module_& m) {
       .def("to_json",
            [](const PyForecast& f) {
              return ForecastsToJson(f.scenario, f.run.forecasts, f.seed, f.run.MonteCarlo(),
-                                    f.run.what_if);
+                                    f.run.what_if, f.run.sobol, f.sobol_bootstrap);
            })
       .def("csv",
            [](const PyForecast& f, const std::string& table) {
              return ForecastsToCsv(f.scenario, f.run.forecasts, table, f.run.MonteCarlo(),
-                                   f.run.what_if);
+                                   f.run.what_if, f.run.sobol);
            })
       .def("text",
            [](const PyForecast& f) {
-             return ForecastsToText(f.scenario, f.run.forecasts, f.run.MonteCarlo(), f.run.what_if);
+             return ForecastsToText(f.scenario, f.run.forecasts, f.run.MonteCarlo(), f.run.what_if,
+                                    f.run.sobol);
            })
       .def("html",
            [](const PyForecast& f) {
              return ReportHtml(f.scenario, f.run.forecasts, f.run.MonteCarlo(),
-                               WhatIfReportSection(f.scenario, f.run.forecasts, f.run.what_if));
+                               WhatIfReportSection(f.scenario, f.run.forecasts, f.run.what_if) +
+                                   SobolReportSection(f.scenario, f.run.forecasts, f.run.sobol));
            })
       .def_property_readonly("models",
                              [](const PyForecast& f) {
@@ -456,7 +464,8 @@ void BindRuns(py::module_& m) {
       .def("html", [](const PyOrder& o) { return OrderReportPage(o.result); });
   m.def("_forecast", &Forecast, py::arg("scenario"), py::arg("models"), py::arg("draws"),
         py::arg("seed"), py::arg("threads"), py::arg("sensitivity"), py::arg("bands"),
-        py::arg("explain"), py::arg("drop_one"), py::arg("salience_sweep"), py::arg("progress"));
+        py::arg("explain"), py::arg("drop_one"), py::arg("salience_sweep"), py::arg("sobol"),
+        py::arg("sobol_bootstrap"), py::arg("progress"));
   m.def("_report", &Report, py::arg("scenario"), py::arg("path"), py::arg("models"),
         py::arg("draws"), py::arg("seed"), py::arg("threads"), py::arg("progress"));
   m.def("_simulate", &Simulate, py::arg("scenario"), py::arg("draws"), py::arg("seed"),

@@ -322,3 +322,14 @@ def test_advise_equals_the_cli(six):
     with pytest.raises(concert.InputError) as e:
         concert.advise(six, "KOR", progress=None)
     assert e.value.field == "actor"
+
+
+def test_sobol_equals_the_cli(six):
+    r = concert.forecast(six, models="compromise", sobol=50, sobol_bootstrap=20, seed=2,
+                         progress=None)
+    args = ["forecast", SIX, "-m", "compromise", "--sobol", "50", "--sobol-bootstrap", "20",
+            "--seed", "2", "-q"]
+    assert r.to_json() == cli(*args, "-f", "json")
+    s = r.sobol
+    assert list(s.columns)[:4] == ["model", "issue", "input", "first"]
+    assert (s["total_low"] <= s["total_high"]).all()

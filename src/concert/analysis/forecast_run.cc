@@ -110,7 +110,9 @@ ForecastResult RunForecast(const ForecastRequest& request, const RunControl& con
     }
     context.explain = [&](const std::string& line) { result.explanation += line + "\n"; };
   }
-  const std::size_t runs = models.size() * (1 + request.draws);
+  const std::size_t sobol_runs =
+      request.sobol > 0 ? request.sobol * (UncertainInputs(scenario).size() + 2) : 0;
+  const std::size_t runs = models.size() * (1 + request.draws + sobol_runs);
   const std::size_t total = runs * kProgressSteps;
   context.control.threads = control.threads;
   context.control.cancel = control.cancel;
@@ -138,7 +140,27 @@ ForecastResult RunForecast(const ForecastRequest& request, const RunControl& con
       return result;
     }
   }
+  for (std::size_t k = 0; k < models.size() && request.sobol > 0; ++k) {
+    SobolOptions options;
+    options.base_samples = request.sobol;
+    options.bootstrap = request.sobol_bootstrap;
+    options.seed = request.seed;
+    RunControl each = control;
+    const std::size_t per_row = sobol_runs / request.sobol;
+    if (control.progress) {
+      each.progress = [&, k, per_row](std::size_t done, std::size_t) {
+        control.progress((models.size() + k * sobol_runs + done * per_row) * kProgressSteps, total);
+      };
+    }
+    result.sobol.push_back(RunSobol(scenario, *models[k].model, options, each));
+    if (result.sobol.back().cancelled) {
+      result.sobol.pop_back();
+      result.cancelled = result.forecasts_cut_short = true;
+      return result;
+    }
+  }
   if (request.draws == 0) return result;
+  const std::size_t done_before_draws = models.size() * (1 + sobol_runs);
   MonteCarloOptions options;
   options.draws = request.draws;
   options.seed = request.seed;
@@ -149,7 +171,7 @@ ForecastResult RunForecast(const ForecastRequest& request, const RunControl& con
     RunControl each = control;
     if (control.progress) {
       each.progress = [&, k](std::size_t done, std::size_t) {
-        control.progress((models.size() + k * request.draws + done) * kProgressSteps, total);
+        control.progress((done_before_draws + k * request.draws + done) * kProgressSteps, total);
       };
     }
     if (result.cancelled) {

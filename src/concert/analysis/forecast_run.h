@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "concert/analysis/monte_carlo.h"
+#include "concert/analysis/sobol.h"
 #include "concert/analysis/what_if.h"
 #include "concert/core/parallel.h"
 #include "concert/models/registry.h"
@@ -28,14 +29,17 @@ struct ForecastRequest {
   std::string explain;        // actor id: record why it moved (models that explain)
   bool drop_one = false;      // also each model without each actor (analysis/what_if.h)
   double salience_sweep = 0;  // > 0: also each salience moved by +- this many points
+  std::size_t sobol = 0;      // > 0: Sobol indices with this many base samples (analysis/sobol.h)
+  std::size_t sobol_bootstrap = 500;
 };
 
 struct ForecastResult {
   std::vector<Forecast> forecasts;  // one per model, named by its full spec
   // With draws, one per model; after a cancel, the later models' have no draw.
   std::vector<MonteCarloResult> monte_carlo;
-  std::string explanation;  // with explain: one line per step, "" if none explains
-  WhatIfResult what_if;     // with drop_one or salience_sweep
+  std::string explanation;         // with explain: one line per step, "" if none explains
+  WhatIfResult what_if;            // with drop_one or salience_sweep
+  std::vector<SobolResult> sobol;  // with sobol: one per model (after a cancel, fewer)
   bool cancelled = false;
   // Cancelled before every model's forecast of the scenario finished: the
   // forecasts are partial and must not be reported (monte_carlo is empty).

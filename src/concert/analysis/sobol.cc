@@ -61,6 +61,10 @@ SobolResult SobolIndices(
   };
   for (std::size_t o = 0; o < outputs; ++o) {
     SobolOutput out;
+    std::vector<double> own(n * (k + 2));  // this output's values, [r * (k + 2) + m]
+    for (std::size_t r = 0; r < n; ++r) {
+      for (std::size_t m = 0; m < k + 2; ++m) own[r * (k + 2) + m] = at(r, m, o);
+    }
     std::vector<std::size_t> rows;  // rows with every value present
     for (std::size_t r = 0; r < n; ++r) {
       bool all = true;
@@ -82,15 +86,19 @@ SobolResult SobolIndices(
       const double variance = count > 1 ? squares / (count - 1) : 0;
       sums->assign(k, {});
       const double nn = static_cast<double>(use.size());
-      for (std::size_t j = 0; j < k; ++j) {
-        double first = 0, total = 0;
-        for (std::size_t r : use) {
-          const double fa = at(r, 0, o), fb = at(r, 1, o), fab = at(r, 2 + j, o);
-          first += fb * (fab - fa);
-          total += (fa - fab) * (fa - fab);
+      // Row by row (each row's k + 2 values are contiguous in `own`).
+      for (std::size_t r : use) {
+        const double* row = &own[r * (k + 2)];
+        const double fa = row[0], fb = row[1] - mean;
+        for (std::size_t j = 0; j < k; ++j) {
+          const double d = row[2 + j] - fa;
+          (*sums)[j].first += fb * d;
+          (*sums)[j].total += d * d;
         }
-        (*sums)[j] =
-            variance > 0 ? Sums{first / nn / variance, total / (2 * nn) / variance} : Sums{0, 0};
+      }
+      for (Sums& x : *sums) {
+        x = variance > 0 ? Sums{x.first / nn / variance, x.total / (2 * nn) / variance}
+                         : Sums{0, 0};
       }
       return variance;
     };
@@ -100,22 +108,26 @@ SobolResult SobolIndices(
     }
     std::vector<Sums> point;
     out.variance = estimate(rows, &point);
-    std::vector<std::vector<double>> first(k), total(k);
-    std::vector<std::size_t> resample(rows.size());
-    std::vector<Sums> again;
-    for (std::size_t b = 0; b < options.bootstrap; ++b) {
+    // Resamples in parallel, each stored by its index: the same for any thread count.
+    std::vector<std::vector<double>> first(k, std::vector<double>(options.bootstrap)),
+        total(k, std::vector<double>(options.bootstrap));
+    RunControl resampling = control;
+    resampling.progress = nullptr;
+    ParallelFor(options.bootstrap, resampling, [&](std::size_t b) {
       Stream stream(options.seed ^ kBootstrapSalt, b);
+      std::vector<std::size_t> resample(rows.size());
       for (std::size_t& r : resample) {
         r = rows[std::min(
             rows.size() - 1,
             static_cast<std::size_t>(stream.Uniform() * static_cast<double>(rows.size())))];
       }
+      std::vector<Sums> again;
       estimate(resample, &again);
       for (std::size_t j = 0; j < k; ++j) {
-        first[j].push_back(again[j].first);
-        total[j].push_back(again[j].total);
+        first[j][b] = again[j].first;
+        total[j][b] = again[j].total;
       }
-    }
+    });
     for (std::size_t j = 0; j < k; ++j) {
       SobolIndex& index = out.inputs[j];
       index.first = point[j].first;

@@ -8,9 +8,11 @@
 // independent quantiles in (0, 1), and for each j the matrix AB_j, A with
 // column j from B: N (k + 2) runs of f. Estimators (Saltelli et al. 2010,
 // table 2):
-//   first order  S_j  = (1/N) sum_r f(B)_r (f(AB_j)_r - f(A)_r) / V
+//   first order  S_j  = (1/N) sum_r (f(B)_r - m) (f(AB_j)_r - f(A)_r) / V
 //   total order  ST_j = (1/2N) sum_r (f(A)_r - f(AB_j)_r)^2 / V   (Jansen 1999)
-// with V the variance of the 2N values f(A), f(B). Percentile bootstrap 95 %
+// with m and V the mean and variance of the 2N values f(A), f(B) (centring by m
+// leaves the estimator's expectation unchanged, since E[f(AB_j) - f(A)] = 0, and
+// removes the variance an outcome's mean far from 0 would add). Percentile bootstrap 95 %
 // intervals resample the N rows (`bootstrap` times, resample b from
 // Stream(seed ^ kBootstrapSalt, b)). Row r of A and B draws from Stream(seed, r)
 // alone (A's k quantiles, then B's), so the result does not depend on threads.

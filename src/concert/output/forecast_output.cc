@@ -10,6 +10,7 @@
 #include "concert/models/registry.h"
 #include "concert/output/challenge_output.h"
 #include "concert/output/monte_carlo_output.h"
+#include "concert/output/sobol_output.h"
 #include "concert/output/what_if_output.h"
 
 namespace concert {
@@ -183,7 +184,8 @@ std::string CsvNumber(double value) {
 
 std::string ForecastsToJson(const Scenario& scenario, const std::vector<Forecast>& forecasts,
                             std::uint64_t seed, const MonteCarloResults& monte_carlo,
-                            const WhatIfResult& what_if) {
+                            const WhatIfResult& what_if, const std::vector<SobolResult>& sobol,
+                            std::size_t sobol_bootstrap) {
   Json root;
   root["scenario"] = {{"name", scenario.name}, {"sha256", scenario.sha256}};
   root["seed"] = seed;
@@ -235,6 +237,7 @@ std::string ForecastsToJson(const Scenario& scenario, const std::vector<Forecast
   }
   root["forecasts"] = list;
   AddWhatIfJson(scenario, forecasts, what_if, &root);
+  AddSobolJson(scenario, forecasts, sobol, sobol_bootstrap, &root);
   return root.dump(2) + "\n";
 }
 
@@ -309,7 +312,11 @@ std::string ActorsCsv(const Scenario& scenario, const std::vector<Forecast>& for
 
 std::string ForecastsToCsv(const Scenario& scenario, const std::vector<Forecast>& forecasts,
                            const std::string& table, const MonteCarloResults& monte_carlo,
-                           const WhatIfResult& what_if) {
+                           const WhatIfResult& what_if, const std::vector<SobolResult>& sobol) {
+  if (table == "sobol") {
+    if (sobol.empty()) throw InputError({"", 0, "table"}, "table 'sobol' needs --sobol N");
+    return SobolCsv(scenario, forecasts, sobol);
+  }
   if (table == "drop-one" || table == "salience-sweep") {
     if ((table == "drop-one" && what_if.drop.empty()) ||
         (table == "salience-sweep" && what_if.salience_step == 0)) {
@@ -342,7 +349,7 @@ std::string ForecastsToCsv(const Scenario& scenario, const std::vector<Forecast>
     throw InputError({"", 0, "table"},
                      fmt::format("unknown table '{}'; expected rounds, outcomes, exchanges, "
                                  "actors, challenges, distinct, monte-carlo, sensitivity, draws, "
-                                 "trade-frequencies, drop-one or salience-sweep",
+                                 "trade-frequencies, drop-one, salience-sweep or sobol",
                                  table));
   }
   std::string out = "model,issue,round,actor,position,outcome\n";
@@ -363,7 +370,8 @@ std::string ForecastsToCsv(const Scenario& scenario, const std::vector<Forecast>
 }
 
 std::string ForecastsToText(const Scenario& scenario, const std::vector<Forecast>& forecasts,
-                            const MonteCarloResults& monte_carlo, const WhatIfResult& what_if) {
+                            const MonteCarloResults& monte_carlo, const WhatIfResult& what_if,
+                            const std::vector<SobolResult>& sobol) {
   std::string out = fmt::format("Scenario: {}\n\n", scenario.name);
   // One row per issue, one column per model: the forecast outcome.
   std::size_t issue_width = 5;
@@ -410,6 +418,7 @@ std::string ForecastsToText(const Scenario& scenario, const std::vector<Forecast
     }
   }
   out += WhatIfText(scenario, forecasts, what_if);
+  out += SobolText(scenario, forecasts, sobol);
   return out;
 }
 

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "concert/analysis/monte_carlo.h"
+#include "concert/analysis/sobol.h"
 #include "concert/analysis/what_if.h"
 #include "concert/core/scenario.h"
 #include "concert/models/model.h"
@@ -30,10 +31,13 @@ namespace concert {
 
 // A WhatIfResult (drop-one-actor, salience sweep) adds "what_if" to JSON, the CSV
 // tables "drop-one" and "salience-sweep", and sections to the text
-// (what_if_output.h).
+// (what_if_output.h); Sobol indices add "sobol", the CSV table "sobol" and
+// text sections (sobol_output.h).
 std::string ForecastsToJson(const Scenario& scenario, const std::vector<Forecast>& forecasts,
                             std::uint64_t seed, const MonteCarloResults& monte_carlo = {},
-                            const WhatIfResult& what_if = {});
+                            const WhatIfResult& what_if = {},
+                            const std::vector<SobolResult>& sobol = {},
+                            std::size_t sobol_bootstrap = 0);
 // table "rounds" (default): the long format above; "outcomes": one row per
 // model x issue (model,issue,outcome,note); "exchanges": one row per
 // executed exchange (model,round,order,i_actor,i_supply,i_demand,i_start,
@@ -42,10 +46,12 @@ std::string ForecastsToJson(const Scenario& scenario, const std::vector<Forecast
 std::string ForecastsToCsv(const Scenario& scenario, const std::vector<Forecast>& forecasts,
                            const std::string& table = "rounds",
                            const MonteCarloResults& monte_carlo = {},
-                           const WhatIfResult& what_if = {});
+                           const WhatIfResult& what_if = {},
+                           const std::vector<SobolResult>& sobol = {});
 std::string ForecastsToText(const Scenario& scenario, const std::vector<Forecast>& forecasts,
                             const MonteCarloResults& monte_carlo = {},
-                            const WhatIfResult& what_if = {});
+                            const WhatIfResult& what_if = {},
+                            const std::vector<SobolResult>& sobol = {});
 
 // RFC 4180 quoting when a field holds a comma, quote or line break. A field
 // that a spreadsheet would run as a formula (starting with =, +, -, @, a tab

@@ -7,6 +7,7 @@
 #include "concert/output/order_report.h"
 #include "concert/output/report.h"
 #include "concert/output/simulate_report.h"
+#include "concert/output/sobol_output.h"
 #include "concert/output/svg.h"
 #include "concert/output/what_if_output.h"
 
@@ -70,6 +71,7 @@ ReportResult RunReport(const ReportRequest& request, const RunControl& control) 
     sections += OrderSection(RunOrderSection(*doc.order, request.section_draws, seed, control));
   }
   sections += WhatIfReportSection(doc.scenario, run.forecasts, run.what_if);
+  sections += SobolReportSection(doc.scenario, run.forecasts, run.sobol);
   result.html = ReportHtml(doc.scenario, run.forecasts, run.MonteCarlo(), sections);
   return result;
 }
