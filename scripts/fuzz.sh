@@ -19,7 +19,7 @@ if [ -z "${CONCERT_FUZZ_NO_BUILD:-}" ]; then
   cmake --build "$build" -j"$(nproc)"
 fi
 
-harnesses=(yaml json ktab decide bdm spec institution order)
+harnesses=(yaml json ktab decide bdm spec institution order voting)
 mkdir -p "$build/findings"
 run() {
   local name="$1" work="$build/corpus/$1"
