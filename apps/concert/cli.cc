@@ -135,6 +135,24 @@ InputError InFlagTerms(const InputError& e) {
       {"transaction_cost", "--transaction-cost"},
       {"turns", "--turns"},
       {"years", "--years"},
+      // power, advise, and the forecast's what-ifs, Sobol and correlations
+      {"weights", "--weights"},
+      {"quota", "--quota"},
+      {"names", "--names"},
+      {"method", "--method"},
+      {"samples", "--samples"},
+      {"actor", "--actor"},
+      {"issue", "--issue"},
+      {"target", "--target"},
+      {"grid", "--grid"},
+      {"max_position_change", "--max-position-change"},
+      {"max_salience_change", "--max-salience-change"},
+      {"max_capability_change", "--max-capability-change"},
+      {"salience_sweep", "--salience-sweep"},
+      {"sobol", "--sobol"},
+      {"base_samples", "--sobol"},
+      {"correlations", "--correlate"},
+      {"compare_capability", "--compare-capability"},
   };
   const auto it = flags.find(e.where().field);
   if (it == flags.end()) return e;

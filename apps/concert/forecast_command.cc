@@ -33,6 +33,7 @@ struct ForecastOptions {
   double salience_sweep = 0;
   std::size_t sobol = 0;
   std::size_t sobol_bootstrap = 500;
+  std::vector<std::string> correlations;
 };
 
 int Run(const ForecastOptions& o) {
@@ -51,6 +52,9 @@ int Run(const ForecastOptions& o) {
   request.drop_one = o.drop_one;
   request.salience_sweep = o.salience_sweep;
   request.sobol = o.sobol;
+  for (const std::string& c : o.correlations) {
+    request.correlations.push_back(ParseRankCorrelation(c));
+  }
   request.sobol_bootstrap = o.sobol_bootstrap;
   if (o.table == "sobol" && o.sobol == 0) {
     throw InputError({"", 0, "--table"}, "table sobol needs --sobol N");
@@ -176,6 +180,11 @@ void AddForecast(CLI::App& app, Subcommands& commands) {
                   "--table salience-sweep)")
       ->check(CLI::Range(0.0, 100.0))
       ->check(DecimalNumber());
+  cmd->add_option("--correlate", o.correlations,
+                  "with --draws: 'INPUT A,INPUT B=RHO' makes two uncertain inputs (named as "
+                  "--sensitivity names them, e.g. 'salience USA nuclear') rank-correlated by RHO "
+                  "in the draws (Iman & Conover 1982); repeatable")
+      ->delimiter('\0');
   cmd->add_option("--sobol", o.sobol,
                   "N: Sobol first- and total-order indices of every uncertain input for every "
                   "model, from N base samples (N x (inputs + 2) runs; Saltelli et al. 2010, "

@@ -344,13 +344,16 @@ def forecast(scenario: Scenario, models: Optional[Iterable[str]] = None, draws: 
              seed: int = 0, threads: Optional[int] = None, sensitivity: bool = False,
              bands: Iterable[str] = (), explain: Optional[str] = None,
              drop_one: bool = False, salience_sweep: float = 0.0, sobol: int = 0,
-             sobol_bootstrap: int = 500, progress: Progress = "auto") -> ForecastResult:
+             sobol_bootstrap: int = 500, correlations: Iterable[str] = (),
+             progress: Progress = "auto") -> ForecastResult:
     """Run bargaining models on a scenario (``concert forecast``).
 
     drop_one: also every model without each actor (``.drop_one``);
     salience_sweep: K > 0 also moves each salience by -K and +K points
     (``.salience_sweep``); sobol: N > 0 adds Sobol first- and total-order
-    indices of every uncertain input from N base samples (``.sobol``).
+    indices of every uncertain input from N base samples (``.sobol``);
+    correlations: "INPUT A,INPUT B=RHO" rank correlations of the draws
+    (Iman-Conover).
 
     models: specs such as "compromise" or "bdm(rounds=20)"; None: every model
     run by default (:func:`models`). draws > 0 adds Monte Carlo over the
@@ -363,7 +366,9 @@ def forecast(scenario: Scenario, models: Optional[Iterable[str]] = None, draws: 
     return ForecastResult(_run(lambda p: _concert._forecast(
         scenario._impl, specs, draws, seed, _threads(threads), sensitivity, list(bands),
         explain or "", bool(drop_one), float(salience_sweep), _whole("sobol", sobol),
-        _whole("sobol_bootstrap", sobol_bootstrap), p), progress, "forecast"))
+        _whole("sobol_bootstrap", sobol_bootstrap),
+        _specs(correlations, "correlations", "'INPUT A,INPUT B=RHO' strings"), p),
+        progress, "forecast"))
 
 
 def report(scenario: Scenario, path: str, models: Optional[Iterable[str]] = None,

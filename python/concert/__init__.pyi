@@ -72,7 +72,8 @@ def forecast(scenario: Scenario, models: Optional[Iterable[str]] = ..., draws: i
              seed: int = ..., threads: Optional[int] = ..., sensitivity: bool = ...,
              bands: Iterable[str] = ..., explain: Optional[str] = ...,
              drop_one: bool = ..., salience_sweep: float = ..., sobol: int = ...,
-             sobol_bootstrap: int = ..., progress: Progress = ...) -> ForecastResult: ...
+             sobol_bootstrap: int = ..., correlations: Iterable[str] = ...,
+             progress: Progress = ...) -> ForecastResult: ...
 def report(scenario: Scenario, path: str, models: Optional[Iterable[str]] = ...,
            draws: int = ..., seed: int = ..., threads: Optional[int] = ...,
            progress: Progress = ...) -> None: ...

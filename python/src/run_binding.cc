@@ -179,8 +179,10 @@ PyForecast Forecast(const PyScenario& scenario, const std::vector<std::string>& 
                     std::size_t draws, std::uint64_t seed, unsigned threads, bool sensitivity,
                     const std::vector<std::string>& bands, const std::string& explain,
                     bool drop_one, double salience_sweep, std::size_t sobol,
-                    std::size_t sobol_bootstrap, const py::object& progress) {
+                    std::size_t sobol_bootstrap, const std::vector<std::string>& correlations,
+                    const py::object& progress) {
   ForecastRequest request;
+  for (const std::string& c : correlations) request.correlations.push_back(ParseRankCorrelation(c));
   request.sobol = sobol;
   request.sobol_bootstrap = sobol_bootstrap;
   request.drop_one = drop_one;
@@ -465,7 +467,7 @@ void BindRuns(py::module_& m) {
   m.def("_forecast", &Forecast, py::arg("scenario"), py::arg("models"), py::arg("draws"),
         py::arg("seed"), py::arg("threads"), py::arg("sensitivity"), py::arg("bands"),
         py::arg("explain"), py::arg("drop_one"), py::arg("salience_sweep"), py::arg("sobol"),
-        py::arg("sobol_bootstrap"), py::arg("progress"));
+        py::arg("sobol_bootstrap"), py::arg("correlations"), py::arg("progress"));
   m.def("_report", &Report, py::arg("scenario"), py::arg("path"), py::arg("models"),
         py::arg("draws"), py::arg("seed"), py::arg("threads"), py::arg("progress"));
   m.def("_simulate", &Simulate, py::arg("scenario"), py::arg("draws"), py::arg("seed"),

@@ -333,3 +333,16 @@ def test_sobol_equals_the_cli(six):
     s = r.sobol
     assert list(s.columns)[:4] == ["model", "issue", "input", "first"]
     assert (s["total_low"] <= s["total_high"]).all()
+
+
+def test_correlated_draws_equal_the_cli(six):
+    pair = "position USA nuclear,position JPN nuclear=0.9"
+    r = concert.forecast(six, models="compromise", draws=300, seed=4, correlations=[pair],
+                         progress=None)
+    assert r.to_json() == cli("forecast", SIX, "-m", "compromise", "--draws", "300", "--seed",
+                              "4", "--correlate", pair, "-f", "json", "-q")
+    with pytest.raises(concert.InputError, match="not positive semi-definite"):
+        concert.forecast(six, models="compromise", draws=10, progress=None, correlations=[
+            "position USA nuclear,position JPN nuclear=0.9",
+            "position JPN nuclear,position CHN nuclear=0.9",
+            "position USA nuclear,position CHN nuclear=-0.9"])

@@ -91,6 +91,10 @@ ForecastResult RunForecast(const ForecastRequest& request, const RunControl& con
         {"", 0, "salience_sweep"},
         fmt::format("{}: expected a step in (0, 100] salience points", request.salience_sweep));
   }
+  if (!request.correlations.empty() && request.draws == 0) {
+    throw InputError({"", 0, "correlations"},
+                     "correlated inputs need Monte Carlo draws (draws > 0)");
+  }
   if (request.sensitivity && request.draws == 0) {
     throw InputError({"", 0, "sensitivity"}, "the sensitivity needs Monte Carlo draws (draws > 0)");
   }
@@ -166,6 +170,7 @@ ForecastResult RunForecast(const ForecastRequest& request, const RunControl& con
   options.seed = request.seed;
   options.sensitivity = request.sensitivity;
   options.bands = request.bands;
+  options.correlations = request.correlations;
   result.monte_carlo.reserve(models.size());
   for (std::size_t k = 0; k < models.size(); ++k) {
     RunControl each = control;

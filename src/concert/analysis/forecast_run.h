@@ -26,7 +26,8 @@ struct ForecastRequest {
   std::size_t draws = 0;  // Monte Carlo draws; 0: none
   bool sensitivity = false;
   std::vector<Band> bands;
-  std::string explain;        // actor id: record why it moved (models that explain)
+  std::vector<RankCorrelation> correlations;  // of the draws (analysis/rank_correlation.h)
+  std::string explain;                        // actor id: record why it moved (models that explain)
   bool drop_one = false;      // also each model without each actor (analysis/what_if.h)
   double salience_sweep = 0;  // > 0: also each salience moved by +- this many points
   std::size_t sobol = 0;      // > 0: Sobol indices with this many base samples (analysis/sobol.h)

@@ -237,6 +237,31 @@ MonteCarloResult RunMonteCarlo(const Scenario& scenario, const Model& model,
           fmt::format("expected low <= high in a band but got {} and {}", band.low, band.high));
     }
   }
+  // With correlations: the involved inputs' values of every draw, reordered.
+  std::vector<std::size_t> involved;
+  std::vector<std::vector<double>> columns;
+  if (!options.correlations.empty()) {
+    const std::vector<std::string> names = UncertainInputs(scenario);
+    CorrelationTarget(names, options.correlations);  // every error, before anything runs
+    for (const RankCorrelation& c : options.correlations) {
+      for (const std::string* name : {&c.a, &c.b}) {
+        involved.push_back(
+            static_cast<std::size_t>(std::find(names.begin(), names.end(), *name) - names.begin()));
+      }
+    }
+    std::sort(involved.begin(), involved.end());
+    involved.erase(std::unique(involved.begin(), involved.end()), involved.end());
+    std::vector<std::string> sub;
+    for (std::size_t j : involved) sub.push_back(names[j]);
+    columns.assign(involved.size(), std::vector<double>(options.draws));
+    for (std::size_t i = 0; i < options.draws; ++i) {
+      Stream stream(options.seed, i);
+      std::vector<double> drawn;
+      DrawScenario(scenario, stream, &drawn);
+      for (std::size_t j = 0; j < involved.size(); ++j) columns[j][i] = drawn[involved[j]];
+    }
+    ImanConover(&columns, CorrelationTarget(sub, options.correlations), options.seed);
+  }
   const std::size_t issues = scenario.num_issues();
   const double nan = std::numeric_limits<double>::quiet_NaN();
   // outcomes[draw * issues + issue]; NaN where the model gave no outcome.
@@ -248,8 +273,19 @@ MonteCarloResult RunMonteCarlo(const Scenario& scenario, const Model& model,
   std::vector<std::vector<std::pair<TradeKey, double>>> trades(options.draws);
   ParallelFor(options.draws, control, [&](std::size_t i) {
     Stream stream(options.seed, i);
-    const Scenario drawn =
-        DrawScenario(scenario, stream, options.sensitivity ? &inputs[i] : nullptr);
+    Scenario drawn = DrawScenario(scenario, stream, options.sensitivity ? &inputs[i] : nullptr);
+    if (!involved.empty()) {
+      std::size_t j = 0, next = 0;
+      ForEachNumber(drawn, [&](Number& number, double, double, const std::string&) {
+        if (number.uncertainty.kind == Uncertainty::Kind::kNone) return;
+        if (next < involved.size() && involved[next] == j) {
+          number.value = columns[next][i];
+          if (options.sensitivity) inputs[i][j] = number.value;
+          ++next;
+        }
+        ++j;
+      });
+    }
     RunContext context;
     // A stochastic model's own randomness: a seed derived from (seed, i) too.
     context.seed = DerivedSeed(options.seed, i);

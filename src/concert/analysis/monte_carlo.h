@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "concert/analysis/rank_correlation.h"
 #include "concert/core/parallel.h"
 #include "concert/core/random.h"
 #include "concert/core/scenario.h"
@@ -36,6 +37,11 @@ struct MonteCarloOptions {
   bool sensitivity = false;  // also rank the uncertain inputs (see Sensitivity)
   std::uint64_t seed = 0;
   std::vector<Band> bands;
+  // Rank correlations between named uncertain inputs (analysis/rank_correlation.h),
+  // imposed by Iman-Conover on the batch: with them draw i depends on (seed, draws),
+  // not on (seed, i) alone (still not on the threads), and a cancelled run's
+  // finished draws are not those of a shorter run.
+  std::vector<RankCorrelation> correlations;
 };
 
 // Sensitivity of one issue's outcome to the uncertain inputs: standardised
