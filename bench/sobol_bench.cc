@@ -20,8 +20,8 @@
 namespace {
 
 void BM_SobolSixParty(benchmark::State& state, const char* spec, std::size_t n) {
-  const concert::Scenario six = concert::ReadScenarioFile(
-      std::string(CONCERT_SOURCE_DIR) + "/scenarios/six_party_talks_2005.yaml");
+  const concert::Scenario six = concert::ReadScenarioFile(std::string(CONCERT_SOURCE_DIR) +
+                                                          "/scenarios/six_party_talks_2005.yaml");
   const concert::CreatedModel model = concert::CreateModel(spec);
   concert::SobolOptions options;
   options.base_samples = n;

@@ -25,8 +25,7 @@ namespace {
 std::vector<double> Ishigami(const std::vector<double>& u) {
   const double pi = std::acos(-1.0);
   const double x1 = -pi + 2 * pi * u[0], x2 = -pi + 2 * pi * u[1], x3 = -pi + 2 * pi * u[2];
-  return {std::sin(x1) + 7 * std::sin(x2) * std::sin(x2) +
-          0.1 * std::pow(x3, 4) * std::sin(x1)};
+  return {std::sin(x1) + 7 * std::sin(x2) * std::sin(x2) + 0.1 * std::pow(x3, 4) * std::sin(x1)};
 }
 
 TEST(Sobol, IshigamiWithinTheIntervalsOfItsAnalyticValues) {
@@ -126,9 +125,9 @@ TEST(Sobol, FromTheCliInEveryFormat) {
   EXPECT_NE(json.find("\"sobol\""), std::string::npos);
   EXPECT_NE(json.find("\"total_high\""), std::string::npos);
   const std::string csv = run("-f csv --table sobol");
-  EXPECT_EQ(csv.rfind("model,issue,input,first,first_low,first_high,total,total_low,total_high\n",
-                      0),
-            0u);
+  EXPECT_EQ(
+      csv.rfind("model,issue,input,first,first_low,first_high,total,total_low,total_high\n", 0),
+      0u);
   const std::size_t k = UncertainInputs(ReadScenarioFile(six)).size();
   EXPECT_EQ(static_cast<std::size_t>(std::count(csv.begin(), csv.end(), '\n')), 1 + 4 * k);
   EXPECT_NE(run("").find("Sobol indices, compromise"), std::string::npos);

@@ -58,7 +58,8 @@ VotingRule RuleFromFlags(const PowerCommand& o) {
       } catch (const std::exception&) {
         used = 0;
       }
-      if (item.empty() || used != item.size() || item.find_first_of("xXpPiInN") != std::string::npos) {
+      if (item.empty() || used != item.size() ||
+          item.find_first_of("xXpPiInN") != std::string::npos) {
         throw InputError({"", 0, "--weights"},
                          fmt::format("'{}' in '{}' is not a number", item, o.weights[k]));
       }

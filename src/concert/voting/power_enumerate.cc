@@ -197,8 +197,7 @@ PowerResult MonteCarlo(const FixedRule& rule, std::size_t samples, std::uint64_t
         std::vector<std::size_t> order(n);
         std::vector<std::int64_t> sum(rule.criteria);
         std::vector<char> in(n);
-        const std::size_t count =
-            std::min(kSamplesPerBlock, samples - block * kSamplesPerBlock);
+        const std::size_t count = std::min(kSamplesPerBlock, samples - block * kSamplesPerBlock);
         for (std::size_t s = 0; s < count; ++s) {
           Sample(rule, stream, order, sum, in, counts[worker]);
         }
