@@ -252,6 +252,7 @@ MonteCarloResult RunMonteCarlo(const Scenario& scenario, const Model& model,
     std::sort(involved.begin(), involved.end());
     involved.erase(std::unique(involved.begin(), involved.end()), involved.end());
     std::vector<std::string> sub;
+    sub.reserve(involved.size());
     for (std::size_t j : involved) sub.push_back(names[j]);
     columns.assign(involved.size(), std::vector<double>(options.draws));
     for (std::size_t i = 0; i < options.draws; ++i) {

@@ -162,6 +162,7 @@ std::string WhatIfReportSection(const Scenario& s, const std::vector<Forecast>& 
         });
         if (bars.size() > 8) bars.resize(8);
         std::vector<std::pair<std::string, double>> chart;
+        chart.reserve(bars.size());
         for (const auto& [change, label] : bars) chart.emplace_back(label, change / width);
         out += fmt::format("<p class=\"note\">{}, {}</p>", svg::Escape(forecasts[m].model),
                            svg::Escape(issue.id));
