@@ -8,17 +8,10 @@
 #include "cli_util.h"
 #include "concert/io/read.h"
 #include "concert/models/registry.h"
+#include "test_util.h"
 
 namespace concert::testing {
 namespace {
-
-// One issue; positions 0, 50, 100; capabilities 1, 2, 1; saliences 100, 50, 100 %.
-const char* kThree =
-    "actors: [{id: A, capability: 1}, {id: B, capability: 2}, {id: C, capability: 1}]\n"
-    "issues: [{id: x, status_quo: 10}]\n"
-    "positions: [{actor: A, issue: x, position: 0, salience: 100},\n"
-    "            {actor: B, issue: x, position: 50, salience: 50},\n"
-    "            {actor: C, issue: x, position: 100, salience: 100}]\n";
 
 const LeverEffect* Find(const AdviceResult& r, std::size_t model, LeverKind kind) {
   for (const LeverEffect& e : r.effects) {

@@ -58,4 +58,14 @@ inline double Value(const Values& values, const std::string& name) {
   return 0;
 }
 
+// A scenario file's text: one issue x on 0-100 with status quo 10; actors A, B, C
+// at positions 0, 50, 100 with capabilities 1, 2, 1 and saliences 100, 50, 100 %
+// (what_if_test.cc and levers_test.cc work it by hand).
+inline constexpr const char* kThree =
+    "actors: [{id: A, capability: 1}, {id: B, capability: 2}, {id: C, capability: 1}]\n"
+    "issues: [{id: x, status_quo: 10}]\n"
+    "positions: [{actor: A, issue: x, position: 0, salience: 100},\n"
+    "            {actor: B, issue: x, position: 50, salience: 50},\n"
+    "            {actor: C, issue: x, position: 100, salience: 100}]\n";
+
 }  // namespace concert::testing
