@@ -89,6 +89,9 @@ TEST(RankCorrelation, MonteCarloDrawsCorrelatedInputs) {
     y.push_back(plain.outcomes[i * ni + 1]);
   }
   EXPECT_NEAR(SpearmanCorrelation(x, y), 0.0, 0.06);  // independent as drawn
+  options.correlations = {{a, b, 0.7}};
+  options.draws = 3;  // too few to impose anything: an error, not a silent no-op
+  EXPECT_THROW(RunMonteCarlo(six, echo, options, one), InputError);
 }
 
 std::string ErrorOf(const std::vector<RankCorrelation>& pairs) {

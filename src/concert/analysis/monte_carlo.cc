@@ -251,6 +251,11 @@ MonteCarloResult RunMonteCarlo(const Scenario& scenario, const Model& model,
     }
     std::sort(involved.begin(), involved.end());
     involved.erase(std::unique(involved.begin(), involved.end()), involved.end());
+    if (options.draws < involved.size() + 2) {
+      throw InputError({"", 0, "correlations"},
+                       fmt::format("correlating {} inputs needs at least {} draws, not {}",
+                                   involved.size(), involved.size() + 2, options.draws));
+    }
     std::vector<std::string> sub;
     sub.reserve(involved.size());
     for (std::size_t j : involved) sub.push_back(names[j]);
