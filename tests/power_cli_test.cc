@@ -91,7 +91,7 @@ TEST(PowerCli, BadInputExitsOneWithFileLineAndField) {
   fails("--weights 4,4,1 --quota 10", "quota 10 is not in (0, 9]");
   fails("--weights 4,x,1 --quota 5", "'x' in '4,x,1' is not a number");
   fails("--weights 4,4,1 --quota 5 --names A,B", "2 names for 3 weights");
-  fails("--weights 4,4,1 --quota 5 --weights 1,1,1", "2 --weights and 1 --quota");
+  fails("--weights 4,4,1 --quota 5 --weights 1,1,1", "2 lists of weights and 1 quotas");
   fails("--weights 4,4,1 --quota five", "quota 'five'");
   fails("--weights 0.5,1 --quota 1 --method generating-functions", "need integer weights");
   fails("", "give --weights and --quota");

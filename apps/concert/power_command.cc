@@ -40,17 +40,10 @@ VotingRule RuleFromFlags(const PowerCommand& o) {
   if (o.weights.empty()) {
     throw InputError({"", 0, "--weights"}, "give --weights and --quota (or --rule FILE)");
   }
-  if (o.weights.size() != o.quotas.size()) {
-    throw InputError({"", 0, "--quota"},
-                     fmt::format("{} --weights and {} --quota; expected one --quota per "
-                                 "--weights, in the same order",
-                                 o.weights.size(), o.quotas.size()));
-  }
-  VotingRule rule;
-  for (std::size_t k = 0; k < o.weights.size(); ++k) {
+  std::vector<std::vector<double>> weights;
+  for (const std::string& list : o.weights) {
     std::vector<double> w;
-    double total = 0;
-    for (const std::string& item : SplitList(o.weights[k])) {
+    for (const std::string& item : SplitList(list)) {
       std::size_t used = 0;
       double v = 0;
       try {
@@ -61,25 +54,14 @@ VotingRule RuleFromFlags(const PowerCommand& o) {
       if (item.empty() || used != item.size() ||
           item.find_first_of("xXpPiInN") != std::string::npos) {
         throw InputError({"", 0, "--weights"},
-                         fmt::format("'{}' in '{}' is not a number", item, o.weights[k]));
+                         fmt::format("'{}' in '{}' is not a number", item, list));
       }
       w.push_back(v);
-      total += v;
     }
-    rule.weights.push_back(w);
-    rule.quotas.push_back(ParseQuota(o.quotas[k], total));
+    weights.push_back(w);
   }
-  const std::size_t n = rule.weights[0].size();
-  if (o.names.empty()) {
-    for (std::size_t i = 0; i < n; ++i) rule.names.push_back(fmt::format("p{}", i + 1));
-  } else {
-    rule.names = SplitList(o.names);
-    if (rule.names.size() != n) {
-      throw InputError({"", 0, "--names"},
-                       fmt::format("{} names for {} weights", rule.names.size(), n));
-    }
-  }
-  return rule;
+  return RuleFromLists(o.names.empty() ? std::vector<std::string>{} : SplitList(o.names), weights,
+                       o.quotas);
 }
 
 int Run(const PowerCommand& o) {

@@ -279,24 +279,7 @@ PyPower Power(const std::string& path, const std::vector<std::string>& names,
   if (!path.empty()) {
     out.rule = ReadVotingRule(path, ReadTextFile(path)).rule;
   } else {
-    if (weights.size() != quotas.size()) {
-      throw InputError({"", 0, "quota"},
-                       fmt::format("{} criteria of weights and {} quotas; expected one quota per "
-                                   "criterion",
-                                   weights.size(), quotas.size()));
-    }
-    out.rule.weights = weights;
-    for (std::size_t k = 0; k < weights.size(); ++k) {
-      double total = 0;
-      for (double w : weights[k]) total += w;
-      out.rule.quotas.push_back(ParseQuota(quotas[k], total));
-    }
-    out.rule.names = names;
-    if (names.empty() && !weights.empty()) {
-      for (std::size_t i = 0; i < weights[0].size(); ++i) {
-        out.rule.names.push_back(fmt::format("p{}", i + 1));
-      }
-    }
+    out.rule = RuleFromLists(names, weights, quotas);
   }
   out.options.method = ParsePowerMethod(method);
   out.options.samples = samples;

@@ -287,6 +287,34 @@ double ParseQuota(const std::string& text, double total) {
   return percent ? value / 100 * total : value;
 }
 
+VotingRule RuleFromLists(const std::vector<std::string>& names,
+                         const std::vector<std::vector<double>>& weights,
+                         const std::vector<std::string>& quotas) {
+  if (weights.empty()) throw InputError({"", 0, "weights"}, "give the weights and a quota");
+  if (weights.size() != quotas.size()) {
+    throw InputError({"", 0, "quota"},
+                     fmt::format("{} lists of weights and {} quotas; expected one quota per "
+                                 "list of weights, in the same order",
+                                 weights.size(), quotas.size()));
+  }
+  VotingRule rule;
+  rule.weights = weights;
+  for (std::size_t k = 0; k < weights.size(); ++k) {
+    double total = 0;
+    for (double w : weights[k]) total += w;
+    rule.quotas.push_back(ParseQuota(quotas[k], total));
+  }
+  const std::size_t n = weights[0].size();
+  if (names.empty()) {
+    for (std::size_t i = 0; i < n; ++i) rule.names.push_back(fmt::format("p{}", i + 1));
+  } else if (names.size() != n) {
+    throw InputError({"", 0, "names"}, fmt::format("{} names for {} weights", names.size(), n));
+  } else {
+    rule.names = names;
+  }
+  return rule;
+}
+
 const char* PowerMethodName(PowerMethod method) {
   switch (method) {
     case PowerMethod::kAuto:

@@ -101,6 +101,14 @@ PowerResult ComputePower(const VotingRule& rule, const PowerOptions& options = {
 // ("62%"). InputError naming "quota" for anything else.
 double ParseQuota(const std::string& text, double total);
 
+// A rule from its parts as a front end gets them: per criterion the weights and
+// the quota as written (ParseQuota); names empty: p1, p2, ... InputError naming
+// "quota" when the counts differ, "names" when the names do not match the
+// weights (the rule itself is checked by ComputePower).
+VotingRule RuleFromLists(const std::vector<std::string>& names,
+                         const std::vector<std::vector<double>>& weights,
+                         const std::vector<std::string>& quotas);
+
 const char* PowerMethodName(PowerMethod method);        // "auto", "generating-functions", ...
 PowerMethod ParsePowerMethod(const std::string& text);  // InputError naming "method"
 
