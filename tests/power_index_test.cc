@@ -60,7 +60,7 @@ std::vector<PlayerPower> BruteForce(const VotingRule& rule) {
 
 TEST(PowerIndex, TheEecCouncilOf1958ByHand) {
   // France, Germany, Italy 4 votes, Belgium and the Netherlands 2, Luxembourg 1,
-  // quota 12 of 17 (Felsenthal & Machover 1998, sec. 3.2: Luxembourg a dummy).
+  // quota 12 of 17 (Felsenthal & Machover 1998 use it: Luxembourg a dummy).
   // France's swings are coalitions of the others weighing 8 to 11: {DE, IT}
   // alone or with LU, BE, NL, BE+LU or NL+LU (6), and DE or IT with BE+NL, alone
   // or with LU (4): 10. Belgium's weigh 10 or 11: two of the big three with NL,
