@@ -19,8 +19,9 @@
 // Methods (PowerMethod):
 //   generating functions — integer weights: for each player, the coalitions of
 //     the others counted by size and by weight on each criterion, each weight
-//     capped at its quota (Brams & Affuso 1976; Bilbao, Fernández, Jiménez &
-//     López 2000, Math. Programming 87: 291-305, for several criteria). Cost
+//     capped at its quota (Cantor 1962 and Brams & Affuso 1976 for one quota;
+//     Bilbao, Fernández, Jiménez & López 2002, Eur. J. Oper. Res. 143: 181-196,
+//     for double and triple majorities). Cost
 //     about n^3 prod_k (q_k + 1) additions; exact while counts stay below 2^53
 //     (n <= 54), floating point beyond;
 //   enumeration — any weights, n <= 30: every coalition once, in Gray-code
