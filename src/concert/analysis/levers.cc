@@ -160,6 +160,8 @@ AdviceResult RunAdvice(const AdviceRequest& request, const RunControl& control) 
   one.control.threads = 1;
   one.control.cancel = control.cancel;
   for (const CreatedModel& m : models) result.forecasts.push_back(m.model->Run(s, one));
+  RunContext outcomes = one;  // the runs below are read for their outcomes only
+  outcomes.outcomes_only = true;
 
   // Every run: finite differences (two per lever, models other than the
   // compromise), then the best-move grids.
@@ -194,7 +196,7 @@ AdviceResult RunAdvice(const AdviceRequest& request, const RunControl& control) 
     Job& job = jobs[k];
     Scenario moved = s;
     Set(&moved, a, job.lever, job.value);
-    job.outcomes = Outcomes(models[job.model].model->Run(moved, one));
+    job.outcomes = Outcomes(models[job.model].model->Run(moved, outcomes));
   });
   for (char d : done) result.cancelled = result.cancelled || !d;
   if (result.cancelled) return result;

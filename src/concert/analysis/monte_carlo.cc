@@ -297,6 +297,7 @@ MonteCarloResult RunMonteCarlo(const Scenario& scenario, const Model& model,
     context.seed = DerivedSeed(options.seed, i);
     context.control.threads = 1;  // the draws already run in parallel
     context.control.cancel = control.cancel;
+    context.outcomes_only = true;
     const Forecast f = model.Run(drawn, context);
     for (std::size_t d = 0; d < issues && d < f.issues.size(); ++d) {
       if (f.issues[d].outcome) outcomes[i * issues + d] = *f.issues[d].outcome;

@@ -168,6 +168,7 @@ SobolResult RunSobol(const Scenario& scenario, const Model& model, const SobolOp
   }
   RunContext context;
   context.control.threads = 1;
+  context.outcomes_only = true;
   auto f = [&](const std::vector<double>& u) {
     const Forecast forecast = model.Run(ScenarioAtQuantiles(scenario, u), context);
     std::vector<double> y;

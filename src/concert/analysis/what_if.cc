@@ -34,6 +34,7 @@ void Fill(const CreatedModel& model, const Scenario& scenario, WhatIfRow* row) {
     ValidateScenario(scenario);
     RunContext context;
     context.control.threads = 1;
+    context.outcomes_only = true;
     const Forecast f = model.model->Run(scenario, context);
     for (std::size_t i = 0; i < f.issues.size() && i < row->outcomes.size(); ++i) {
       row->outcomes[i] = f.issues[i].outcome;

@@ -168,6 +168,11 @@ struct RunContext {
   // moved, one line at a time, to `explain`.
   std::optional<std::size_t> explain_actor;
   std::function<void(const std::string&)> explain;
+  // Set by callers that read only each issue's outcome and note and the trades
+  // (Monte Carlo, Sobol, what-if): a model may then leave out the rounds and
+  // their details, which cost more than the model itself on small cases. The
+  // outcomes must be the same bits either way (tests/outcomes_only_test.cc).
+  bool outcomes_only = false;
 };
 
 class Model {

@@ -50,7 +50,11 @@ class Bdm : public Model {
     }
     if (!(total_weight > 0)) {
       out.note = "no outcome: the total capability x salience of the actors on this issue is zero";
-      out.rounds.push_back(InputRound(scenario, issue));
+      if (!context.outcomes_only) out.rounds.push_back(InputRound(scenario, issue));
+      return out;
+    }
+    if (context.outcomes_only && !context.explain) {
+      out.outcome = RunToOutcome(&state, context);
       return out;
     }
     // Explanations name actors by scenario id.
@@ -117,6 +121,28 @@ class Bdm : public Model {
     }
     out.outcome = out.rounds.back().outcome;
     return out;
+  }
+
+  // The rounds without their record. A round is a function of the positions
+  // alone (risk is re-estimated from them), so once a round moves nobody, or
+  // returns the positions of two rounds before, every later round repeats:
+  // the last round's positions are known without running it, to the bit.
+  double RunToOutcome(bdm::IssueState* state, const RunContext& context) const {
+    std::vector<double> two_back, one_back = state->positions();
+    for (int round = 1; round <= options_.rounds; ++round) {
+      if (context.control.cancel && context.control.cancel()) break;
+      state->EstimateRisk();
+      state->Apply(state->BestOffers());
+      const std::vector<double>& now = state->positions();
+      if (now == one_back) break;  // a fixed point
+      if (now == two_back) {       // a 2-cycle: now, one_back, now, ...
+        if ((options_.rounds - round) % 2 == 1) state->SetPositions(one_back);
+        break;
+      }
+      two_back = std::move(one_back);
+      one_back = now;
+    }
+    return state->Median();
   }
 
   static Round Snapshot(const Scenario& scenario, const IssueView& view,

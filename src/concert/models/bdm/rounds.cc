@@ -28,44 +28,65 @@ IssueState::IssueState(std::vector<double> x, std::vector<double> c, std::vector
   range_ = x_.empty() ? 0.0 : *high - *low;  // fixed at the initial spread
 }
 
-// U_s, U_f, U_sq and EU of a challenge (reference `Actor.u_success`,
-// `u_failure`, `u_status_quo`, `eu_challenge`), with the observer's exponent r.
+namespace {
+
+// x^r, with r = 1 (every exponent when risk is off, and every vote and danger
+// estimate) short-cut: IEEE pow(x, 1) is x, so the result is the same bits.
+double Power(double x, double r) { return r == 1.0 ? x : std::pow(x, r); }
+
+}  // namespace
+
+// U_s, U_f (eqs. 15, 16) of a challenge across distance d, with exponent r.
+// They depend on the pair only through d, so eu_ij and eu_ji share them.
+IssueState::Utilities IssueState::Utility(double r, double d) const {
+  return {2 - 4 * Power(0.5 - 0.5 * d / range_, r), 2 - 4 * Power(0.5 + 0.5 * d / range_, r)};
+}
+
+double IssueState::StatusQuoUtility(double r) { return 2 - 4 * Power(0.5, r); }  // eq. 24
+
+// EU of a challenge (reference `Actor.eu_challenge`) given U_s, U_f, U_sq.
 // Equation numbers of Scholz et al. (2011) as cited in docs/models/bdm.md.
-double IssueState::Eu(double r, double x_from, double x_to, double s_to, double p,
-                      double median) const {
-  const double d = std::abs(x_from - x_to);
-  const double u_success = 2 - 4 * std::pow(0.5 - 0.5 * d / range_, r);  // eq. 15
-  const double u_failure = 2 - 4 * std::pow(0.5 + 0.5 * d / range_, r);  // eq. 16
-  const double u_status_quo = 2 - 4 * std::pow(0.5, r);                  // eq. 24
-  const double resist = s_to * (p * u_success + (1 - p) * u_failure);
-  const double not_resist = (1 - s_to) * u_success;
+double IssueState::EuFrom(const Utilities& u, double u_status_quo, double r, double x_from,
+                          double x_to, double s_to, double p, double median) const {
+  const double resist = s_to * (p * u.success + (1 - p) * u.failure);
+  const double not_resist = (1 - s_to) * u.success;
   double eu = resist + not_resist - options_.q * u_status_quo;  // eq. 25
   if (options_.paper && options_.q < 1) {
     // -(1 - Q)(T U_b + (1 - T) U_w): the status quo may change without a challenge.
+    const double d = std::abs(x_from - x_to);
     const double shift = 0.25 * (std::abs(x_from - median) + d) / range_;
-    const double u_better = 2 - 4 * std::pow(0.5 - shift, r);  // eq. 18
-    const double u_worse = 2 - 4 * std::pow(0.5 + shift, r);   // eq. 19
+    const double u_better = 2 - 4 * Power(0.5 - shift, r);  // eq. 18
+    const double u_worse = 2 - 4 * Power(0.5 + shift, r);   // eq. 19
     eu -= (1 - options_.q) * (options_.t * u_better + (1 - options_.t) * u_worse);
   }
   return eu;
 }
 
-VoteTable IssueState::Votes() const {
-  VoteTable votes;
+double IssueState::Eu(double r, double x_from, double x_to, double s_to, double p,
+                      double median) const {
+  return EuFrom(Utility(r, std::abs(x_from - x_to)), StatusQuoUtility(r), r, x_from, x_to, s_to, p,
+                median);
+}
+
+const VoteTable& IssueState::Votes() const {
   if (options_.paper) {
-    votes.Prepare(x_, w_, std::vector<double>(size(), 1.0), range_, true);
+    ones_.assign(size(), 1.0);
+    votes_.Prepare(x_, w_, ones_, range_, true);
   } else {
-    votes.Prepare(x_, w_, r_, range_, false);
+    votes_.Prepare(x_, w_, r_, range_, false);
   }
-  return votes;
+  return votes_;
 }
 
 // Sum over the others of the EU, seen by i (r = 1), of their challenging i.
 double IssueState::Danger(std::size_t i, const VoteTable& votes, double median,
                           const std::vector<std::size_t>& order) const {
   double danger = 0;
+  const double u_status_quo = StatusQuoUtility(1.0);
   for (std::size_t k : order) {
-    if (k != i) danger += Eu(1.0, x_[k], x_[i], s_[i], votes.P(k, i), median);
+    if (k == i) continue;
+    const Utilities u = Utility(1.0, std::abs(x_[k] - x_[i]));
+    danger += EuFrom(u, u_status_quo, 1.0, x_[k], x_[i], s_[i], votes.P(k, i), median);
   }
   return danger;
 }
@@ -74,7 +95,7 @@ void IssueState::EstimateRisk() {
   const std::size_t n = size();
   r_.assign(n, 1.0);
   if (!options_.risk || n < 2 || !(range_ > 0)) return;
-  const VoteTable votes = Votes();  // with r = 1 for every voter
+  const VoteTable& votes = Votes();  // with r = 1 for every voter
   const double median = NeedsMedian() ? Median() : 0.0;
   std::vector<double> danger(n);
   const std::vector<std::size_t> order = CanonicalOrder();
@@ -97,15 +118,27 @@ std::vector<std::optional<Offer>> IssueState::BestOffers(const Consider& conside
   const std::size_t n = size();
   std::vector<std::optional<Offer>> best(n);
   if (n < 2 || !(range_ > 0)) return best;
-  const VoteTable votes = Votes();
+  const VoteTable& votes = Votes();
   const double median = NeedsMedian() ? Median() : 0.0;
+  utility_.resize(votes.distinct_positions().size());
   for (std::size_t i = 0; i < n; ++i) {
+    has_utility_.assign(utility_.size(), 0);
     std::optional<Offer> chosen;
     double chosen_key = 0;
+    const double r = r_[i];
+    const double u_status_quo = StatusQuoUtility(r);
     for (std::size_t j = 0; j < n; ++j) {
       if (SamePosition(x_[i], x_[j])) continue;
-      const double eu_ij = Eu(r_[i], x_[i], x_[j], s_[j], votes.P(i, j), median);
-      const double eu_ji = Eu(r_[i], x_[j], x_[i], s_[i], votes.P(j, i), median);
+      // |x_i - x_j| and |x_j - x_i| are the same bits, so one U_s, U_f serves
+      // both, and every j at the same position.
+      const std::size_t y = votes.position_index(j);
+      if (!has_utility_[y]) {
+        utility_[y] = Utility(r, std::abs(x_[i] - x_[j]));
+        has_utility_[y] = 1;
+      }
+      const Utilities& u = utility_[y];
+      const double eu_ij = EuFrom(u, u_status_quo, r, x_[i], x_[j], s_[j], votes.P(i, j), median);
+      const double eu_ji = EuFrom(u, u_status_quo, r, x_[j], x_[i], s_[i], votes.P(j, i), median);
       std::optional<Offer> offer;
       if (eu_ji > eu_ij && eu_ij > 0) {
         offer = Offer{OfferType::kConfrontation, j, eu_ij, eu_ji, x_[j]};

@@ -41,6 +41,8 @@ class IssueState {
   double range() const { return range_; }
   const std::vector<double>& positions() const { return x_; }
   const std::vector<double>& risk() const { return r_; }
+  // Positions of the same actors, e.g. those of an earlier round.
+  void SetPositions(const std::vector<double>& x) { x_ = x; }
 
   // Step (1): r_i for every actor (all 1 when risk is off).
   void EstimateRisk();
@@ -61,6 +63,13 @@ class IssueState {
   double Eu(double r, double x_from, double x_to, double s_to, double p, double median) const;
 
  private:
+  struct Utilities {
+    double success, failure;
+  };
+  Utilities Utility(double r, double d) const;
+  static double StatusQuoUtility(double r);
+  double EuFrom(const Utilities& u, double u_status_quo, double r, double x_from, double x_to,
+                double s_to, double p, double median) const;
   double Danger(std::size_t i, const VoteTable& votes, double median,
                 const std::vector<std::size_t>& order) const;
   // Actors by (position, capability, salience): every sum runs in this order,
@@ -69,7 +78,7 @@ class IssueState {
   std::vector<std::size_t> CanonicalOrder() const;
   // The table of probabilities for the current positions: votes with each
   // voter's r (reference) or linear votes (paper, eq. 30).
-  VoteTable Votes() const;
+  const VoteTable& Votes() const;
   // Positions closer than kSamePosition x R are one position: the reference
   // compares floats exactly, which lets rounding noise (a compromise landing
   // 1e-14 from its challenger) decide offers between all but coincident actors.
@@ -80,6 +89,11 @@ class IssueState {
   std::vector<double> x_, c_, s_, w_, r_;
   double range_;
   Options options_;
+  // Reused every round (the values are rebuilt; only the allocations are kept).
+  mutable VoteTable votes_;
+  mutable std::vector<double> ones_;
+  mutable std::vector<Utilities> utility_;  // per distinct position, for one receiver
+  mutable std::vector<char> has_utility_;
 };
 
 }  // namespace concert::bdm

@@ -8,7 +8,8 @@ namespace concert::bdm {
 namespace {
 
 double Distance(double x, double y, double range, double rho) {
-  return std::pow(std::abs(x - y) / range, rho);
+  const double base = std::abs(x - y) / range;
+  return rho == 1.0 ? base : std::pow(base, rho);  // pow(b, 1) is b, bit for bit
 }
 
 }  // namespace
@@ -17,17 +18,19 @@ void VoteTable::Prepare(const std::vector<double>& x, const std::vector<double>&
                         const std::vector<double>& rho, double range, bool paper_denominator) {
   n_ = x.size();
   paper_ = paper_denominator;
-  ys_ = x;
+  ys_.assign(x.begin(), x.end());
   std::sort(ys_.begin(), ys_.end());
   ys_.erase(std::unique(ys_.begin(), ys_.end()), ys_.end());
   const std::size_t m = ys_.size();
-  std::vector<std::size_t> multiplicity(m, 0);
+  std::vector<std::size_t>& multiplicity = multiplicity_;
+  multiplicity.assign(m, 0);
   pos_index_.resize(n_);
   for (std::size_t a = 0; a < n_; ++a) {
     pos_index_[a] = std::lower_bound(ys_.begin(), ys_.end(), x[a]) - ys_.begin();
     ++multiplicity[pos_index_[a]];
   }
-  std::vector<std::size_t> voters(n_);
+  std::vector<std::size_t>& voters = voters_;
+  voters.resize(n_);
   std::iota(voters.begin(), voters.end(), 0);
   // Ties in position are ordered by weight and exponent, so the sums below add
   // the same numbers in the same order whatever the order of the input.
@@ -42,7 +45,8 @@ void VoteTable::Prepare(const std::vector<double>& x, const std::vector<double>&
 
   // prefix_[y][k] = sum over the first k voters (by position) of w (|x - y| / R)^rho.
   prefix_.assign(m * (n_ + 1), 0.0);
-  std::vector<double> value(m);
+  std::vector<double>& value = value_;
+  value.resize(m);
   denominator_ = 0.0;
   for (std::size_t k = 0; k < n_; ++k) {
     const std::size_t v = voters[k];

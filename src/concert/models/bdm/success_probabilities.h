@@ -48,6 +48,10 @@ class VoteTable {
   std::vector<std::size_t> pos_index_;  // actor -> index in ys_
   std::vector<double> voter_x_;         // voter positions, ascending
   std::vector<double> prefix_;          // [y][k]: sum over the first k sorted voters
+  // Scratch space of Prepare, kept so that a table prepared every round does
+  // not allocate after the first.
+  std::vector<std::size_t> multiplicity_, voters_;
+  std::vector<double> value_;
 };
 
 // Reference (Scholz's code) denominator by brute force, O(n^3): for tests.
