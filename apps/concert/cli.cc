@@ -104,6 +104,7 @@ InputError InFlagTerms(const InputError& e) {
       {"agreement_model", "--agreement-model"},
       {"bands", "--band"},
       {"capability", "--capability"},
+      {"capability_keep", "--capability-keep"},
       {"continuation", "--continuation"},
       {"discount", "--discount"},
       {"draws", "--draws"},

@@ -7,6 +7,7 @@
 #include "concert/analysis/forecast_run.h"
 #include "concert/institutions/institution.h"
 #include "concert/io/read.h"
+#include "concert/io/voting_rule_reader.h"
 #include "concert/models/agenda.h"
 #include "concert/output/forecast_output.h"
 #include "concert/run/report_run.h"
@@ -16,6 +17,8 @@ namespace {
 
 struct ForecastOptions {
   std::vector<std::string> agenda;
+  std::string capability;  // RULE[:banzhaf|:shapley]; empty: the scenario's
+  std::vector<std::string> capability_keep;
   std::string scenario;
   std::string input_format = "auto";
   std::vector<std::string> models;  // empty: every model run by default
@@ -45,6 +48,14 @@ int Run(const ForecastOptions& o) {
       ReadNegotiation(o.scenario, ReadTextFile(o.scenario), ParseInputFormat(o.input_format));
   request.scenario = doc.scenario;
   if (!o.agenda.empty()) SetAgenda(&request.scenario, o.agenda, "--agenda");
+  if (!o.capability_keep.empty() && o.capability.empty()) {
+    throw InputError({"", 0, "--capability-keep"}, "needs --capability RULE");
+  }
+  if (!o.capability.empty()) {
+    const PowerCapability p =
+        SetCapabilityFromRule(&request.scenario, o.capability, o.capability_keep);
+    std::cerr << "concert: " << DescribePowerCapability(p) << "\n";  // even with -q
+  }
   request.seed = o.seed;
   request.draws = o.draws;
   request.sensitivity = o.sensitivity;
@@ -76,6 +87,7 @@ int Run(const ForecastOptions& o) {
   if (o.format == "html") {
     ReportRequest report;
     report.document = std::move(doc);
+    report.document.scenario = request.scenario;  // with --agenda and --capability
     report.forecast = request;
     if (o.draws > 0) report.section_draws = o.draws;
     const ReportResult r = RunReport(report, control);
@@ -200,6 +212,15 @@ void AddForecast(CLI::App& app, Subcommands& commands) {
                   "issue ids on the table (comma-separated; replaces the scenario's `agenda`): "
                   "the models forecast and trade only over these, and every other issue stays "
                   "at its status quo")
+      ->delimiter(',');
+  cmd->add_option("--capability", o.capability,
+                  "RULE[:banzhaf|:shapley]: the actors that are players of this voting rule "
+                  "file (docs/power.md; e.g. data/voting/ec12_qmv.yaml) share their total "
+                  "capability in proportion to their power index in it (default banzhaf, "
+                  "normalised); matched by actor id; a note on stderr says what changed");
+  cmd->add_option("--capability-keep", o.capability_keep,
+                  "with --capability: actor ids that are not players and keep their own "
+                  "capability (comma-separated); any other non-player is an error")
       ->delimiter(',');
   cmd->add_option("--explain", o.explain,
                   "actor id: print, round by round, the offers this actor weighed and why "

@@ -149,6 +149,7 @@ class Scenario:
 
     def __init__(self, impl: "_concert.Scenario"):
         self._impl = impl
+        self.capability_note = ""  # set by with_capability
 
     @classmethod
     def from_frames(cls, actors, stances, issues=None, name: str = "scenario") -> "Scenario":
@@ -211,6 +212,20 @@ class Scenario:
         status quo, which they then need (InputError otherwise)."""
         ids = [issues] if isinstance(issues, str) else list(issues)
         return Scenario(self._impl._with_agenda(ids))
+
+    def with_capability(self, rule: str, keep: Iterable[str] = ()) -> "Scenario":
+        """A copy in which the actors that are players of the voting rule file
+        `rule` ("RULE.yaml", "RULE.yaml:banzhaf" or "RULE.yaml:shapley"; players
+        matched to actor ids) share their total capability in proportion to
+        their power index in the rule, as `concert forecast --capability` does
+        (docs/power.md). Actors that are not players must be named in `keep`;
+        they keep their capability. The copy's `capability_note` says what
+        changed."""
+        ids = [keep] if isinstance(keep, str) else list(keep)
+        impl, note = self._impl._with_capability(str(rule), ids)
+        out = Scenario(impl)
+        out.capability_note = note
+        return out
 
     def __repr__(self) -> str:
         return (f"<concert.Scenario {self.name!r}: {len(self.actors)} actors, "

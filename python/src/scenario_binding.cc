@@ -15,6 +15,7 @@
 
 #include "bindings.h"
 #include "concert/institutions/institution.h"
+#include "concert/io/voting_rule_reader.h"
 #include "concert/io/write.h"
 #include "concert/models/agenda.h"
 
@@ -254,6 +255,12 @@ void BindScenario(py::module_& m) {
              PyScenario copy = s;
              SetAgenda(&copy.document.scenario, ids, "agenda");
              return copy;
+           })
+      .def("_with_capability",
+           [](const PyScenario& s, const std::string& rule, const std::vector<std::string>& keep) {
+             PyScenario copy = s;
+             const PowerCapability p = SetCapabilityFromRule(&copy.document.scenario, rule, keep);
+             return py::make_tuple(copy, DescribePowerCapability(p));
            })
       .def_property_readonly("agenda",
                              [](const PyScenario& s) {

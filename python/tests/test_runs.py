@@ -346,3 +346,20 @@ def test_correlated_draws_equal_the_cli(six):
             "position USA nuclear,position JPN nuclear=0.9",
             "position JPN nuclear,position CHN nuclear=0.9",
             "position USA nuclear,position CHN nuclear=-0.9"])
+
+
+def test_power_index_capability_equals_the_cli():
+    emission = os.path.join(SOURCE, "scenarios", "emission_standards_1994.yaml")
+    rule = os.path.join(SOURCE, "data", "voting", "ec12_qmv.yaml")
+    s = concert.read_scenario(emission)
+    for index in ("", ":shapley"):
+        p = s.with_capability(rule + index)
+        assert "ESP, PRT" in p.capability_note
+        assert concert.forecast(p, models="compromise", progress=None).to_json() == cli(
+            "forecast", emission, "-m", "compromise", "--capability", rule + index, "-f",
+            "json", "-q")
+    assert s.capability_note == ""
+    with pytest.raises(concert.InputError, match="no actor of the scenario is a player"):
+        concert.read_scenario(SIX).with_capability(rule)
+    with pytest.raises(concert.InputError, match="is not an actor"):
+        s.with_capability(rule, keep=["COM"])

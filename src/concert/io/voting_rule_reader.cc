@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "concert/io/read.h"
 #include "concert/io/yaml_fields.h"
 
 namespace concert {
@@ -78,6 +79,29 @@ VotingRuleFile ReadVotingRule(const std::string& path, std::string_view text) {
   }
   ValidateRule(rule);
   return file;
+}
+
+PowerCapability SetCapabilityFromRule(Scenario* scenario, const std::string& spec,
+                                      const std::vector<std::string>& keep,
+                                      const std::string& field, const RunControl& control) {
+  std::string path = spec;
+  PowerIndexKind index = PowerIndexKind::kBanzhaf;
+  const std::size_t colon = spec.rfind(':');
+  if (colon != std::string::npos) {
+    const std::string tail = spec.substr(colon + 1);
+    // A tail that cannot be part of a file name's last part names the index.
+    if (tail.find_first_of("/.") == std::string::npos) {
+      index = ParsePowerIndexKind(tail, field);
+      path = spec.substr(0, colon);
+    }
+  }
+  if (path.empty()) {
+    throw InputError({"", 0, field}, "expected a voting rule file, e.g. data/voting/eu15_qmv.yaml");
+  }
+  const VotingRuleFile file = ReadVotingRule(path, ReadTextFile(path));
+  PowerCapability out = SetPowerCapability(scenario, file.rule, index, keep, field, control);
+  out.rule_name = file.name.empty() ? path : file.name;
+  return out;
 }
 
 }  // namespace concert

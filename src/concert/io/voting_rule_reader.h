@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "concert/core/scenario.h"
+#include "concert/voting/power_capability.h"
 #include "concert/voting/power_index.h"
 
 namespace concert {
@@ -24,5 +26,14 @@ struct VotingRuleFile {
 
 // InputError naming file, line and field.
 VotingRuleFile ReadVotingRule(const std::string& path, std::string_view text);
+
+// `forecast --capability RULE[:banzhaf|:shapley]` for every front end: reads the
+// rule file (default index banzhaf) and sets the scenario's capabilities from
+// it (voting/power_capability.h). InputError naming `field` for a bad index,
+// the file's own errors with its path and line.
+PowerCapability SetCapabilityFromRule(Scenario* scenario, const std::string& spec,
+                                      const std::vector<std::string>& keep,
+                                      const std::string& field = "capability",
+                                      const RunControl& control = {});
 
 }  // namespace concert
