@@ -1,13 +1,18 @@
 // Levers and the best move (analysis/levers.h): the compromise's analytic
 // derivatives by hand and against re-runs, finite differences of bdm and smp
-// against a brute-force re-run, the best move by hand, threads and bad requests.
+// against a brute-force re-run, the best move by hand, threads and bad requests,
+// and the report section.
 #include "concert/analysis/levers.h"
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+
 #include "cli_util.h"
 #include "concert/io/read.h"
 #include "concert/models/registry.h"
+#include "concert/output/advice_output.h"
 #include "test_util.h"
 
 namespace concert::testing {
@@ -148,6 +153,44 @@ TEST(Levers, SameBytesForAnyThreadCountAndBadRequests) {
   fails("--actor USA --grid 1", "at least 2");
   fails("--actor USA --max-salience-change -5", "expected a bound >= 0");
   fails("--actor USA -f csv --table best", "needs --target");
+}
+
+}  // namespace
+}  // namespace concert::testing
+
+namespace concert::testing {
+namespace {
+
+TEST(Levers, TheReportSectionShowsTheStandardMoves) {
+  // kThree: w = c s = 1, 1, 1 (W = 3), compromise O = 50. For A: d O / d x_A =
+  // 1/3, times 10 % of the scale (10) = +3.3; d O / d s_A = 1 (0 - 50) / 3 / 100
+  // per point, times 10 points = -1.7; d O / d c_A = 1 (0 - 50) / 3, times 10 %
+  // of its capability (0.1) = -1.7.
+  AdviceRequest q;
+  q.scenario = ReadScenario("three.yaml", kThree);
+  q.models = {"compromise"};
+  q.actor = "A";
+  q.issue = "x";
+  q.target = 40;
+  const std::string html = AdviceReportSection(q, RunAdvice(q));
+  EXPECT_NE(html.find("What A could do"), std::string::npos);
+  EXPECT_NE(html.find("position on x +10 (+3.3)"), std::string::npos) << html;
+  EXPECT_NE(html.find("salience on x +10 (-1.7)"), std::string::npos) << html;
+  EXPECT_NE(html.find("capability +0.1 (-1.7)"), std::string::npos) << html;
+  EXPECT_NE(html.find("Best single move toward x = 40"), std::string::npos);
+  // From the CLI: the report's section, and a clear error for an unknown actor.
+  const std::string path = TempPath("advise.html");
+  const std::string six = Scenario("six_party_talks_2005.yaml");
+  const CliRun r = Concert("advise -q " + six + " --actor CHN -m compromise -f html -o " + path);
+  ASSERT_EQ(r.code, 0) << r.out;
+  std::ifstream in(path);
+  const std::string page((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(page.find("What CHN could do"), std::string::npos);
+  EXPECT_NE(page.find("<svg"), std::string::npos);
+  const CliRun bad = Concert("report -q " + six + " --advise KOR -o " + TempPath("bad.html"));
+  EXPECT_EQ(bad.code, 1);
+  EXPECT_NE(bad.out.find("'--advise': unknown actor 'KOR'"), std::string::npos) << bad.out;
+  EXPECT_FALSE(FileExists(TempPath("bad.html")));
 }
 
 }  // namespace

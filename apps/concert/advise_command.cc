@@ -6,6 +6,7 @@
 #include "concert/institutions/institution.h"
 #include "concert/io/read.h"
 #include "concert/output/advice_output.h"
+#include "concert/run/report_run.h"
 
 namespace concert::cli {
 namespace {
@@ -25,9 +26,9 @@ struct AdviseCommand {
 
 int Run(AdviseCommand& o) {
   CreateModels(o.request.models);  // a typo in a spec fails before the file is read
-  o.request.scenario =
-      ReadNegotiation(o.scenario, ReadTextFile(o.scenario), ParseInputFormat(o.input_format))
-          .scenario;
+  ScenarioDocument doc =
+      ReadNegotiation(o.scenario, ReadTextFile(o.scenario), ParseInputFormat(o.input_format));
+  o.request.scenario = doc.scenario;
   if (*o.target_given) o.request.target = o.target;
   if (o.table == "best" && !o.request.target) {
     throw InputError({"", 0, "--table"}, "table best needs --target");
@@ -35,6 +36,17 @@ int Run(AdviseCommand& o) {
   std::unique_ptr<ProgressBar> bar;
   const RunControl control = Control(o.threads, ShowProgress(o.quiet), "advise", &bar);
   const InterruptScope interrupt_scope;
+  if (o.format == "html") {  // the report, with the levers' section
+    ReportRequest report;
+    report.document = std::move(doc);
+    report.forecast.models = o.request.models;
+    report.advice = o.request;
+    const ReportResult r = RunReport(report, control);
+    bar.reset();
+    if (r.html.empty()) return InterruptedBeforeAnyResult();
+    Emit(o.output, r.html);
+    return r.cancelled ? 130 : 0;
+  }
   const AdviceResult result = RunAdvice(o.request, control);
   bar.reset();
   if (result.cancelled) return InterruptedBeforeAnyResult();
@@ -92,8 +104,9 @@ void AddAdvise(CLI::App& app, Subcommands& commands) {
       ->check(CLI::Range(0u, 1024u))
       ->check(WholeNumber());
   cmd->add_flag("-q,--quiet", o.quiet, "no progress bar");
-  cmd->add_option("-f,--format", o.format, "output format")
-      ->check(CLI::IsMember({"text", "json", "csv"}))
+  cmd->add_option("-f,--format", o.format,
+                  "output format (html: the scenario's report with a section on the levers)")
+      ->check(CLI::IsMember({"text", "json", "csv", "html"}))
       ->capture_default_str();
   cmd->add_option("--table", o.table,
                   "with --format csv: levers (one row per model, lever and outcome issue) or "

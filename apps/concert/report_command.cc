@@ -1,5 +1,7 @@
 // `concert report`: one self-contained HTML page of a scenario file
 // (run/report_run.h does the work).
+#include <algorithm>
+
 #include "cli.h"
 #include "concert/institutions/institution.h"
 #include "concert/io/read.h"
@@ -20,6 +22,7 @@ struct ReportOptions {
   bool drop_one = false;
   double salience_sweep = 0;
   std::size_t sobol = 0;
+  std::string advise;  // actor id
 };
 
 int Run(const ReportOptions& o) {
@@ -36,6 +39,15 @@ int Run(const ReportOptions& o) {
   request.forecast.salience_sweep = o.salience_sweep;
   request.forecast.sobol = o.sobol;
   if (o.draws > 0) request.section_draws = o.draws;
+  if (!o.advise.empty()) {
+    const std::vector<Actor>& actors = request.document.scenario.actors;
+    if (std::none_of(actors.begin(), actors.end(),
+                     [&](const Actor& a) { return a.id == o.advise; })) {
+      throw InputError({"", 0, "--advise"}, "unknown actor '" + o.advise + "'");
+    }
+    request.advice = AdviceRequest{};
+    request.advice->actor = o.advise;
+  }
   std::unique_ptr<ProgressBar> bar;
   const RunControl control = Control(o.threads, ShowProgress(o.quiet), "report", &bar, true);
   const InterruptScope interrupt_scope;
@@ -79,6 +91,9 @@ void AddReport(CLI::App& app, Subcommands& commands) {
                   "samples")
       ->check(CLI::Range(static_cast<std::size_t>(0), static_cast<std::size_t>(10000000)))
       ->check(WholeNumber());
+  cmd->add_option("--advise", o.advise,
+                  "actor id: add tornado charts of what this actor could do, its levers "
+                  "(`concert advise` has the bounds, the target and the other formats)");
 
   commands.push_back({cmd, [options] { return Run(*options); }});
 }

@@ -388,13 +388,15 @@ def forecast(scenario: Scenario, models: Optional[Iterable[str]] = None, draws: 
 
 def report(scenario: Scenario, path: str, models: Optional[Iterable[str]] = None,
            draws: int = 0, seed: int = 0, threads: Optional[int] = None,
-           progress: Progress = "auto") -> None:
+           progress: Progress = "auto", advise: Optional[str] = None) -> None:
     """Write the self-contained HTML report ``concert report`` writes, with the
-    institution and order sections when the scenario has them."""
+    institution and order sections when the scenario has them, and with
+    ``advise`` (an actor id) the section on that actor's levers (``concert
+    report --advise``)."""
     specs = _specs(models)
     draws, seed = _whole("draws", draws), _whole("seed", seed)
     _run(lambda p: _concert._report(scenario._impl, str(path), specs, draws, seed,
-                                    _threads(threads), p), progress, "report")
+                                    _threads(threads), advise or "", p), progress, "report")
 
 
 class SimulationResult(_Result):

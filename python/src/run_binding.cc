@@ -205,8 +205,12 @@ PyForecast Forecast(const PyScenario& scenario, const std::vector<std::string>& 
 
 void Report(const PyScenario& scenario, const std::string& path,
             const std::vector<std::string>& models, std::size_t draws, std::uint64_t seed,
-            unsigned threads, const py::object& progress) {
+            unsigned threads, const std::string& advise, const py::object& progress) {
   ReportRequest request;
+  if (!advise.empty()) {
+    request.advice = AdviceRequest{};
+    request.advice->actor = advise;
+  }
   request.document = scenario.document;
   request.forecast.models = models;
   request.forecast.seed = seed;
@@ -452,7 +456,8 @@ void BindRuns(py::module_& m) {
         py::arg("explain"), py::arg("drop_one"), py::arg("salience_sweep"), py::arg("sobol"),
         py::arg("sobol_bootstrap"), py::arg("correlations"), py::arg("progress"));
   m.def("_report", &Report, py::arg("scenario"), py::arg("path"), py::arg("models"),
-        py::arg("draws"), py::arg("seed"), py::arg("threads"), py::arg("progress"));
+        py::arg("draws"), py::arg("seed"), py::arg("threads"), py::arg("advise"),
+        py::arg("progress"));
   m.def("_simulate", &Simulate, py::arg("scenario"), py::arg("draws"), py::arg("seed"),
         py::arg("fixed"), py::arg("periods"), py::arg("model"), py::arg("sensitivity"),
         py::arg("order"), py::arg("order_year"), py::arg("order_preset"), py::arg("threads"),

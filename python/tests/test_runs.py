@@ -53,6 +53,14 @@ def test_explain_and_html(six, tmp_path):
     concert.report(six, tmp_path / "full.html", models=["compromise"], progress=None)
     assert (tmp_path / "full.html").read_bytes() == cli(
         "forecast", SIX, "-m", "compromise", "-f", "html").encode()
+    concert.report(six, tmp_path / "advise.html", models=["compromise"], advise="CHN",
+                   progress=None)
+    cli("report", SIX, "-m", "compromise", "--advise", "CHN", "-q", "-o",
+        str(tmp_path / "cli.html"))
+    page = (tmp_path / "advise.html").read_bytes()
+    assert b"What CHN could do" in page and page == (tmp_path / "cli.html").read_bytes()
+    with pytest.raises(concert.InputError, match="unknown actor 'KOR'"):
+        concert.report(six, tmp_path / "bad.html", advise="KOR", progress=None)
 
 
 def test_bad_requests_raise_value_errors(six):

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "concert/output/forecast_output.h"
+#include "concert/output/svg.h"
 
 namespace concert {
 namespace {
@@ -45,6 +46,28 @@ std::vector<Trade1> OwnTrades(const AdviceResult& r) {
     }
   }
   return out;
+}
+
+struct TradePair {
+  std::string label;
+  int count = 0;
+  double gain = 0;
+};
+
+// The exchange model's trades of the actor, by partner and pair of issues.
+std::vector<TradePair> TradePairs(const Scenario& s, const AdviceResult& r) {
+  std::vector<TradePair> pairs;
+  for (const Trade1& t : OwnTrades(r)) {
+    const std::string label = fmt::format(
+        "{}: with {}, gives on {}, gets {}", ShortModelName(r.forecasts[t.model].model),
+        s.actors[t.partner->actor].id, s.issues[t.own->supply].id, s.issues[t.own->demand].id);
+    auto it = std::find_if(pairs.begin(), pairs.end(),
+                           [&](const TradePair& p) { return p.label == label; });
+    if (it == pairs.end()) it = pairs.insert(pairs.end(), {label, 0, 0.0});
+    it->count += 1;
+    it->gain += t.trade->gain;
+  }
+  return pairs;
 }
 
 }  // namespace
@@ -181,24 +204,106 @@ std::string AdviceText(const AdviceRequest& q, const AdviceResult& r) {
     out += *r.models_agree ? "The models agree on the lever and its direction.\n"
                            : "The models do not agree on the lever and its direction.\n";
   }
-  // The exchange model's trades of the actor, by partner and pair of issues.
-  std::vector<std::pair<std::string, std::pair<int, double>>> pairs;  // label, count, gain
-  for (const Trade1& t : OwnTrades(r)) {
-    const std::string label = fmt::format(
-        "{}: with {}, gives on {}, gets {}", ShortModelName(r.forecasts[t.model].model),
-        s.actors[t.partner->actor].id, s.issues[t.own->supply].id, s.issues[t.own->demand].id);
-    auto it =
-        std::find_if(pairs.begin(), pairs.end(), [&](const auto& p) { return p.first == label; });
-    if (it == pairs.end()) it = pairs.insert(pairs.end(), {label, {0, 0.0}});
-    it->second.first += 1;
-    it->second.second += t.trade->gain;
-  }
+  const std::vector<TradePair> pairs = TradePairs(s, r);
   if (!pairs.empty()) {
     out += "\nTrades it makes (models that trade): gives ground on one issue, gains on another\n";
-    for (const auto& [label, count_gain] : pairs) {
-      out += fmt::format("  {}: {} trade{}, gain {:.4f}\n", label, count_gain.first,
-                         count_gain.first == 1 ? "" : "s", count_gain.second);
+    for (const TradePair& p : pairs) {
+      out += fmt::format("  {}: {} trade{}, gain {:.4f}\n", p.label, p.count,
+                         p.count == 1 ? "" : "s", p.gain);
     }
+  }
+  return out;
+}
+
+namespace {
+
+// The standard move of each lever, for the report's bars: 10 % of the issue's
+// scale, 10 salience points, 10 % of the capability.
+double StandardMove(const Scenario& s, std::size_t actor, const Lever& l) {
+  if (l.kind == LeverKind::kPosition) {
+    return 0.1 * (s.issues[l.issue].scale_max - s.issues[l.issue].scale_min);
+  }
+  if (l.kind == LeverKind::kSalience) return 10;
+  return 0.1 * s.actors[actor].capability.value;
+}
+
+}  // namespace
+
+std::string AdviceReportSection(const AdviceRequest& q, const AdviceResult& r) {
+  const Scenario& s = q.scenario;
+  const Actor& a = s.actors[r.actor];
+  std::string out = fmt::format(
+      "<h2>What {} could do</h2><p class=\"note\">How far each model's outcome moves when {} "
+      "changes one thing of its own: its position on an issue by 10 % of the scale, a salience "
+      "by 10 points, or its capability by 10 %. Bars are the change as a share of the outcome "
+      "issue's scale (points in each label), from the derivative (exact for the compromise, "
+      "central differences elsewhere); &#8224; marks a lever where the model is not smooth (the "
+      "one-sided slopes differ), so the bar is only indicative.</p>",
+      svg::Escape(a.id), svg::Escape(a.name.empty() ? a.id : a.name));
+  for (std::size_t m = 0; m < r.forecasts.size(); ++m) {
+    for (std::size_t i = 0; i < s.num_issues(); ++i) {
+      if (r.issue && *r.issue != i) continue;
+      const Issue& issue = s.issues[i];
+      const double width = issue.scale_max - issue.scale_min;
+      std::vector<std::pair<double, std::string>> bars;
+      for (const LeverEffect& e : r.effects) {
+        if (e.model != m || e.outcome_issue != i || !e.derivative) continue;
+        if (*e.derivative == 0 && e.smooth) continue;
+        const double move = StandardMove(s, r.actor, e.lever);
+        const double change = *e.derivative * move;
+        bars.emplace_back(change, fmt::format("{} {:+.3g}{} ({:+.1f})", LeverLabel(s, e.lever),
+                                              move, e.smooth ? "" : " \u2020", change));
+      }
+      std::stable_sort(bars.begin(), bars.end(), [](const auto& x, const auto& y) {
+        return std::abs(x.first) > std::abs(y.first);
+      });
+      if (bars.size() > 8) bars.resize(8);
+      std::vector<std::pair<std::string, double>> chart;
+      chart.reserve(bars.size());
+      for (const auto& [change, label] : bars) {
+        chart.emplace_back(label, std::clamp(change / width, -1.0, 1.0));
+      }
+      out += fmt::format("<p class=\"note\">{}, {}</p>", svg::Escape(r.forecasts[m].model),
+                         svg::Escape(issue.id));
+      out += chart.empty()
+                 ? std::string(
+                       "<p>no small change of a lever moves this outcome: the model is flat here "
+                       "(the best move, with a target, looks further)</p>")
+                 : svg::Tornado(chart);
+    }
+  }
+  if (r.models_agree) {
+    out += fmt::format(
+        "<h3>Best single move toward {} = {:g}</h3><table><tr><th>model</th><th>lever</th>"
+        "<th>from</th><th>to</th><th>outcome before</th><th>after</th></tr>",
+        svg::Escape(s.issues[*r.issue].id), *q.target);
+    for (const BestMove& b : r.best) {
+      const std::string before = b.base_outcome ? fmt::format("{:.2f}", *b.base_outcome) : "none";
+      if (!b.improves) {
+        out += fmt::format(
+            "<tr><td>{}</td><td colspan=\"3\">no move within the bounds brings it closer</td>"
+            "<td>{}</td><td></td></tr>",
+            svg::Escape(ShortModelName(r.forecasts[b.model].model)), before);
+        continue;
+      }
+      out += fmt::format(
+          "<tr><td>{}</td><td>{}</td><td>{:.4g}</td><td>{:.4g}</td><td>{}</td><td>{:.2f}</td></tr>",
+          svg::Escape(ShortModelName(r.forecasts[b.model].model)),
+          svg::Escape(LeverLabel(s, b.lever)), b.from, b.to, before, *b.outcome);
+    }
+    out += fmt::format("</table><p>{}</p>", *r.models_agree
+                                                ? "The models agree on the lever and its direction."
+                                                : "The models do not agree on the lever and its "
+                                                  "direction.");
+  }
+  const std::vector<TradePair> pairs = TradePairs(s, r);
+  if (!pairs.empty()) {
+    out += "<h3>Trades it makes</h3><table><tr><th>trade</th><th>count</th><th>gain</th></tr>";
+    for (const TradePair& p : pairs) {
+      out += fmt::format("<tr><td>{}</td><td>{}</td><td>{:.4f}</td></tr>", svg::Escape(p.label),
+                         p.count, p.gain);
+    }
+    out += "</table>";
   }
   return out;
 }

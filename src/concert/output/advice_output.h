@@ -1,5 +1,5 @@
 // concert/output/advice_output.h — `concert advise` (analysis/levers.h) as text,
-// JSON or CSV.
+// JSON, CSV or a report section.
 //
 // JSON: {"actor", ["issue"], ["target"],
 //        "levers": [{"model", "lever", ["lever_issue"], "issue", "derivative",
@@ -26,5 +26,10 @@ std::string AdviceJson(const AdviceRequest& request, const AdviceResult& result)
 std::string AdviceCsv(const AdviceRequest& request, const AdviceResult& result,
                       const std::string& table);
 std::string AdviceText(const AdviceRequest& request, const AdviceResult& result);
+// An HTML report section (output/report.h's `extra`): per model and outcome
+// issue a tornado chart of the actor's levers (the change of the outcome for a
+// move of 10 % of the scale, 10 salience points or 10 % of the capability, as a
+// share of the scale), the best moves toward the target and the actor's trades.
+std::string AdviceReportSection(const AdviceRequest& request, const AdviceResult& result);
 
 }  // namespace concert

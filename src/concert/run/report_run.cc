@@ -3,6 +3,7 @@
 #include "concert/institutions/chain.h"
 #include "concert/institutions/simulate.h"
 #include "concert/order/run_order.h"
+#include "concert/output/advice_output.h"
 #include "concert/output/chain_output.h"
 #include "concert/output/order_report.h"
 #include "concert/output/report.h"
@@ -34,6 +35,18 @@ ReportResult RunReport(const ReportRequest& request, const RunControl& control) 
     result.html =
         OrderReportPage(RunOrderSection(*doc.order, request.section_draws, seed, control));
     return result;
+  }
+  // The levers first, so that a bad actor or target fails before the long part.
+  std::string advice_section;
+  if (request.advice) {
+    AdviceRequest advice = *request.advice;
+    advice.scenario = doc.scenario;
+    advice.models = request.forecast.models;
+    RunControl quiet = control;  // the bar counts the forecasts and draws
+    quiet.progress = nullptr;
+    const AdviceResult levers = RunAdvice(advice, quiet);
+    if (levers.cancelled) return result;  // no page
+    advice_section = AdviceReportSection(advice, levers);
   }
   ForecastRequest forecast = request.forecast;
   forecast.scenario = doc.scenario;
@@ -70,6 +83,7 @@ ReportResult RunReport(const ReportRequest& request, const RunControl& control) 
   if (doc.order) {
     sections += OrderSection(RunOrderSection(*doc.order, request.section_draws, seed, control));
   }
+  if (!advice_section.empty()) sections += advice_section;
   sections += WhatIfReportSection(doc.scenario, run.forecasts, run.what_if);
   sections += SobolReportSection(doc.scenario, run.forecasts, run.sobol);
   result.html = ReportHtml(doc.scenario, run.forecasts, run.MonteCarlo(), sections);

@@ -5,13 +5,16 @@
 // draws > 0: output/report.h), and, when the file has them, the compliance
 // simulation of its institution section and the order model of its order
 // section (each with sensitivity). A file with only an order section gets the
-// order model's page. One function for every front end (CLI, web page, bindings).
+// order model's page. With `advice`, a section on one actor's levers. One
+// function for every front end (CLI, web page, bindings).
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "concert/analysis/forecast_run.h"
+#include "concert/analysis/levers.h"
 #include "concert/core/parallel.h"
 #include "concert/io/document.h"
 
@@ -21,6 +24,9 @@ struct ReportRequest {
   ScenarioDocument document;         // io/document.h; its institution section checked
   ForecastRequest forecast;          // models, seed, draws, sensitivity (scenario: the document's)
   std::size_t section_draws = 1000;  // draws of the institution and order sections
+  // Set: a section on what this actor could do (analysis/levers.h); its
+  // scenario is the document's, its models the forecast's.
+  std::optional<AdviceRequest> advice;
 };
 
 struct ReportResult {
