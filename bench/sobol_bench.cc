@@ -7,7 +7,7 @@
 // outcomes-only runs (RunContext::outcomes_only) and fewer pow calls:
 //   bdm, N = 10,000 (600,000 runs)           2 threads 21.4 s (target met; 80 s before)
 //   bdm, N = 1,000 (60,000 runs)             2 threads 2.1 s (8.1 s before)
-//   compromise, N = 10,000 (600,000 runs)    1 thread 4.4 s, 2 threads 2.4 s (mostly the bootstrap)
+//   compromise, N = 10,000 (600,000 runs)    1 thread 4.9 s, 2 threads 2.6 s (mostly the bootstrap)
 #include <benchmark/benchmark.h>
 
 #include <string>

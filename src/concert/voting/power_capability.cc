@@ -130,7 +130,9 @@ std::string DescribePowerCapability(const PowerCapability& p) {
   }
   if (!p.kept.empty()) text += fmt::format("; kept their own: {}", fmt::join(p.kept, ", "));
   if (p.max_standard_error > 0) {
-    text += fmt::format("; Monte Carlo standard error up to {:.2g}", p.max_standard_error);
+    text += fmt::format("; Monte Carlo standard error of the {} index up to {:.2g}",
+                        p.index == PowerIndexKind::kBanzhaf ? "absolute Banzhaf" : "Shapley-Shubik",
+                        p.max_standard_error);
   }
   return text;
 }
