@@ -26,7 +26,8 @@ int main(int argc, char** argv) {
   for (auto add : {concert::cli::AddForecast, concert::cli::AddModels, concert::cli::AddValidate,
                    concert::cli::AddConvert, concert::cli::AddReport, concert::cli::AddBacktest,
                    concert::cli::AddTournament, concert::cli::AddSimulate, concert::cli::AddOrder,
-                   concert::cli::AddPower, concert::cli::AddAdvise}) {
+                   concert::cli::AddPower, concert::cli::AddAdvise, concert::cli::AddSweep,
+                   concert::cli::AddResults}) {
     add(app, commands);
   }
   if (argc > 1 && argv[1][0] != '-') {  // CLI11 alone says "A subcommand is required"

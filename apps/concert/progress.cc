@@ -21,7 +21,7 @@ InterruptScope::~InterruptScope() { std::signal(SIGINT, previous_); }
 bool ShowProgress(bool quiet) { return !quiet && ::isatty(STDERR_FILENO); }
 
 ProgressBar::~ProgressBar() {
-  if (drawn_) std::fprintf(stderr, "\r%*s\r", 78, "");
+  if (drawn_) std::fprintf(stderr, "\r%*s\r", 100, "");
 }
 
 void ProgressBar::Update(std::size_t done, std::size_t total) {
@@ -35,9 +35,13 @@ void ProgressBar::Update(std::size_t done, std::size_t total) {
   const double eta = done > 0 ? elapsed * (1 - fraction) / fraction : 0;
   const std::string count =
       percent_ ? fmt::format("{:3.0f}%", 100 * fraction) : fmt::format("{}/{}", done, total);
-  std::fprintf(stderr, "\r%-20.20s [%s%s] %s  ETA %.0fs ", label_.c_str(),
+  const std::string rate =
+      rate_unit_.empty()
+          ? ""
+          : fmt::format("  {:.1f} {}", static_cast<double>(done) / elapsed, rate_unit_);
+  std::fprintf(stderr, "\r%-20.20s [%s%s] %s%s  ETA %.0fs ", label_.c_str(),
                std::string(filled, '#').c_str(), std::string(width - filled, '.').c_str(),
-               count.c_str(), eta);
+               count.c_str(), rate.c_str(), eta);
   std::fflush(stderr);
   drawn_ = true;
 }

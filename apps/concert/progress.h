@@ -31,14 +31,16 @@ bool ShowProgress(bool quiet);
 // shows done/total, or with `percent` (totals in steps, not draws) a percentage.
 class ProgressBar {
  public:
-  explicit ProgressBar(std::string label, bool percent = false)
-      : label_(std::move(label)), percent_(percent) {}
+  // With `rate_unit` (e.g. "jobs/s"), the bar also shows the rate since the start.
+  explicit ProgressBar(std::string label, bool percent = false, std::string rate_unit = "")
+      : label_(std::move(label)), percent_(percent), rate_unit_(std::move(rate_unit)) {}
   ~ProgressBar();
   void Update(std::size_t done, std::size_t total);
 
  private:
   std::string label_;
   bool percent_ = false;
+  std::string rate_unit_;
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), last_{};
   bool drawn_ = false;
 };

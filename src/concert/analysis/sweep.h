@@ -1,0 +1,103 @@
+// concert/analysis/sweep.h — a sweep: many variants of scenarios run by many
+// models, one job per variant and model (docs/sweeps.md).
+//
+// A SweepSpec (core/sweep_spec.h; read from a sweep file by io/sweep_reader.h,
+// or built in code) names scenarios, models, and the numbers to vary: axes
+// (each a path and its values; the grid is their Cartesian product) and cases
+// (explicit lists of assignments); a case's assignment of a path an axis also
+// sets is overridden by the axis. Job i is one cell of scenarios x cases x axis grid, run by one
+// model; models vary fastest, then the last axis, ..., the first axis, the
+// case, and the scenario slowest. Its random stream depends on (seed, cell)
+// only, so a job's result is the same whichever thread, process or MPI rank
+// runs it, and the models of one cell share their Monte Carlo draws (common
+// random numbers).
+//
+// Paths (values in the scenario file's own units, saliences in points 0-100):
+//   actors.ID.capability
+//   stances.ACTOR.ISSUE.position | stances.ACTOR.ISSUE.salience
+//   issues.ID.status_quo
+// A varied number is fixed at its value in the job: its uncertainty range is
+// dropped, so Monte Carlo draws vary only the other inputs.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "concert/core/sweep_spec.h"
+#include "concert/models/registry.h"
+
+namespace concert {
+
+// A spec checked whole, with its models created once (shared by every job).
+struct SweepPlan {
+  SweepSpec spec;
+  std::vector<CreatedModel> models;
+  std::size_t cells = 0;  // scenarios x cases x grid
+  std::size_t jobs() const { return cells * models.size(); }
+};
+
+// Checks everything a job could fail on before any job runs: every model
+// spec, every path against every scenario, every value within its bounds, and
+// that the number of jobs is below `max_jobs`. Errors name the sweep file's
+// line and field where the spec came from a file.
+SweepPlan PlanSweep(SweepSpec spec, std::size_t max_jobs = 10'000'000);
+
+struct SweepJob {
+  std::size_t index = 0, cell = 0;
+  std::size_t scenario = 0, model = 0, case_index = 0;
+  std::vector<std::size_t> axis_values;  // per axis, the index of its value
+  std::uint64_t seed = 0;                // of the job's Monte Carlo draws
+  std::vector<SweepAssignment> set;      // the case's assignments, then each axis's
+};
+SweepJob JobAt(const SweepPlan& plan, std::size_t index);
+
+// The job's full spec as canonical JSON (scenario path and input hash, model,
+// assignments, draws, seed, rounds) and its key: the SHA-256 of that spec
+// without the path, so a moved file still matches.
+std::string JobSpecJson(const SweepPlan& plan, const SweepJob& job);
+std::string JobKey(const SweepPlan& plan, const SweepJob& job);
+
+// Sets the number at `path` (see the header comment) and drops its
+// uncertainty; throws InputError at `where` for an unknown path, actor,
+// issue or stance, or a value out of bounds.
+void SetScenarioNumber(Scenario* scenario, const std::string& path, double value,
+                       const ErrorLocation& where);
+
+struct SweepIssueResult {
+  std::string issue;
+  bool has_outcome = false;
+  double outcome = 0;
+  std::string note;
+  // With draws: the Monte Carlo distribution (n draws with an outcome).
+  std::size_t n = 0;
+  double mean = 0, sd = 0, q05 = 0, q50 = 0, q95 = 0;
+};
+
+struct SweepRoundRow {
+  int round = 0;
+  std::string actor, issue;
+  double position = 0;
+};
+
+struct SweepJobResult {
+  std::size_t index = 0;
+  std::string key, spec_json;
+  std::string scenario, input_sha256, model;
+  std::vector<SweepAssignment> set;
+  std::uint64_t seed = 0;
+  std::size_t draws = 0;
+  std::vector<SweepIssueResult> issues;
+  std::vector<SweepRoundRow> rounds;  // with spec.rounds
+  double seconds = 0;                 // wall time of the job (not part of its result)
+};
+
+// Runs job `index` on one thread (the sweep runs jobs in parallel).
+SweepJobResult RunSweepJob(const SweepPlan& plan, std::size_t index);
+
+// A result as JSON text and back, to pass results between processes (MPI).
+std::string SweepResultToJson(const SweepJobResult& result);
+SweepJobResult SweepResultFromJson(const std::string& text);
+
+}  // namespace concert
