@@ -5,7 +5,9 @@
 #include "cli.h"
 #include "concert/institutions/institution.h"
 #include "concert/io/read.h"
+#include "concert/output/sweep_output.h"
 #include "concert/run/report_run.h"
+#include "concert/store/sweep_tables.h"
 
 namespace concert::cli {
 namespace {
@@ -23,9 +25,25 @@ struct ReportOptions {
   double salience_sweep = 0;
   std::size_t sobol = 0;
   std::string advise;  // actor id
+  std::string store;   // a sweep's results store instead of a scenario
 };
 
+int RunStoreReport(const ReportOptions& o) {
+  const SweepStore store = SweepStore::OpenReadOnly(o.store);
+  Emit(o.output, SweepReportHtml(o.store, ReadStoreTable(store, "outcomes"),
+                                 ReadStoreTable(store, "runs")));
+  return 0;
+}
+
 int Run(const ReportOptions& o) {
+  if (o.scenario.empty() && o.store.empty()) {
+    throw InputError({"", 0, "scenario"},
+                     "missing: a scenario file, or --store STORE for a sweep's results");
+  }
+  if (!o.scenario.empty() && !o.store.empty()) {
+    throw InputError({"", 0, "--store"}, "give a scenario file or --store, not both");
+  }
+  if (!o.store.empty()) return RunStoreReport(o);
   ReportRequest request;
   // Read once: the path may be a pipe. An order-only file gets the order page.
   request.document =
@@ -64,8 +82,13 @@ void AddReport(CLI::App& app, Subcommands& commands) {
   auto options = std::make_shared<ReportOptions>();
   ReportOptions& o = *options;
   CLI::App* cmd = app.add_subcommand(
-      "report", "Write a self-contained HTML report (tables and SVG charts) of a scenario.");
-  cmd->add_option("scenario", o.scenario, "scenario file")->required();
+      "report",
+      "Write a self-contained HTML report (tables and SVG charts) of a scenario, or of a "
+      "sweep's results store (--store).");
+  cmd->add_option("scenario", o.scenario, "scenario file (or --store)");
+  cmd->add_option("--store", o.store,
+                  "instead of a scenario: chart a sweep's results store (concert sweep): each "
+                  "issue's outcome against each varied number, a line per model");
   cmd->add_option("-m,--model", o.models,
                   "model spec; repeatable; default: every model but learned");
   cmd->add_option("-o,--output", o.output, "the HTML file to write")->capture_default_str();

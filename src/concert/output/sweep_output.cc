@@ -52,7 +52,7 @@ bool AsNumber(const StoreCell& cell, double* value) {
 }
 
 struct Line {
-  std::string model;
+  std::string model, label;
   std::map<double, std::pair<double, std::size_t>> sum;  // x -> (sum of y, count)
   std::vector<std::pair<double, double>> points;
 };
@@ -103,17 +103,33 @@ std::string ParameterChart(const std::string& x_label, const std::vector<Line>& 
           py(y), colour);
     }
     std::string path;
-    double last_y = 0;
     for (const auto& [x, sum] : line.sum) {
-      last_y = sum.first / static_cast<double>(sum.second);
-      path += fmt::format("{}{:.1f},{:.1f}", path.empty() ? "M" : " L", px(x), py(last_y));
+      const double y = sum.first / static_cast<double>(sum.second);
+      path += fmt::format("{}{:.1f},{:.1f}", path.empty() ? "M" : " L", px(x), py(y));
     }
     out += fmt::format("<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"/>", path,
                        colour);
+  }
+  std::vector<double> ends;
+  for (const Line& line : lines) {
+    const auto& last = line.sum.rbegin()->second;
+    ends.push_back(py(last.first / static_cast<double>(last.second)));
+  }
+  const std::vector<double> at = svg::SpreadLabels(ends, 14, top, height - bottom);
+  for (std::size_t k = 0; k < lines.size(); ++k) {
     out += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" fill=\"{}\">{}</text>", width - right + 6,
-                       py(last_y) + 4, colour, svg::Escape(line.model));
+                       at[k] + 4, svg::Colour(k), svg::Escape(lines[k].label));
   }
   return out + "</svg>";
+}
+
+// A model's name without its parameters, unless two specs of the sweep share it.
+std::string ShortName(const std::string& spec, const std::vector<std::string>& specs) {
+  const std::string name = spec.substr(0, spec.find('('));
+  for (const std::string& other : specs) {
+    if (other != spec && other.substr(0, other.find('(')) == name) return spec;
+  }
+  return name;
 }
 
 }  // namespace
@@ -154,12 +170,14 @@ std::string SweepReportHtml(const std::string& store_path, const StoreTable& out
   const std::size_t outcome_col = Column(outcomes, "outcome");
   std::string name = store_path;
   if (!runs.rows.empty()) name = Text(runs.rows.back()[Column(runs, "sweep_name")]);
-  std::vector<std::string> issues;
+  std::vector<std::string> issues, models;
   std::size_t jobs = 0;
   std::int64_t last_job = -1;
   for (const std::vector<StoreCell>& row : outcomes.rows) {
     const std::string issue = Text(row[issue_col]);
     if (std::find(issues.begin(), issues.end(), issue) == issues.end()) issues.push_back(issue);
+    const std::string model = Text(row[model_col]);
+    if (std::find(models.begin(), models.end(), model) == models.end()) models.push_back(model);
     if (std::get<std::int64_t>(row[0]) != last_job)
       ++jobs, last_job = std::get<std::int64_t>(row[0]);
   }
@@ -171,6 +189,9 @@ std::string SweepReportHtml(const std::string& store_path, const StoreTable& out
       "outcomes</code>.</p>",
       svg::Escape(name), svg::Escape(store_path), jobs, outcomes.varied.size(),
       svg::Escape(store_path));
+  body += "<p>Models:</p><ul>";
+  for (const std::string& model : models) body += "<li><code>" + svg::Escape(model) + "</code></li>";
+  body += "</ul>";
   if (outcomes.varied.empty()) {
     body +=
         "<p>The sweep varies no number (only models or scenarios), so there is nothing to "
@@ -190,7 +211,9 @@ std::string SweepReportHtml(const std::string& store_path, const StoreTable& out
         const std::string model = Text(row[model_col]);
         auto line = std::find_if(lines.begin(), lines.end(),
                                  [&](const Line& l) { return l.model == model; });
-        if (line == lines.end()) line = lines.insert(lines.end(), Line{model, {}, {}});
+        if (line == lines.end()) {
+          line = lines.insert(lines.end(), Line{model, ShortName(model, models), {}, {}});
+        }
         line->points.emplace_back(x, y);
         line->sum[x].first += y;
         line->sum[x].second += 1;
