@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -137,10 +138,28 @@ SweepPlan PlanSweep(SweepSpec spec, std::size_t max_jobs) {
   };
   for (const SweepAxis& axis : spec.axes) {
     if (axis.values.empty()) throw InputError(axis.where, "has no values");
+    std::vector<double> sorted = axis.values;
+    std::sort(sorted.begin(), sorted.end());
+    const auto repeated = std::adjacent_find(sorted.begin(), sorted.end());
+    if (repeated != sorted.end()) {
+      throw InputError(axis.where, fmt::format("value {} is repeated (each value makes its own "
+                                               "jobs; use draws for replications)",
+                                               *repeated));
+    }
     for (double value : axis.values) check(axis.path, value, axis.where);
   }
-  for (const SweepCase& c : spec.cases) {
+  for (std::size_t k = 0; k < spec.cases.size(); ++k) {
+    const SweepCase& c = spec.cases[k];
     for (const SweepAssignment& a : c.set) check(a.path, a.value, c.where);
+    for (std::size_t j = 0; j < k; ++j) {
+      const std::vector<SweepAssignment>& other = spec.cases[j].set;
+      const bool same = other.size() == c.set.size() &&
+                        std::equal(other.begin(), other.end(), c.set.begin(),
+                                   [](const SweepAssignment& x, const SweepAssignment& y) {
+                                     return x.path == y.path && x.value == y.value;
+                                   });
+      if (same) throw InputError(c.where, fmt::format("repeats case {}", j));
+    }
   }
   long double jobs =
       static_cast<long double>(spec.scenarios.size()) * CaseCount(spec) * plan.models.size();

@@ -190,7 +190,8 @@ std::string SweepReportHtml(const std::string& store_path, const StoreTable& out
       svg::Escape(name), svg::Escape(store_path), jobs, outcomes.varied.size(),
       svg::Escape(store_path));
   body += "<p>Models:</p><ul>";
-  for (const std::string& model : models) body += "<li><code>" + svg::Escape(model) + "</code></li>";
+  for (const std::string& model : models)
+    body += "<li><code>" + svg::Escape(model) + "</code></li>";
   body += "</ul>";
   if (outcomes.varied.empty()) {
     body +=
