@@ -13,7 +13,7 @@ sanitize="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit
 # the fuzzers' coverage instrumentation, so one build serves both.
 CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DCONCERT_BUILD_EXAMPLES=OFF -DCONCERT_INSTALL=OFF \
-  -DCONCERT_BUILD_TESTS=ON -DCONCERT_BUILD_FUZZERS=ON -DCONCERT_WERROR=ON -DCONCERT_BUILD_PYTHON=OFF \
+  -DCONCERT_BUILD_TESTS=ON -DCONCERT_BUILD_FUZZERS=ON -DCONCERT_WERROR=ON -DCONCERT_BUILD_PYTHON=OFF -DCONCERT_MPI=OFF \
   -DCMAKE_CXX_FLAGS="$sanitize -fsanitize=fuzzer-no-link" >/dev/null
 cmake --build "$build" -j"$(nproc)"
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:strict_string_checks=1"

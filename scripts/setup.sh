@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake libcli11-dev nlohmann-json3-dev libyaml-cpp-dev libfmt-dev
-          libgtest-dev librapidcheck-dev libgmp-dev
+          libgtest-dev librapidcheck-dev libgmp-dev libsqlite3-dev libopenmpi-dev openmpi-bin
           pybind11-dev python3-dev python3-pandas python3-numpy python3-pytest python3-tqdm
           python3-matplotlib)
 missing=()

@@ -2,9 +2,9 @@
 // with SIGKILL and resumed equals an uninterrupted one, a reader queries the
 // store while the sweep writes, 2 MPI ranks equal 1 thread, bad input fails
 // before any job runs.
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <gtest/gtest.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sqlite3.h>

@@ -38,6 +38,9 @@ __all__ = [
     "order",
     "power",
     "advise",
+    "sweep",
+    "results",
+    "sweep_report",
     "ForecastResult",
     "SimulationResult",
     "ChainResult",
@@ -728,5 +731,34 @@ def order(scenario: Scenario, years: Optional[tuple] = None, preset: Optional[st
         scenario._impl, None if years is None else (int(years[0]), int(years[1])),
         preset or "", relative_gains, draws, seed, sensitivity, _threads(threads), p),
         progress, "order"))
+
+def sweep(sweep_file: str, store: str = "results.sqlite", resume: bool = False,
+          check: bool = False, threads: Optional[int] = None,
+          progress: Progress = "auto") -> dict:
+    """Run a sweep file into an SQLite results store (``concert sweep``).
+
+    resume: run only the jobs the store lacks; without it a store that holds
+    jobs is refused. check: validate the sweep and return its job count only.
+    Returns a dict: name, jobs, and after a run store, skipped, ran,
+    cancelled, seconds, run_id. Read the results with :func:`results`. MPI
+    runs are the CLI's (``mpirun -np K concert sweep``); see docs/sweeps.md."""
+    return _run(lambda p: _concert._sweep(str(sweep_file), str(store), bool(resume),
+                                          bool(check), _threads(threads), p),
+                progress, "sweep")
+
+
+def results(store: str, table: str = "outcomes"):
+    """A table of a sweep's results store as a DataFrame (``concert results
+    STORE --table TABLE``): outcomes, jobs, assignments, rounds or runs."""
+    if table not in _concert._store_tables():
+        raise ValueError(f"table: expected one of {', '.join(_concert._store_tables())}, "
+                         f"got {table!r}")
+    return _frame(_concert._results_csv(str(store), table))
+
+
+def sweep_report(store: str, path: str) -> None:
+    """Write the HTML page of a sweep's store (``concert report --store``)."""
+    _concert._sweep_report(str(store), str(path))
+
 
 InputError.__module__ = "concert"  # shown as concert.InputError in tracebacks

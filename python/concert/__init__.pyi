@@ -1,5 +1,5 @@
 # Type stubs for the concert package (python/concert/__init__.py).
-from typing import Any, Callable, Iterable, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, Optional, Sequence, Tuple, Union
 
 import pandas
 
@@ -188,3 +188,8 @@ def order(scenario: Scenario, years: Optional[Tuple[int, int]] = ..., preset: Op
           relative_gains: Optional[float] = ..., draws: int = ..., seed: int = ...,
           sensitivity: bool = ..., threads: Optional[int] = ...,
           progress: Progress = ...) -> OrderResult: ...
+
+def sweep(sweep_file: str, store: str = ..., resume: bool = ..., check: bool = ...,
+          threads: Optional[int] = ..., progress: Progress = ...) -> Dict[str, Any]: ...
+def results(store: str, table: str = ...) -> pandas.DataFrame: ...
+def sweep_report(store: str, path: str) -> None: ...

@@ -16,5 +16,6 @@ struct PyScenario {
 void BindErrors(pybind11::module_& m);    // concert.InputError
 void BindScenario(pybind11::module_& m);  // Scenario, read_scenario
 void BindRuns(pybind11::module_& m);      // models, forecast, simulate, ...
+void BindSweeps(pybind11::module_& m);    // sweep, results
 
 }  // namespace concert::python

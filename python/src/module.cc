@@ -37,4 +37,5 @@ PYBIND11_MODULE(_concert, m) {
   concert::python::BindErrors(m);
   concert::python::BindScenario(m);
   concert::python::BindRuns(m);
+  concert::python::BindSweeps(m);
 }
