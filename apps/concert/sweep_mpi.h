@@ -1,7 +1,8 @@
-// `concert sweep` under mpirun: the ranks split the pending jobs (job k of
-// the pending list goes to rank k mod K), each runs its share on local
-// threads, and the other ranks send each chunk's results to rank 0, which
-// alone writes the store. Built with MPI only when CONCERT_MPI is on; without
+// `concert sweep` under mpirun: rank 0 hands out blocks of the pending jobs
+// (about 1/32 of each rank's share) to every rank that asks, its own compute
+// thread included; a rank runs its block on local threads and sends the
+// results back with its next request. Rank 0 alone writes the store. Which
+// rank runs a job does not change its result. Built with MPI only when CONCERT_MPI is on; without
 // it a sweep started by mpirun with more than one rank is refused.
 #pragma once
 

@@ -190,7 +190,14 @@ SweepJob JobAt(const SweepPlan& plan, std::size_t index) {
   job.seed = DerivedSeed(spec.seed, job.cell);
   if (!spec.cases.empty()) job.set = spec.cases[job.case_index].set;
   for (std::size_t k = 0; k < spec.axes.size(); ++k) {
-    job.set.push_back({spec.axes[k].path, spec.axes[k].values[job.axis_values[k]]});
+    const SweepAssignment a{spec.axes[k].path, spec.axes[k].values[job.axis_values[k]]};
+    const auto same = std::find_if(job.set.begin(), job.set.end(),
+                                   [&](const SweepAssignment& b) { return b.path == a.path; });
+    if (same != job.set.end()) {
+      same->value = a.value;  // the axis overrides the case
+    } else {
+      job.set.push_back(a);
+    }
   }
   return job;
 }

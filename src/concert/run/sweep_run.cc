@@ -7,26 +7,19 @@
 #include <chrono>
 #include <map>
 
+#include "concert/store/store_writer.h"
+
 namespace concert {
 
 std::vector<std::size_t> PendingJobs(const SweepPlan& plan,
                                      const std::map<std::size_t, std::string>& stored) {
   std::vector<std::size_t> pending;
-  std::map<std::string, std::size_t> seen;
   std::size_t matched = 0;
   for (std::size_t i = 0; i < plan.jobs(); ++i) {
-    const std::string key = JobKey(plan, JobAt(plan, i));
-    const auto [it, inserted] = seen.emplace(key, i);
-    if (!inserted) {
-      throw InputError({plan.spec.file, 0, ""},
-                       fmt::format("jobs {} and {} are the same job (same scenario, model and "
-                                   "numbers): a value is repeated in `vary` or `cases`",
-                                   it->second, i));
-    }
     const auto held = stored.find(i);
     if (held == stored.end()) {
       pending.push_back(i);
-    } else if (held->second == key) {
+    } else if (held->second == JobKey(plan, JobAt(plan, i))) {
       ++matched;
     } else {
       throw InputError({plan.spec.file, 0, "store"},
@@ -49,8 +42,8 @@ bool RunSweepChunks(const SweepPlan& plan, const std::vector<std::size_t>& jobs,
                     const RunControl& control,
                     const std::function<void(std::vector<SweepJobResult>&&)>& sink) {
   using Clock = std::chrono::steady_clock;
-  constexpr double kTargetSeconds = 0.25;
-  constexpr std::size_t kMaxChunk = 4096;
+  constexpr double kTargetSeconds = 0.1;
+  constexpr std::size_t kMaxChunk = 1024;
   std::size_t chunk = std::max<std::size_t>(
       1, std::min<std::size_t>(jobs.size(), 4 * ResolveThreads(control.threads)));
   std::size_t done = 0;
@@ -113,10 +106,11 @@ SweepRunSummary RunSweep(const SweepPlan& plan, const std::string& store_path,
   summary.run_id = store.BeginRun(plan, options.ranks, ResolveThreads(control.threads));
   bool complete = false;
   try {
+    StoreWriter writer(&store, summary.run_id);
     complete = RunSweepChunks(plan, pending, control, [&](std::vector<SweepJobResult>&& results) {
-      store.Write(summary.run_id, results);
-      summary.ran += results.size();
+      writer.Push(std::move(results));
     });
+    summary.ran = writer.Finish();
   } catch (...) {
     store.EndRun(summary.run_id, false);
     throw;

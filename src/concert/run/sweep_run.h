@@ -4,8 +4,9 @@
 // Python module, call these.
 //
 // Jobs run in chunks, each job on one thread; each chunk's results are written
-// in one transaction, so a killed sweep loses at most the chunk in flight and
-// `resume` finishes it. The chunk grows or shrinks to take about a quarter of
+// in one transaction by a writing thread while the next chunk runs
+// (store/store_writer.h), so a killed sweep loses at most the chunks in flight
+// (three at most) and `resume` finishes it. The chunk grows or shrinks to take about a quarter of
 // a second (at most 4,096 jobs), which keeps the store's cost small beside
 // fast jobs and the loss small for slow ones. A job's result does not depend
 // on the chunk, the thread or the process that runs it.
@@ -24,10 +25,9 @@
 namespace concert {
 
 // The jobs to run, in index order: all of them but those `stored` holds
-// (job index -> key). Throws InputError when two jobs of the sweep are the
-// same job (the same spec), which the store could not tell apart, and when a
-// stored job is not the sweep's job of that index (the sweep file changed
-// since the store was written: resume it into a new store).
+// (job index -> key). Throws InputError when a stored job is not the sweep's
+// job of that index (the sweep file or a scenario changed since the store was
+// written), or the store holds jobs the sweep does not have.
 std::vector<std::size_t> PendingJobs(const SweepPlan& plan,
                                      const std::map<std::size_t, std::string>& stored);
 

@@ -45,8 +45,7 @@ void Statement::Bind(int index, std::int64_t value) {
 }
 void Statement::Bind(int index, double value) { sqlite3_bind_double(statement_, index, value); }
 void Statement::Bind(int index, const std::string& value) {
-  sqlite3_bind_text(statement_, index, value.data(), static_cast<int>(value.size()),
-                    SQLITE_TRANSIENT);
+  sqlite3_bind_text(statement_, index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC);
 }
 
 bool Statement::Step() {

@@ -29,6 +29,7 @@ class Statement {
 
   void Bind(int index, std::int64_t value);
   void Bind(int index, double value);
+  // The text is not copied: `value` must live until the statement is stepped.
   void Bind(int index, const std::string& value);
   // Steps once: true while a row is available, false when done.
   bool Step();

@@ -18,16 +18,14 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE runs (run_id INTEGER PRIMARY KEY, sweep_name TEXT, sweep_file TEXT,
   sweep_sha256 TEXT, jobs_planned INTEGER, ranks INTEGER, threads INTEGER,
   started_at TEXT, finished_at TEXT, status TEXT);
-CREATE TABLE jobs (job_id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, run_id INTEGER REFERENCES runs(run_id), scenario TEXT,
+CREATE TABLE jobs (job_id INTEGER PRIMARY KEY, key TEXT NOT NULL, run_id INTEGER REFERENCES runs(run_id), scenario TEXT,
   input_sha256 TEXT, model TEXT, draws INTEGER, seed TEXT, spec TEXT, seconds REAL,
   finished_at TEXT);
-CREATE TABLE assignments (job_id INTEGER REFERENCES jobs(job_id), path TEXT, value REAL,
-  PRIMARY KEY (job_id, path));
+CREATE TABLE assignments (job_id INTEGER REFERENCES jobs(job_id), path TEXT, value REAL);
 CREATE TABLE outcomes (job_id INTEGER REFERENCES jobs(job_id), issue TEXT, outcome REAL,
-  note TEXT, n INTEGER, mean REAL, sd REAL, q05 REAL, q50 REAL, q95 REAL,
-  PRIMARY KEY (job_id, issue));
+  note TEXT, n INTEGER, mean REAL, sd REAL, q05 REAL, q50 REAL, q95 REAL);
 CREATE TABLE rounds (job_id INTEGER REFERENCES jobs(job_id), round INTEGER, actor TEXT,
-  issue TEXT, position REAL, PRIMARY KEY (job_id, issue, actor, round));
+  issue TEXT, position REAL);
 )sql";
 
 std::string UtcNow() {
@@ -71,7 +69,8 @@ SweepStore SweepStore::Open(const std::string& path) {
   std::error_code ignored;
   const bool existed = std::filesystem::exists(path, ignored);
   try {
-    sqlite3* db = OpenDatabase(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    sqlite3* db =
+        OpenDatabase(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX);
     SweepStore store(path, db);
     Exec(db, "PRAGMA busy_timeout = 10000", path);
     bool empty = false;
@@ -108,7 +107,7 @@ SweepStore SweepStore::Open(const std::string& path) {
 }
 
 SweepStore SweepStore::OpenReadOnly(const std::string& path) {
-  sqlite3* db = OpenDatabase(path, SQLITE_OPEN_READONLY);
+  sqlite3* db = OpenDatabase(path, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX);
   SweepStore store(path, db);
   Exec(db, "PRAGMA busy_timeout = 10000", path);
   CheckSchema(db, path);
@@ -158,7 +157,8 @@ std::int64_t SweepStore::BeginRun(const SweepPlan& plan, int ranks, unsigned thr
   insert.Bind(4, static_cast<std::int64_t>(plan.jobs()));
   insert.Bind(5, static_cast<std::int64_t>(ranks));
   insert.Bind(6, static_cast<std::int64_t>(threads));
-  insert.Bind(7, UtcNow());
+  const std::string now = UtcNow();
+  insert.Bind(7, now);
   insert.Step();
   return sqlite3_last_insert_rowid(db_);
 }
@@ -172,7 +172,7 @@ void SweepStore::Write(std::int64_t run_id, const std::vector<SweepJobResult>& r
                   "INSERT INTO jobs (job_id, key, run_id, scenario, input_sha256, model, "
                   "draws, seed, spec, seconds, finished_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                   path_);
-    Statement assignment(db_, "INSERT OR REPLACE INTO assignments VALUES (?, ?, ?)", path_);
+    Statement assignment(db_, "INSERT INTO assignments VALUES (?, ?, ?)", path_);
     Statement outcome(db_, "INSERT INTO outcomes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", path_);
     Statement round(db_, "INSERT INTO rounds VALUES (?, ?, ?, ?, ?)", path_);
     for (const SweepJobResult& r : results) {
@@ -184,7 +184,8 @@ void SweepStore::Write(std::int64_t run_id, const std::vector<SweepJobResult>& r
       job.Bind(5, r.input_sha256);
       job.Bind(6, r.model);
       job.Bind(7, static_cast<std::int64_t>(r.draws));
-      job.Bind(8, std::to_string(r.seed));
+      const std::string seed = std::to_string(r.seed);
+      job.Bind(8, seed);
       job.Bind(9, r.spec_json);
       job.Bind(10, r.seconds);
       job.Bind(11, finished_at);
@@ -234,8 +235,9 @@ void SweepStore::Write(std::int64_t run_id, const std::vector<SweepJobResult>& r
 
 void SweepStore::EndRun(std::int64_t run_id, bool finished) {
   Statement update(db_, "UPDATE runs SET finished_at = ?, status = ? WHERE run_id = ?", path_);
-  update.Bind(1, UtcNow());
-  update.Bind(2, std::string(finished ? "finished" : "stopped"));
+  const std::string now = UtcNow(), status = finished ? "finished" : "stopped";
+  update.Bind(1, now);
+  update.Bind(2, status);
   update.Bind(3, run_id);
   update.Step();
 }

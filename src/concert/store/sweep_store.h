@@ -7,7 +7,7 @@
 //   meta(key PRIMARY KEY, value)          schema_version = 1, created_by
 //   runs(run_id, sweep_name, sweep_file, sweep_sha256, jobs_planned, ranks,
 //        threads, started_at, finished_at, status)       status: running|finished|stopped
-//   jobs(job_id, key UNIQUE, run_id, scenario, input_sha256, model, draws, seed,
+//   jobs(job_id, key, run_id, scenario, input_sha256, model, draws, seed,
 //        spec, seconds, finished_at)
 //        job_id: the job's index in the sweep (analysis/sweep.h), from 0;
 //        key: SHA-256 of the job's spec without the scenario's path
