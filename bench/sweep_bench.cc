@@ -17,9 +17,11 @@ namespace {
 concert::SweepPlan TenThousandJobs() {
   concert::SweepSpec spec;
   spec.name = "bench";
-  spec.scenarios = {{"six_party", concert::ReadDocumentFile(std::string(CONCERT_SOURCE_DIR) +
-                                                            "/scenarios/six_party_talks_2005.yaml")
-                                      .scenario}};
+  spec.scenarios = {{"six_party",
+                     concert::ReadDocumentFile(std::string(CONCERT_SOURCE_DIR) +
+                                               "/scenarios/six_party_talks_2005.yaml")
+                         .scenario,
+                     {}}};
   spec.models = {"compromise", "bdm"};
   concert::SweepAxis salience{"stances.CHN.nuclear.salience", {}, {}};
   for (int k = 0; k < 50; ++k) salience.values.push_back(50 + k);

@@ -224,7 +224,7 @@ TEST(SweepCli, ResultsAreTidyCsvAndJson) {
   const CliRun csv = Concert("results " + store);
   ASSERT_EQ(csv.code, 0);
   EXPECT_EQ(csv.out.substr(0, csv.out.find('\n')),
-            "job_id,scenario,model,actors.PRK.capability,stances.CHN.nuclear.salience,draws,"
+            "job_id,scenario,model,actors.PRK.capability,stances.CHN.nuclear.salience,seed,draws,"
             "issue,outcome,note,n,mean,sd,q05,q50,q95");
   EXPECT_EQ(std::count(csv.out.begin(), csv.out.end(), '\n'), 1 + 48 * 4);
   const CliRun json = Concert("results " + store + " -f json");

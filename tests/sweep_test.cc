@@ -10,8 +10,8 @@
 #include <fstream>
 
 #include "concert/analysis/forecast_run.h"
-#include "concert/core/random.h"
 #include "concert/core/uncertain.h"
+#include "concert/institutions/simulate.h"
 #include "concert/io/document.h"
 #include "concert/io/sweep_reader.h"
 #include "concert/run/sweep_run.h"
@@ -28,13 +28,13 @@ Scenario SixParty() {
 SweepSpec SmallSpec() {
   SweepSpec spec;
   spec.name = "small";
-  spec.scenarios = {{"six_party", SixParty()}};
+  spec.scenarios = {{"six_party", SixParty(), {}}};
   spec.models = {"compromise", "median"};
   spec.axes = {{"actors.PRK.capability", {0.01, 0.02}, {}},
                {"stances.CHN.nuclear.salience", {60, 75, 90}, {}}};
   spec.cases = {{{{"issues.nuclear.status_quo", 10}}, {}},
                 {{{"stances.USA.nuclear.position", 70}}, {}}};
-  spec.seed = 7;
+  spec.seeds = {7};
   return spec;
 }
 
@@ -65,11 +65,20 @@ TEST(Sweep, JobsOrderModelsFastestThenTheLastAxis) {
   EXPECT_EQ(last.set[0].path, "stances.USA.nuclear.position");
   EXPECT_EQ(last.set[1].value, 0.02);
   EXPECT_EQ(last.set[2].value, 90);
-  // The models of a cell share their seed, a function of (seed, cell).
-  EXPECT_EQ(JobAt(plan, 6).seed, job.seed);
-  EXPECT_EQ(job.seed, DerivedSeed(7, 3));
-  EXPECT_NE(JobAt(plan, 8).seed, job.seed);
+  // Every job of a seed shares it (common random numbers); keys differ.
+  EXPECT_EQ(job.seed, 7u);
+  EXPECT_EQ(JobAt(plan, 22).seed, 7u);
   EXPECT_NE(JobKey(plan, JobAt(plan, 6)), JobKey(plan, job));
+  // Two seeds: a dimension between the scenario and the case.
+  SweepSpec two = SmallSpec();
+  two.seeds = {7, 9};
+  const SweepPlan replicated = PlanSweep(two);
+  ASSERT_EQ(replicated.jobs(), 48u);
+  EXPECT_EQ(JobAt(replicated, 23).seed, 7u);
+  EXPECT_EQ(JobAt(replicated, 24).seed, 9u);
+  EXPECT_EQ(JobAt(replicated, 24).set[0].path, "issues.nuclear.status_quo");  // case 0 again
+  two.seeds = {7, 7};
+  EXPECT_THROW(PlanSweep(two), InputError);
 }
 
 TEST(Sweep, PathsSetTheValueAndDropTheUncertainty) {
@@ -137,6 +146,52 @@ TEST(Sweep, AJobEqualsTheForecastOfTheEditedScenario) {
   EXPECT_EQ(SweepResultToJson(back), SweepResultToJson(result));
 }
 
+TEST(Sweep, ASimulateJobEqualsTheSimulationOfTheEditedInstitution) {
+  const ScenarioDocument doc =
+      ReadDocumentFile(testing::SourceDir() + "/scenarios/six_party_talks_2005.yaml");
+  SweepSpec spec;
+  spec.scenarios = {{"six_party", doc.scenario, doc.institution}};
+  spec.models = {"simulate", "compromise"};
+  spec.axes = {{"institution.aid.PRK", {0.1, 0.5}, {}},
+               {"institution.parties.PRK.exit_value", {-0.1}, {}}};
+  spec.simulate_draws = 300;
+  spec.seeds = {3};
+  const SweepPlan plan = PlanSweep(spec);
+  ASSERT_EQ(plan.jobs(), 4u);
+  const SweepJobResult job = RunSweepJob(plan, 2);  // aid 0.5, simulate
+  // By hand: the section with the DPRK's aid and exit value set, through the
+  // simulate run API.
+  InstitutionSpec institution = doc.institution;
+  institution.base.aid["PRK"] = Number{0.5, {}};
+  institution.base.parties["PRK"].exit_value = Number{-0.1, {}};
+  SimulateOptions options;
+  options.draws = 300;
+  options.seed = 3;
+  const SimulationResult expected = RunSimulation(doc.scenario, institution, options);
+  ASSERT_EQ(job.designs.size(), expected.designs.size());
+  for (std::size_t d = 0; d < expected.designs.size(); ++d) {
+    EXPECT_EQ(job.designs[d].design, expected.designs[d].name);
+    EXPECT_EQ(job.designs[d].held, expected.designs[d].held);
+    EXPECT_EQ(job.designs[d].mean_periods, expected.designs[d].mean_periods);
+  }
+  EXPECT_EQ(job.issues[0].outcome, expected.agreement[0]);
+  // The compromise job of the same cell ignores the institution's numbers.
+  const SweepJobResult forecast = RunSweepJob(plan, 3);
+  EXPECT_TRUE(forecast.designs.empty());
+  EXPECT_EQ(forecast.issues.size(), 4u);
+  // Without an institution section, simulate is refused; bad paths too.
+  SweepSpec none = spec;
+  none.scenarios[0].institution = InstitutionSpec{};
+  EXPECT_THROW(PlanSweep(none), InputError);
+  SweepSpec bad = spec;
+  bad.axes = {{"institution.monitoring", {1.5}, {}}};
+  EXPECT_THROW(PlanSweep(bad), InputError);
+  bad.axes = {{"institution.aid.XXX", {0.1}, {}}};
+  EXPECT_THROW(PlanSweep(bad), InputError);
+  bad.axes = {{"institution.punishment", {2}, {}}};
+  EXPECT_THROW(PlanSweep(bad), InputError);
+}
+
 std::string WriteFile(const std::string& name, const std::string& text) {
   const std::string path = ::testing::TempDir() + name;
   std::ofstream(path) << text;
@@ -168,6 +223,12 @@ TEST(Sweep, MalformedSweepFilesNameLineAndField) {
   EXPECT_NE(SweepError("models: [compromise]\ndraws: -1\n").find("whole number"),
             std::string::npos);
   EXPECT_NE(SweepError("vary: {}\n").find("models"), std::string::npos);
+  EXPECT_NE(SweepError("models: [compromise]\nseed: 1\nseeds: [2]\n").find("not both"),
+            std::string::npos);
+  EXPECT_NE(SweepError("models: [compromise]\nseeds: [1, 1]\n")
+                .find(":3: field 'seeds': a "
+                      "seed is repeated"),
+            std::string::npos);
   EXPECT_NE(SweepError("models: [compromise]\ncases:\n  - {issues.nuclear.status_quo: 200}\n")
                 .find(":4: field 'cases[0]'"),
             std::string::npos);
@@ -244,7 +305,7 @@ TEST(Sweep, StoreIsTheSameForAnyThreadCountAndAfterAResume) {
   EXPECT_EQ(StoreRows(two), expected);
   EXPECT_EQ(StoreRows(part), expected);
   // A changed sweep cannot resume into the store.
-  spec.seed = 8;
+  spec.seeds = {8};
   EXPECT_THROW(RunSweep(PlanSweep(spec), one, resume, {}), InputError);
 }
 

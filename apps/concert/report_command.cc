@@ -30,8 +30,8 @@ struct ReportOptions {
 
 int RunStoreReport(const ReportOptions& o) {
   const SweepStore store = SweepStore::OpenReadOnly(o.store);
-  Emit(o.output,
-       SweepReportHtml(o.store, ReadStoreTable(store, "outcomes"), ReadStoreTable(store, "runs")));
+  Emit(o.output, SweepReportHtml(o.store, ReadStoreTable(store, "outcomes"),
+                                 ReadStoreTable(store, "designs"), ReadStoreTable(store, "runs")));
   return 0;
 }
 

@@ -128,13 +128,13 @@ void AddResults(CLI::App& app, Subcommands& commands) {
   CLI::App* cmd = app.add_subcommand(
       "results",
       "Export a sweep's results store as tidy tables: CSV (one table; outcomes by default) or "
-      "JSON (every table, or --table). Tables: outcomes, jobs, assignments, rounds, runs "
+      "JSON (every table, or --table). Tables: outcomes, designs, jobs, assignments, rounds, runs "
       "(docs/sweeps.md).");
   cmd->add_option("store", o.store, "SQLite results store written by concert sweep")->required();
   cmd->add_option("-f,--format", o.format, "csv|json")
       ->check(CLI::IsMember({"csv", "json"}))
       ->capture_default_str();
-  cmd->add_option("--table", o.table, "outcomes|jobs|assignments|rounds|runs")
+  cmd->add_option("--table", o.table, "outcomes|designs|jobs|assignments|rounds|runs")
       ->check(CLI::IsMember(StoreTableNames()));
   cmd->add_option("-o,--output", o.output, "write to this file (default: stdout)");
   commands.push_back({cmd, [options] { return RunResults(*options); }});

@@ -44,8 +44,9 @@ std::string ResultsCsv(const std::string& store, const std::string& table) {
 
 void SweepReport(const std::string& store, const std::string& path) {
   const SweepStore opened = SweepStore::OpenReadOnly(store);
-  WriteFileAtomically(path, SweepReportHtml(store, ReadStoreTable(opened, "outcomes"),
-                                            ReadStoreTable(opened, "runs")));
+  WriteFileAtomically(
+      path, SweepReportHtml(store, ReadStoreTable(opened, "outcomes"),
+                            ReadStoreTable(opened, "designs"), ReadStoreTable(opened, "runs")));
 }
 
 }  // namespace

@@ -1,15 +1,11 @@
-// concert/analysis/sweep.cc — job expansion, paths and one job's run (sweep.h).
+// concert/analysis/sweep.cc — planning, job expansion, keys and results as JSON (sweep.h).
 #include "concert/analysis/sweep.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <chrono>
-#include <cmath>
 #include <nlohmann/json.hpp>
 
-#include "concert/analysis/monte_carlo.h"
-#include "concert/core/random.h"
 #include "concert/core/sha256.h"
 
 namespace concert {
@@ -22,113 +18,48 @@ std::size_t GridSize(const SweepSpec& spec) {
 }
 
 std::size_t CaseCount(const SweepSpec& spec) { return spec.cases.empty() ? 1 : spec.cases.size(); }
-
-std::size_t FindId(const std::vector<std::string>& ids, const std::string& id,
-                   const std::string& what, const ErrorLocation& where) {
-  for (std::size_t k = 0; k < ids.size(); ++k) {
-    if (ids[k] == id) return k;
-  }
-  throw InputError(where, fmt::format("unknown {} '{}'; the scenario's {}s: {}", what, id, what,
-                                      fmt::join(ids, ", ")));
-}
-
-std::vector<std::string> ActorIds(const Scenario& scenario) {
-  std::vector<std::string> ids;
-  for (const Actor& actor : scenario.actors) ids.push_back(actor.id);
-  return ids;
-}
-
-std::vector<std::string> IssueIds(const Scenario& scenario) {
-  std::vector<std::string> ids;
-  for (const Issue& issue : scenario.issues) ids.push_back(issue.id);
-  return ids;
-}
-
-std::vector<std::string> SplitPath(const std::string& path) {
-  std::vector<std::string> parts(1);
-  for (char c : path) {
-    if (c == '.') {
-      parts.emplace_back();
-    } else {
-      parts.back() += c;
-    }
-  }
-  return parts;
-}
-
-void Within(double value, double low, double high, const std::string& what,
-            const ErrorLocation& where) {
-  if (!std::isfinite(value) || value < low || value > high) {
-    throw InputError(where, fmt::format("{} must be in [{}, {}]; got {}", what, low, high, value));
-  }
-}
-
-constexpr const char* kPaths =
-    "actors.ID.capability, stances.ACTOR.ISSUE.position, stances.ACTOR.ISSUE.salience or "
-    "issues.ID.status_quo";
+std::size_t SeedCount(const SweepSpec& spec) { return spec.seeds.empty() ? 1 : spec.seeds.size(); }
 
 }  // namespace
-
-void SetScenarioNumber(Scenario* scenario, const std::string& path, double value,
-                       const ErrorLocation& where) {
-  const std::vector<std::string> parts = SplitPath(path);
-  if (parts.size() == 3 && parts[0] == "actors" && parts[2] == "capability") {
-    Actor& actor = scenario->actors[FindId(ActorIds(*scenario), parts[1], "actor", where)];
-    if (!std::isfinite(value) || value < 0) {
-      throw InputError(where,
-                       fmt::format("a capability must be a finite number >= 0; got {}", value));
-    }
-    actor.capability = Number{value, {}};
-    return;
-  }
-  if (parts.size() == 3 && parts[0] == "issues" && parts[2] == "status_quo") {
-    Issue& issue = scenario->issues[FindId(IssueIds(*scenario), parts[1], "issue", where)];
-    Within(value, issue.scale_min, issue.scale_max, "the status quo (on the issue's scale)", where);
-    issue.status_quo = Number{value, {}};
-    return;
-  }
-  if (parts.size() == 4 && parts[0] == "stances" &&
-      (parts[3] == "position" || parts[3] == "salience")) {
-    const std::size_t a = FindId(ActorIds(*scenario), parts[1], "actor", where);
-    const std::size_t i = FindId(IssueIds(*scenario), parts[2], "issue", where);
-    Stance* stance = scenario->mutable_stance(a, i);
-    if (stance == nullptr) {
-      throw InputError(where, fmt::format("actor '{}' takes no stance on issue '{}' in the "
-                                          "scenario, so there is nothing to vary",
-                                          parts[1], parts[2]));
-    }
-    if (parts[3] == "position") {
-      const Issue& issue = scenario->issues[i];
-      Within(value, issue.scale_min, issue.scale_max, "a position (on the issue's scale)", where);
-      stance->position = Number{value, {}};
-    } else {
-      Within(value, 0, 100, "a salience (in points)", where);
-      stance->salience = Number{value / 100.0, {}};
-    }
-    return;
-  }
-  throw InputError(where, fmt::format("unknown path '{}'; expected {}", path, kPaths));
-}
 
 SweepPlan PlanSweep(SweepSpec spec, std::size_t max_jobs) {
   const ErrorLocation top{spec.file, 0, ""};
   if (spec.scenarios.empty()) throw InputError({spec.file, 0, "scenarios"}, "names no scenario");
   if (spec.models.empty()) throw InputError({spec.file, 0, "models"}, "names no model");
   SweepPlan plan;
+  ErrorLocation models_where = spec.models_where;
+  if (models_where.field.empty()) models_where = {spec.file, 0, "models"};
   for (const std::string& model : spec.models) {
+    if (model == kSimulateModel) {
+      for (const SweepScenario& s : spec.scenarios) {
+        if (!s.institution.from_file) {
+          throw InputError(models_where, fmt::format("`simulate` needs an institution section, "
+                                                     "which {} has not",
+                                                     s.path));
+        }
+        if (s.institution.outcomes.empty()) {
+          try {
+            Registry::Builtin().Create(s.institution.agreement_model);
+          } catch (const InputError& e) {
+            throw InputError(s.institution.agreement_model_where, e.message());
+          }
+        }
+      }
+      plan.models.push_back({nullptr, kSimulateModel, nullptr});
+      continue;
+    }
     try {
       plan.models.push_back(Registry::Builtin().Create(model));
     } catch (const InputError& e) {
-      ErrorLocation where = spec.models_where;
-      if (where.field.empty()) where = {spec.file, 0, "models"};
-      throw InputError(where, e.message());
+      throw InputError(models_where, e.message());
     }
   }
   auto check = [&](const std::string& path, double value, const ErrorLocation& where) {
     for (const SweepScenario& s : spec.scenarios) {
       Scenario copy = s.scenario;
+      InstitutionSpec institution = s.institution;
       try {
-        SetScenarioNumber(&copy, path, value, where);
+        SetSweepNumber(&copy, &institution, path, value, where);
         ValidateScenario(copy);
       } catch (const InputError& e) {
         const std::string in = spec.scenarios.size() > 1 ? " (in " + s.path + ")" : "";
@@ -161,14 +92,19 @@ SweepPlan PlanSweep(SweepSpec spec, std::size_t max_jobs) {
       if (same) throw InputError(c.where, fmt::format("repeats case {}", j));
     }
   }
-  long double jobs =
-      static_cast<long double>(spec.scenarios.size()) * CaseCount(spec) * plan.models.size();
+  std::vector<std::uint64_t> seeds = spec.seeds;
+  std::sort(seeds.begin(), seeds.end());
+  if (std::adjacent_find(seeds.begin(), seeds.end()) != seeds.end()) {
+    throw InputError(spec.seeds_where, "a seed is repeated");
+  }
+  long double jobs = static_cast<long double>(spec.scenarios.size()) * SeedCount(spec) *
+                     CaseCount(spec) * plan.models.size();
   for (const SweepAxis& axis : spec.axes) jobs *= axis.values.size();
   if (jobs > static_cast<long double>(max_jobs)) {
     throw InputError(top, fmt::format("the sweep has {:.0f} jobs, more than the limit of {}",
                                       static_cast<double>(jobs), max_jobs));
   }
-  plan.cells = spec.scenarios.size() * CaseCount(spec) * GridSize(spec);
+  plan.cells = spec.scenarios.size() * SeedCount(spec) * CaseCount(spec) * GridSize(spec);
   plan.spec = std::move(spec);
   return plan;
 }
@@ -186,8 +122,9 @@ SweepJob JobAt(const SweepPlan& plan, std::size_t index) {
     rest /= spec.axes[k].values.size();
   }
   job.case_index = rest % CaseCount(spec);
-  job.scenario = rest / CaseCount(spec);
-  job.seed = DerivedSeed(spec.seed, job.cell);
+  rest /= CaseCount(spec);
+  job.seed = spec.seeds.empty() ? 0 : spec.seeds[rest % SeedCount(spec)];
+  job.scenario = rest / SeedCount(spec);
   if (!spec.cases.empty()) job.set = spec.cases[job.case_index].set;
   for (std::size_t k = 0; k < spec.axes.size(); ++k) {
     const SweepAssignment a{spec.axes[k].path, spec.axes[k].values[job.axis_values[k]]};
@@ -213,7 +150,11 @@ nlohmann::ordered_json SpecObject(const SweepPlan& plan, const SweepJob& job, bo
   nlohmann::ordered_json set = nlohmann::ordered_json::array();
   for (const SweepAssignment& a : job.set) set.push_back({a.path, a.value});
   spec["set"] = set;
-  spec["draws"] = plan.spec.draws;
+  if (IsSimulate(plan.models[job.model])) {
+    spec["draws"] = plan.spec.simulate_draws;
+  } else {
+    spec["draws"] = plan.spec.draws;
+  }
   spec["seed"] = job.seed;
   spec["rounds"] = plan.spec.rounds;
   return spec;
@@ -227,71 +168,6 @@ std::string JobSpecJson(const SweepPlan& plan, const SweepJob& job) {
 
 std::string JobKey(const SweepPlan& plan, const SweepJob& job) {
   return Sha256Hex(SpecObject(plan, job, false).dump());
-}
-
-SweepJobResult RunSweepJob(const SweepPlan& plan, std::size_t index) {
-  const auto start = std::chrono::steady_clock::now();
-  const SweepJob job = JobAt(plan, index);
-  const SweepSpec& spec = plan.spec;
-  Scenario scenario = spec.scenarios[job.scenario].scenario;
-  for (const SweepAssignment& a : job.set) {
-    SetScenarioNumber(&scenario, a.path, a.value, {spec.file, 0, a.path});
-  }
-  const Model& model = *plan.models[job.model].model;
-  RunContext context;
-  context.seed = job.seed;
-  context.control.threads = 1;
-  context.outcomes_only = !spec.rounds;
-  const Forecast forecast = model.Run(scenario, context);
-
-  SweepJobResult result;
-  result.index = index;
-  result.key = JobKey(plan, job);
-  result.spec_json = JobSpecJson(plan, job);
-  result.scenario = spec.scenarios[job.scenario].path;
-  result.input_sha256 = scenario.sha256;
-  result.model = plan.models[job.model].spec;
-  result.set = job.set;
-  result.seed = job.seed;
-  result.draws = spec.draws;
-  for (const IssueForecast& f : forecast.issues) {
-    SweepIssueResult issue;
-    issue.issue = scenario.issues[f.issue].id;
-    issue.has_outcome = f.outcome.has_value();
-    issue.outcome = f.outcome.value_or(0);
-    issue.note = f.note;
-    result.issues.push_back(issue);
-    for (const Round& round : spec.rounds ? f.rounds : std::vector<Round>{}) {
-      for (std::size_t a = 0; a < round.positions.size(); ++a) {
-        if (!round.positions[a]) continue;
-        result.rounds.push_back(
-            {round.round, scenario.actors[a].id, issue.issue, *round.positions[a]});
-      }
-    }
-  }
-  if (spec.draws > 0) {
-    MonteCarloOptions options;
-    options.draws = spec.draws;
-    options.seed = job.seed;
-    RunControl one;
-    one.threads = 1;
-    const MonteCarloResult mc = RunMonteCarlo(scenario, model, options, one);
-    for (const IssueDistribution& dist : mc.issues) {
-      for (SweepIssueResult& issue : result.issues) {
-        if (issue.issue != scenario.issues[dist.issue].id) continue;
-        issue.n = dist.n;
-        issue.mean = dist.mean;
-        issue.sd = dist.sd;
-        for (const auto& [p, value] : dist.quantiles) {
-          if (p == 0.05) issue.q05 = value;
-          if (p == 0.50) issue.q50 = value;
-          if (p == 0.95) issue.q95 = value;
-        }
-      }
-    }
-  }
-  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  return result;
 }
 
 std::string SweepResultToJson(const SweepJobResult& r) {
@@ -313,6 +189,12 @@ std::string SweepResultToJson(const SweepJobResult& r) {
   j["rounds"] = nlohmann::json::array();
   for (const SweepRoundRow& row : r.rounds) {
     j["rounds"].push_back({row.round, row.actor, row.issue, row.position});
+  }
+  j["designs"] = nlohmann::json::array();
+  for (const SweepDesignResult& d : r.designs) {
+    j["designs"].push_back({d.design, d.p_signed, d.held, d.never_signed, d.false_alarm,
+                            d.violation, d.exited, d.mean_periods, d.median_periods,
+                            d.enforcement_cost, d.aid_paid});
   }
   j["seconds"] = r.seconds;
   return j.dump();
@@ -341,6 +223,12 @@ SweepJobResult SweepResultFromJson(const std::string& text) {
   for (const auto& row : j.at("rounds")) {
     r.rounds.push_back({row[0].get<int>(), row[1].get<std::string>(), row[2].get<std::string>(),
                         row[3].get<double>()});
+  }
+  for (const auto& d : j.at("designs")) {
+    r.designs.push_back({d[0].get<std::string>(), d[1].get<double>(), d[2].get<double>(),
+                         d[3].get<double>(), d[4].get<double>(), d[5].get<double>(),
+                         d[6].get<double>(), d[7].get<double>(), d[8].get<double>(),
+                         d[9].get<double>(), d[10].get<double>()});
   }
   r.seconds = j.at("seconds").get<double>();
   return r;

@@ -16,8 +16,18 @@
 //   actors.ID.capability
 //   stances.ACTOR.ISSUE.position | stances.ACTOR.ISSUE.salience
 //   issues.ID.status_quo
+// and, in the base design of the scenario's institution section (which its
+// alternatives inherit unless they set the number; docs/institutions.md):
+//   institution.monitoring | .false_alarm | .forgiveness | .cost_volatility  in [0, 1]
+//   institution.sanction | institution.sanction_cost                        >= 0
+//   institution.aid.ACTOR                                                  >= 0
+//   institution.parties.ACTOR.discount (in [0, 1)) | .exit_value | .relative_gains (>= 0)
 // A varied number is fixed at its value in the job: its uncertainty range is
 // dropped, so Monte Carlo draws vary only the other inputs.
+//
+// The model `simulate` is the compliance game of the institution section
+// (institutions/simulate.h) with spec.simulate_draws draws: its job stores
+// each design's shares of outcomes, and the agreement per issue as outcomes.
 #pragma once
 
 #include <cstddef>
@@ -48,7 +58,7 @@ struct SweepJob {
   std::size_t index = 0, cell = 0;
   std::size_t scenario = 0, model = 0, case_index = 0;
   std::vector<std::size_t> axis_values;  // per axis, the index of its value
-  std::uint64_t seed = 0;                // of the job's Monte Carlo draws
+  std::uint64_t seed = 0;                // of the job's Monte Carlo draws (spec.seeds)
   std::vector<SweepAssignment> set;      // the case's assignments, then each axis's
 };
 SweepJob JobAt(const SweepPlan& plan, std::size_t index);
@@ -61,9 +71,17 @@ std::string JobKey(const SweepPlan& plan, const SweepJob& job);
 
 // Sets the number at `path` (see the header comment) and drops its
 // uncertainty; throws InputError at `where` for an unknown path, actor,
-// issue or stance, or a value out of bounds.
+// issue or stance, or a value out of bounds. SetScenarioNumber takes no
+// institution paths; SetSweepNumber takes both (institution may be null when
+// the path is not one).
 void SetScenarioNumber(Scenario* scenario, const std::string& path, double value,
                        const ErrorLocation& where);
+void SetSweepNumber(Scenario* scenario, InstitutionSpec* institution, const std::string& path,
+                    double value, const ErrorLocation& where);
+
+// The spec of the compliance-game job (not a registered model).
+inline constexpr const char* kSimulateModel = "simulate";
+inline bool IsSimulate(const CreatedModel& model) { return model.model == nullptr; }
 
 struct SweepIssueResult {
   std::string issue;
@@ -81,6 +99,13 @@ struct SweepRoundRow {
   double position = 0;
 };
 
+// One design of a `simulate` job (institutions/simulate.h's DesignSummary).
+struct SweepDesignResult {
+  std::string design;
+  double p_signed = 0, held = 0, never_signed = 0, false_alarm = 0, violation = 0, exited = 0;
+  double mean_periods = 0, median_periods = 0, enforcement_cost = 0, aid_paid = 0;
+};
+
 struct SweepJobResult {
   std::size_t index = 0;
   std::string key, spec_json;
@@ -89,12 +114,10 @@ struct SweepJobResult {
   std::uint64_t seed = 0;
   std::size_t draws = 0;
   std::vector<SweepIssueResult> issues;
-  std::vector<SweepRoundRow> rounds;  // with spec.rounds
-  double seconds = 0;                 // wall time of the job (not part of its result)
+  std::vector<SweepRoundRow> rounds;       // with spec.rounds
+  std::vector<SweepDesignResult> designs;  // simulate jobs
+  double seconds = 0;                      // wall time of the job (not part of its result)
 };
-
-// Runs job `index` on one thread (the sweep runs jobs in parallel).
-SweepJobResult RunSweepJob(const SweepPlan& plan, std::size_t index);
 
 // A result as JSON text and back, to pass results between processes (MPI).
 std::string SweepResultToJson(const SweepJobResult& result);

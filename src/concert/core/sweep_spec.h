@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "concert/core/error.h"
+#include "concert/core/institution_spec.h"
 #include "concert/core/scenario.h"
 
 namespace concert {
@@ -16,6 +17,7 @@ namespace concert {
 struct SweepScenario {
   std::string path;  // as the sweep file names it
   Scenario scenario;
+  InstitutionSpec institution;  // from_file false when the file has no institution section
 };
 
 struct SweepAssignment {
@@ -42,9 +44,14 @@ struct SweepSpec {
   std::vector<std::string> models;  // specs as written; canonical ones in SweepPlan
   ErrorLocation models_where;       // of the models list in the sweep file
   std::vector<SweepAxis> axes;
-  std::vector<SweepCase> cases;  // empty: one case that sets nothing
-  std::size_t draws = 0;         // Monte Carlo draws per job; 0: the point forecast only
-  std::uint64_t seed = 0;
+  std::vector<SweepCase> cases;       // empty: one case that sets nothing
+  std::size_t draws = 0;              // Monte Carlo draws per job; 0: the point forecast only
+  std::size_t simulate_draws = 1000;  // draws of each `simulate` job (the compliance game)
+  // Each job's seed; several make replications (a dimension of their own).
+  // Empty: seed 0. A job's Monte Carlo draws are those of `concert forecast
+  // --draws N --seed S` of its variant, so jobs with the same seed share them.
+  std::vector<std::uint64_t> seeds;
+  ErrorLocation seeds_where;
   bool rounds = false;  // keep each job's per-round positions
 };
 

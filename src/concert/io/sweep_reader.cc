@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <cstdlib>
 #include <filesystem>
 
 #include "concert/core/sha256.h"
@@ -65,10 +66,15 @@ std::vector<double> AxisValues(const io::YamlFields& fields, const YAML::Node& n
     throw fields.Error(node["steps"], field + ".steps",
                        "expected at least 2 steps (1 only when low equals high)");
   }
+  // Interior values are rounded to 12 significant digits, so that 0.3 to 0.9
+  // in 4 steps gives 0.7 and not 0.7000000000000001.
   for (std::uint64_t k = 0; k < steps; ++k) {
-    values.push_back(k + 1 == steps ? high
-                                    : low + (high - low) * static_cast<double>(k) /
-                                                static_cast<double>(steps - 1));
+    const double value =
+        low + (high - low) * static_cast<double>(k) / static_cast<double>(steps - 1);
+    values.push_back(k == 0 ? low
+                     : k + 1 == steps
+                         ? high
+                         : std::strtod(fmt::format("{:.12g}", value).c_str(), nullptr));
   }
   return values;
 }
@@ -93,7 +99,7 @@ SweepSpec ReadSweep(const std::string& path, std::string_view text) {
   fields.Map(root, "");
   fields.CheckKeys(root, "",
                    {"name", "scenario", "scenarios", "model", "models", "vary", "cases", "draws",
-                    "seed", "rounds"});
+                    "simulate_draws", "seed", "seeds", "rounds"});
   SweepSpec spec;
   spec.file = path;
   spec.sha256 = Sha256Hex(text);
@@ -124,7 +130,8 @@ SweepSpec ReadSweep(const std::string& path, std::string_view text) {
                                      "negotiation (actors and issues)",
                                      resolved));
     }
-    spec.scenarios.push_back({scenario_paths[k], std::move(document.scenario)});
+    spec.scenarios.push_back(
+        {scenario_paths[k], std::move(document.scenario), std::move(document.institution)});
   }
 
   if (root["model"] && root["models"]) {
@@ -163,7 +170,27 @@ SweepSpec ReadSweep(const std::string& path, std::string_view text) {
     }
   }
   if (root["draws"]) spec.draws = WholeNumber(fields, root["draws"], "draws", kMaxDraws);
-  if (root["seed"]) spec.seed = WholeNumber(fields, root["seed"], "seed", UINT64_MAX);
+  if (root["simulate_draws"]) {
+    spec.simulate_draws = WholeNumber(fields, root["simulate_draws"], "simulate_draws", kMaxDraws);
+    if (spec.simulate_draws == 0) {
+      throw fields.Error(root["simulate_draws"], "simulate_draws", "expected at least 1 draw");
+    }
+  }
+  if (root["seed"] && root["seeds"]) {
+    throw fields.Error(root["seeds"], "seeds", "give `seed` or `seeds`, not both");
+  }
+  if (const YAML::Node seed = root["seed"]) {
+    spec.seeds = {WholeNumber(fields, seed, "seed", UINT64_MAX)};
+    spec.seeds_where = fields.Where(seed, "seed");
+  }
+  if (const YAML::Node seeds = root["seeds"]) {
+    fields.List(seeds, "seeds");
+    if (seeds.size() == 0) throw fields.Error(seeds, "seeds", "expected at least one seed");
+    for (std::size_t k = 0; k < seeds.size(); ++k) {
+      spec.seeds.push_back(WholeNumber(fields, seeds[k], fmt::format("seeds[{}]", k), UINT64_MAX));
+    }
+    spec.seeds_where = fields.Where(seeds, "seeds");
+  }
   if (root["rounds"]) spec.rounds = Boolean(fields, root["rounds"], "rounds");
   return spec;
 }

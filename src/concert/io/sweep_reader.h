@@ -11,7 +11,8 @@
 //   cases:                                           # and/or a list of explicit variants
 //     - {stances.USA.nuclear.position: 70, actors.USA.capability: 0.2}
 //   draws: 100        # Monte Carlo draws per job (0, the default: point forecasts)
-//   seed: 42
+//   simulate_draws: 1000  # draws of each `simulate` job (models: [simulate, ...])
+//   seed: 42          # or seeds: [1, 2, 3] for replications
 //   rounds: false     # store each job's per-round positions
 #pragma once
 

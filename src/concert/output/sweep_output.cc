@@ -164,64 +164,99 @@ std::string StoreTablesJson(const std::string& store_path, const std::vector<Sto
   return root.dump(2) + "\n";
 }
 
+namespace {
+
+// Lines of `value` against the varied `path`, one per `group` (model or
+// design), over the rows whose `filter` column equals `filter_value` (no
+// filter when empty).
+std::vector<Line> Lines(const StoreTable& table, const std::string& path, const std::string& group,
+                        const std::string& value, const std::string& filter,
+                        const std::string& filter_value, const std::vector<std::string>& groups) {
+  const std::size_t path_col = Column(table, path), group_col = Column(table, group);
+  const std::size_t value_col = Column(table, value), filter_col = Column(table, filter);
+  std::vector<Line> lines;
+  const std::size_t model_col = Column(table, "model");
+  for (const std::vector<StoreCell>& row : table.rows) {
+    double x = 0, y = 0;
+    // A simulate job's outcomes are its agreement, not a forecast: left out.
+    if (group == "model" && Text(row[model_col]) == "simulate") continue;
+    if ((!filter.empty() && Text(row[filter_col]) != filter_value) ||
+        !AsNumber(row[path_col], &x) || !AsNumber(row[value_col], &y)) {
+      continue;
+    }
+    const std::string key = Text(row[group_col]);
+    auto line =
+        std::find_if(lines.begin(), lines.end(), [&](const Line& l) { return l.model == key; });
+    if (line == lines.end()) {
+      line = lines.insert(lines.end(), Line{key, ShortName(key, groups), {}, {}});
+    }
+    line->points.emplace_back(x, y);
+    line->sum[x].first += y;
+    line->sum[x].second += 1;
+  }
+  return lines;
+}
+
+std::vector<std::string> Distinct(const StoreTable& table, const std::string& column) {
+  std::vector<std::string> values;
+  const std::size_t c = Column(table, column);
+  for (const std::vector<StoreCell>& row : table.rows) {
+    const std::string value = Text(row[c]);
+    if (std::find(values.begin(), values.end(), value) == values.end()) values.push_back(value);
+  }
+  return values;
+}
+
+}  // namespace
+
 std::string SweepReportHtml(const std::string& store_path, const StoreTable& outcomes,
-                            const StoreTable& runs) {
-  const std::size_t model_col = Column(outcomes, "model"), issue_col = Column(outcomes, "issue");
-  const std::size_t outcome_col = Column(outcomes, "outcome");
+                            const StoreTable& designs, const StoreTable& runs) {
   std::string name = store_path;
   if (!runs.rows.empty()) name = Text(runs.rows.back()[Column(runs, "sweep_name")]);
-  std::vector<std::string> issues, models;
+  const std::vector<std::string> issues = Distinct(outcomes, "issue");
+  const std::vector<std::string> models = Distinct(outcomes, "model");
+  const std::vector<std::string> design_names = Distinct(designs, "design");
   std::size_t jobs = 0;
   std::int64_t last_job = -1;
   for (const std::vector<StoreCell>& row : outcomes.rows) {
-    const std::string issue = Text(row[issue_col]);
-    if (std::find(issues.begin(), issues.end(), issue) == issues.end()) issues.push_back(issue);
-    const std::string model = Text(row[model_col]);
-    if (std::find(models.begin(), models.end(), model) == models.end()) models.push_back(model);
-    if (std::get<std::int64_t>(row[0]) != last_job)
-      ++jobs, last_job = std::get<std::int64_t>(row[0]);
+    if (std::get<std::int64_t>(row[0]) != last_job) {
+      ++jobs;
+      last_job = std::get<std::int64_t>(row[0]);
+    }
   }
   std::string body = fmt::format(
       "<h1>Sweep: {}</h1><p>Store <code>{}</code>: {} jobs, {} varied numbers. Each chart shows "
-      "an issue's point forecast against one varied number: a line per model through the mean "
-      "over the jobs with that value (the other variations and scenarios pooled), and each "
-      "job's outcome as a faint dot. The tables behind it: <code>concert results {} --table "
-      "outcomes</code>.</p>",
+      "an issue's point forecast against one varied number: a line per model through the mean over "
+      "the jobs with that value (the "
+      "other variations, seeds and scenarios pooled), and each job's outcome as a faint dot. "
+      "For <code>simulate</code> jobs, a chart shows the share of draws in which the agreement "
+      "held, a line per design. The tables behind them: <code>concert results {} --table "
+      "outcomes</code> (and <code>--table designs</code>).</p>",
       svg::Escape(name), svg::Escape(store_path), jobs, outcomes.varied.size(),
       svg::Escape(store_path));
   body += "<p>Models:</p><ul>";
-  for (const std::string& model : models)
+  for (const std::string& model : models) {
     body += "<li><code>" + svg::Escape(model) + "</code></li>";
+  }
   body += "</ul>";
   if (outcomes.varied.empty()) {
     body +=
-        "<p>The sweep varies no number (only models or scenarios), so there is nothing to "
-        "chart against; see the outcomes table.</p>";
+        "<p>The sweep varies no number (only models, seeds or scenarios), so there is nothing "
+        "to chart against; see the outcomes table.</p>";
   }
   for (const std::string& path : outcomes.varied) {
-    const std::size_t path_col = Column(outcomes, path);
     body += fmt::format("<h2><code>{}</code></h2>", svg::Escape(path));
     for (const std::string& issue : issues) {
-      std::vector<Line> lines;
-      for (const std::vector<StoreCell>& row : outcomes.rows) {
-        double x = 0, y = 0;
-        if (Text(row[issue_col]) != issue || !AsNumber(row[path_col], &x) ||
-            !AsNumber(row[outcome_col], &y)) {
-          continue;
-        }
-        const std::string model = Text(row[model_col]);
-        auto line = std::find_if(lines.begin(), lines.end(),
-                                 [&](const Line& l) { return l.model == model; });
-        if (line == lines.end()) {
-          line = lines.insert(lines.end(), Line{model, ShortName(model, models), {}, {}});
-        }
-        line->points.emplace_back(x, y);
-        line->sum[x].first += y;
-        line->sum[x].second += 1;
-      }
+      const std::vector<Line> lines =
+          Lines(outcomes, path, "model", "outcome", "issue", issue, models);
       if (lines.empty()) continue;
       body += fmt::format("<h3>{}</h3>", svg::Escape(issue)) + ParameterChart(path, lines);
     }
+    if (designs.rows.empty()) continue;
+    const std::vector<Line> held = Lines(designs, path, "design", "held", "", "", design_names);
+    if (held.empty()) continue;
+    body += "<h3>Share of draws in which the agreement held (simulate), per design</h3>" +
+            ParameterChart(path, held);
   }
   return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" +
          svg::Escape(name) + "</title><style>" + std::string(kPageStyle) + "</style></head><body>" +

@@ -20,8 +20,9 @@ std::string StoreTablesJson(const std::string& store_path, const std::vector<Sto
 // A self-contained HTML page (inline CSS and SVG) charting a sweep's outcomes
 // table: per varied path and issue, the point forecast's mean over the jobs
 // with each value of the path (the other variations and scenarios pooled),
-// one line per model, each job's outcome as a faint dot.
+// one line per model, each job's outcome as a faint dot; for `simulate` jobs
+// also the share of draws in which the agreement held, one line per design.
 std::string SweepReportHtml(const std::string& store_path, const StoreTable& outcomes,
-                            const StoreTable& runs);
+                            const StoreTable& designs, const StoreTable& runs);
 
 }  // namespace concert

@@ -24,6 +24,9 @@
 
 namespace concert {
 
+// Runs job `index` on one thread (the sweep runs jobs in parallel).
+SweepJobResult RunSweepJob(const SweepPlan& plan, std::size_t index);
+
 // The jobs to run, in index order: all of them but those `stored` holds
 // (job index -> key). Throws InputError when a stored job is not the sweep's
 // job of that index (the sweep file or a scenario changed since the store was

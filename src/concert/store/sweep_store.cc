@@ -26,6 +26,9 @@ CREATE TABLE outcomes (job_id INTEGER REFERENCES jobs(job_id), issue TEXT, outco
   note TEXT, n INTEGER, mean REAL, sd REAL, q05 REAL, q50 REAL, q95 REAL);
 CREATE TABLE rounds (job_id INTEGER REFERENCES jobs(job_id), round INTEGER, actor TEXT,
   issue TEXT, position REAL);
+CREATE TABLE designs (job_id INTEGER REFERENCES jobs(job_id), design TEXT, p_signed REAL,
+  held REAL, never_signed REAL, false_alarm REAL, violation REAL, exited REAL,
+  mean_periods REAL, median_periods REAL, enforcement_cost REAL, aid_paid REAL);
 )sql";
 
 std::string UtcNow() {
@@ -175,6 +178,7 @@ void SweepStore::Write(std::int64_t run_id, const std::vector<SweepJobResult>& r
     Statement assignment(db_, "INSERT INTO assignments VALUES (?, ?, ?)", path_);
     Statement outcome(db_, "INSERT INTO outcomes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", path_);
     Statement round(db_, "INSERT INTO rounds VALUES (?, ?, ?, ?, ?)", path_);
+    Statement design(db_, "INSERT INTO designs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", path_);
     for (const SweepJobResult& r : results) {
       job.Reset();
       job.Bind(1, static_cast<std::int64_t>(r.index));
@@ -204,7 +208,7 @@ void SweepStore::Write(std::int64_t run_id, const std::vector<SweepJobResult>& r
         outcome.Bind(2, i.issue);
         if (i.has_outcome) outcome.Bind(3, i.outcome);
         outcome.Bind(4, i.note);
-        if (r.draws > 0) {
+        if (r.draws > 0 && r.designs.empty()) {  // a forecast's Monte Carlo
           outcome.Bind(5, static_cast<std::int64_t>(i.n));
           if (i.n > 0) {
             outcome.Bind(6, i.mean);
@@ -215,6 +219,18 @@ void SweepStore::Write(std::int64_t run_id, const std::vector<SweepJobResult>& r
           }
         }
         outcome.Step();
+      }
+      for (const SweepDesignResult& d : r.designs) {
+        design.Reset();
+        design.Bind(1, job_id);
+        design.Bind(2, d.design);
+        int column = 3;
+        for (double value :
+             {d.p_signed, d.held, d.never_signed, d.false_alarm, d.violation, d.exited,
+              d.mean_periods, d.median_periods, d.enforcement_cost, d.aid_paid}) {
+          design.Bind(column++, value);
+        }
+        design.Step();
       }
       for (const SweepRoundRow& row : r.rounds) {
         round.Reset();

@@ -16,6 +16,10 @@
 //   outcomes(job_id, issue, outcome, note, n, mean, sd, q05, q50, q95)
 //        outcome NULL when the model gave none; n.. q95 with draws, else NULL
 //   rounds(job_id, round, actor, issue, position)   with the sweep's `rounds`
+//   designs(job_id, design, p_signed, held, never_signed, false_alarm, violation,
+//        exited, mean_periods, median_periods, enforcement_cost, aid_paid)
+//        `simulate` jobs: per design, shares of draws and means
+//        (institutions/simulate.h); their outcomes rows hold the agreement
 // Times are UTC, ISO 8601. A store of another schema version is refused.
 #pragma once
 

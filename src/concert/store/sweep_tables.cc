@@ -30,7 +30,9 @@ StoreTable Query(const SweepStore& store, const std::string& name, const std::st
   return table;
 }
 
-StoreTable Outcomes(const SweepStore& store) {
+// A table of job rows joined with the job's scenario and model and a column
+// per varied path (`query` selects job_id, scenario, model, then the rest).
+StoreTable Wide(const SweepStore& store, const std::string& name, const std::string& query) {
   std::vector<std::string> paths;
   std::map<std::int64_t, std::map<std::string, double>> set;
   {
@@ -41,13 +43,9 @@ StoreTable Outcomes(const SweepStore& store) {
     Statement values(store.handle(), "SELECT job_id, path, value FROM assignments", store.path());
     while (values.Step()) set[values.Int(0)][values.Text(1)] = values.Double(2);
   }
-  StoreTable joined = Query(store, "outcomes",
-                            "SELECT j.job_id, j.scenario, j.model, j.draws, o.issue, "
-                            "o.outcome, o.note, o.n, o.mean, o.sd, o.q05, o.q50, o.q95 FROM "
-                            "outcomes o JOIN jobs j USING (job_id) ORDER BY j.job_id, "
-                            "o.rowid");
+  StoreTable joined = Query(store, name, query);
   StoreTable table;
-  table.name = "outcomes";
+  table.name = name;
   table.varied = paths;
   table.columns = {"job_id", "scenario", "model"};
   table.columns.insert(table.columns.end(), paths.begin(), paths.end());
@@ -73,7 +71,21 @@ StoreTable Outcomes(const SweepStore& store) {
 }  // namespace
 
 StoreTable ReadStoreTable(const SweepStore& store, const std::string& name) {
-  if (name == "outcomes") return Outcomes(store);
+  if (name == "outcomes") {
+    return Wide(
+        store, name,
+        "SELECT j.job_id, j.scenario, j.model, j.seed, j.draws, o.issue, o.outcome, o.note, o.n, "
+        "o.mean, o.sd, o.q05, o.q50, o.q95 FROM outcomes o JOIN jobs j USING (job_id) "
+        "ORDER BY j.job_id, o.rowid");
+  }
+  if (name == "designs") {
+    return Wide(
+        store, name,
+        "SELECT j.job_id, j.scenario, j.model, j.seed, j.draws, d.design, d.p_signed, d.held, "
+        "d.never_signed, d.false_alarm, d.violation, d.exited, d.mean_periods, "
+        "d.median_periods, d.enforcement_cost, d.aid_paid FROM designs d JOIN jobs j "
+        "USING (job_id) ORDER BY j.job_id, d.rowid");
+  }
   if (name == "jobs") {
     return Query(store, name,
                  "SELECT job_id, key, run_id, scenario, input_sha256, model, draws, seed, "

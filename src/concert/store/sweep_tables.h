@@ -3,8 +3,12 @@
 //
 // Tables (one row per ...):
 //   outcomes     job and issue: job_id, scenario, model, one column
-//                per varied path (empty where a job does not set it), draws,
+//                per varied path (empty where a job does not set it), seed, draws,
 //                issue, outcome, note, n, mean, sd, q05, q50, q95
+//   designs      simulate job and design: job_id, scenario, model, the varied
+//                paths, seed, draws, design, p_signed, held, never_signed, false_alarm,
+//                violation, exited, mean_periods, median_periods,
+//                enforcement_cost, aid_paid
 //   jobs         job: job_id, key, run_id, scenario, input_sha256,
 //                model, draws, seed, seconds, finished_at, spec
 //   assignments  job and path: job_id, path, value
@@ -33,8 +37,8 @@ struct StoreTable {
 };
 
 inline const std::vector<std::string>& StoreTableNames() {
-  static const std::vector<std::string> names = {"outcomes", "jobs", "assignments", "rounds",
-                                                 "runs"};
+  static const std::vector<std::string> names = {"outcomes",    "designs", "jobs",
+                                                 "assignments", "rounds",  "runs"};
   return names;
 }
 
