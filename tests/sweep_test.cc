@@ -337,3 +337,55 @@ TEST(Sweep, StoresOfAnotherSchemaOrNotStoresAreRefused) {
 
 }  // namespace
 }  // namespace concert
+
+namespace concert {
+namespace {
+
+// Mutated sweep files (characters deleted, repeated or replaced, lines
+// swapped): each either plans or fails with an InputError, never anything else.
+TEST(Sweep, MutatedSweepFilesPlanOrFailWithAnInputError) {
+  const std::string folder = testing::SourceDir() + "/sweeps";
+  std::string base;
+  {
+    std::ifstream in(folder + "/example.yaml");
+    base.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  base += "cases:\n  - {issues.nuclear.status_quo: 10}\nrounds: false\nsimulate_draws: 10\n";
+  const std::string alphabet = "{}[]:,-#'\"\n .0123456789abcXYZ";
+  std::uint64_t state = 20261207;
+  auto next = [&state](std::uint64_t n) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (state >> 33) % n;
+  };
+  std::size_t planned = 0, refused = 0;
+  for (int k = 0; k < 300; ++k) {
+    std::string text = base;
+    for (std::uint64_t m = 0, edits = 1 + next(3); m < edits; ++m) {
+      const std::size_t at = next(text.size());
+      switch (next(3)) {
+        case 0:
+          text.erase(at, 1 + next(4));
+          break;
+        case 1:
+          text.insert(at, 1, alphabet[next(alphabet.size())]);
+          break;
+        default:
+          text[at] = alphabet[next(alphabet.size())];
+      }
+    }
+    try {
+      const SweepPlan plan = PlanSweep(ReadSweep(folder + "/mutated.yaml", text), 100000);
+      ++planned;
+      EXPECT_GT(plan.jobs(), 0u);
+    } catch (const InputError&) {
+      ++refused;
+    } catch (const std::exception& e) {
+      ADD_FAILURE() << "not an InputError: " << e.what() << "\n" << text;
+    }
+  }
+  EXPECT_GT(planned, 10u);  // the mutations leave some files valid ...
+  EXPECT_GT(refused, 10u);  // ... and break others
+}
+
+}  // namespace
+}  // namespace concert

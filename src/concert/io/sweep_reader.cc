@@ -145,7 +145,7 @@ SweepSpec ReadSweep(const std::string& path, std::string_view text) {
   if (const YAML::Node vary = root["vary"]) {
     fields.Map(vary, "vary");
     for (const auto& entry : vary) {
-      const std::string key = entry.first.as<std::string>();
+      const std::string key = fields.String(entry.first, "vary");
       const std::string field = "vary." + key;
       for (const SweepAxis& axis : spec.axes) {
         if (axis.path == key) throw fields.Error(entry.first, field, "repeated");
@@ -162,7 +162,7 @@ SweepSpec ReadSweep(const std::string& path, std::string_view text) {
       SweepCase c;
       c.where = fields.Where(cases[k], field);
       for (const auto& entry : cases[k]) {
-        const std::string key = entry.first.as<std::string>();
+        const std::string key = fields.String(entry.first, field);
         c.set.push_back({key, fields.Double(entry.second, field + "." + key)});
       }
       if (c.set.empty()) throw fields.Error(cases[k], field, "sets nothing");

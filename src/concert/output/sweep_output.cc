@@ -125,7 +125,7 @@ std::string ParameterChart(const std::string& x_label, const std::vector<Line>& 
 
 // A model's name without its parameters, unless two specs of the sweep share it.
 std::string ShortName(const std::string& spec, const std::vector<std::string>& specs) {
-  const std::string name = spec.substr(0, spec.find('('));
+  std::string name = spec.substr(0, spec.find('('));
   for (const std::string& other : specs) {
     if (other != spec && other.substr(0, other.find('(')) == name) return spec;
   }

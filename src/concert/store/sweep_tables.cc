@@ -24,6 +24,7 @@ StoreTable Query(const SweepStore& store, const std::string& name, const std::st
   for (int c = 0; c < select.Columns(); ++c) table.columns.push_back(select.Name(c));
   while (select.Step()) {
     std::vector<StoreCell> row;
+    row.reserve(static_cast<std::size_t>(select.Columns()));
     for (int c = 0; c < select.Columns(); ++c) row.push_back(CellAt(select, c));
     table.rows.push_back(std::move(row));
   }
