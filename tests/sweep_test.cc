@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 
@@ -289,7 +290,7 @@ TEST(Sweep, StoreIsTheSameForAnyThreadCountAndAfterAResume) {
   control.threads = 2;
   RunSweep(plan, two, {}, control);
   // A run cancelled after some jobs, then resumed.
-  std::size_t polls = 0;
+  std::atomic<std::size_t> polls{0};  // polled from every worker
   control.cancel = [&] { return ++polls > 6; };
   const SweepRunSummary cut = RunSweep(plan, part, {}, control);
   EXPECT_TRUE(cut.cancelled);
