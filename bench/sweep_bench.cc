@@ -4,6 +4,11 @@
 // runs them into a fresh SQLite store (run/sweep_run.h), so the difference is
 // the store's cost. Counters: jobs/s and the store's bytes per job.
 // bench/sweep_ranks.sh times 1 vs 2 MPI ranks of the same sweep.
+//
+// Measured 2026-12-07 (Release, 2 cores, median of 3): jobs alone 0.242 s (1
+// thread), 0.129 s (2); into the store 0.263 s, 0.161 s: the store is 8 % of
+// the time on 1 thread (its writer thread has a free core) and 20 % on 2;
+// 544 bytes per job.
 #include <benchmark/benchmark.h>
 
 #include <filesystem>

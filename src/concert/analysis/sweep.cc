@@ -166,6 +166,15 @@ std::string JobSpecJson(const SweepPlan& plan, const SweepJob& job) {
   return SpecObject(plan, job, true).dump();
 }
 
+std::string JobVariantJson(const SweepJob& job, bool rounds) {
+  nlohmann::ordered_json variant;
+  nlohmann::ordered_json set = nlohmann::ordered_json::array();
+  for (const SweepAssignment& a : job.set) set.push_back({a.path, a.value});
+  variant["set"] = set;
+  variant["rounds"] = rounds;
+  return variant.dump();
+}
+
 std::string JobKey(const SweepPlan& plan, const SweepJob& job) {
   return Sha256Hex(SpecObject(plan, job, false).dump());
 }

@@ -68,6 +68,9 @@ SweepJob JobAt(const SweepPlan& plan, std::size_t index);
 // without the path, so a moved file still matches.
 std::string JobSpecJson(const SweepPlan& plan, const SweepJob& job);
 std::string JobKey(const SweepPlan& plan, const SweepJob& job);
+// The part of the spec that the store's job columns (scenario, input_sha256,
+// model, draws, seed) leave out: {"set": [[path, value], ...], "rounds": b}.
+std::string JobVariantJson(const SweepJob& job, bool rounds);
 
 // Sets the number at `path` (see the header comment) and drops its
 // uncertainty; throws InputError at `where` for an unknown path, actor,
@@ -108,7 +111,8 @@ struct SweepDesignResult {
 
 struct SweepJobResult {
   std::size_t index = 0;
-  std::string key, spec_json;
+  std::string key;
+  std::string spec_json;  // JobVariantJson: with the other fields, the whole spec
   std::string scenario, input_sha256, model;
   std::vector<SweepAssignment> set;
   std::uint64_t seed = 0;

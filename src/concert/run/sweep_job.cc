@@ -98,7 +98,7 @@ SweepJobResult RunSweepJob(const SweepPlan& plan, std::size_t index) {
   SweepJobResult result;
   result.index = index;
   result.key = JobKey(plan, job);
-  result.spec_json = JobSpecJson(plan, job);
+  result.spec_json = JobVariantJson(job, spec.rounds);
   result.scenario = base.path;
   result.input_sha256 = scenario.sha256;
   result.model = plan.models[job.model].spec;

@@ -9,6 +9,7 @@
 //        threads, started_at, finished_at, status)       status: running|finished|stopped
 //   jobs(job_id, key, run_id, scenario, input_sha256, model, draws, seed,
 //        spec, seconds, finished_at)
+//        spec: {"set": ..., "rounds": ...} (analysis/sweep.h JobVariantJson);
 //        job_id: the job's index in the sweep (analysis/sweep.h), from 0;
 //        key: SHA-256 of the job's spec without the scenario's path
 //        (analysis/sweep.h); seed as decimal text (it is unsigned 64-bit)
