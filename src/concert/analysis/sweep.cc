@@ -141,10 +141,9 @@ SweepJob JobAt(const SweepPlan& plan, std::size_t index) {
 
 namespace {
 
-nlohmann::ordered_json SpecObject(const SweepPlan& plan, const SweepJob& job, bool with_path) {
+nlohmann::ordered_json SpecObject(const SweepPlan& plan, const SweepJob& job) {
   const SweepScenario& scenario = plan.spec.scenarios[job.scenario];
   nlohmann::ordered_json spec;
-  if (with_path) spec["scenario"] = scenario.path;
   spec["input_sha256"] = scenario.scenario.sha256;
   spec["model"] = plan.models[job.model].spec;
   nlohmann::ordered_json set = nlohmann::ordered_json::array();
@@ -162,10 +161,6 @@ nlohmann::ordered_json SpecObject(const SweepPlan& plan, const SweepJob& job, bo
 
 }  // namespace
 
-std::string JobSpecJson(const SweepPlan& plan, const SweepJob& job) {
-  return SpecObject(plan, job, true).dump();
-}
-
 std::string JobVariantJson(const SweepJob& job, bool rounds) {
   nlohmann::ordered_json variant;
   nlohmann::ordered_json set = nlohmann::ordered_json::array();
@@ -176,7 +171,7 @@ std::string JobVariantJson(const SweepJob& job, bool rounds) {
 }
 
 std::string JobKey(const SweepPlan& plan, const SweepJob& job) {
-  return Sha256Hex(SpecObject(plan, job, false).dump());
+  return Sha256Hex(SpecObject(plan, job).dump());
 }
 
 std::string SweepResultToJson(const SweepJobResult& r) {

@@ -63,10 +63,9 @@ struct SweepJob {
 };
 SweepJob JobAt(const SweepPlan& plan, std::size_t index);
 
-// The job's full spec as canonical JSON (scenario path and input hash, model,
-// assignments, draws, seed, rounds) and its key: the SHA-256 of that spec
-// without the path, so a moved file still matches.
-std::string JobSpecJson(const SweepPlan& plan, const SweepJob& job);
+// The job's key: the SHA-256 of its spec as canonical JSON (input hash,
+// model, assignments, draws, seed, rounds), without the scenario's path so a
+// moved file still matches.
 std::string JobKey(const SweepPlan& plan, const SweepJob& job);
 // The part of the spec that the store's job columns (scenario, input_sha256,
 // model, draws, seed) leave out: {"set": [[path, value], ...], "rounds": b}.
