@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake libcli11-dev nlohmann-json3-dev libyaml-cpp-dev libfmt-dev
           libgtest-dev librapidcheck-dev libgmp-dev libsqlite3-dev libopenmpi-dev openmpi-bin
+          libcpp-httplib-dev
           pybind11-dev python3-dev python3-pandas python3-numpy python3-pytest python3-tqdm
           python3-matplotlib)
 missing=()

@@ -34,6 +34,7 @@ void AddPower(CLI::App& app, Subcommands& commands);
 void AddAdvise(CLI::App& app, Subcommands& commands);
 void AddSweep(CLI::App& app, Subcommands& commands);
 void AddResults(CLI::App& app, Subcommands& commands);
+void AddServe(CLI::App& app, Subcommands& commands);
 
 // "input format: auto|yaml|json|..." from io/read.h's list.
 std::string InputFormatHelp();

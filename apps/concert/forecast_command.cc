@@ -10,6 +10,7 @@
 #include "concert/io/voting_rule_reader.h"
 #include "concert/models/agenda.h"
 #include "concert/output/forecast_output.h"
+#include "concert/run/edit.h"
 #include "concert/run/report_run.h"
 
 namespace concert::cli {
@@ -37,6 +38,7 @@ struct ForecastOptions {
   std::size_t sobol = 0;
   std::size_t sobol_bootstrap = 500;
   std::vector<std::string> correlations;
+  std::vector<std::string> set;  // PATH=VALUE (run/edit.h)
 };
 
 int Run(const ForecastOptions& o) {
@@ -46,6 +48,9 @@ int Run(const ForecastOptions& o) {
   // Read once (the path may be a pipe); the institution section is checked too.
   ScenarioDocument doc =
       ReadNegotiation(o.scenario, ReadTextFile(o.scenario), ParseInputFormat(o.input_format));
+  std::vector<NumberEdit> edits;
+  for (const std::string& s : o.set) edits.push_back(ParseEdit(s, {"", 0, "--set"}));
+  ApplyEdits(&doc, edits, {"", 0, "--set"});
   request.scenario = doc.scenario;
   if (!o.agenda.empty()) SetAgenda(&request.scenario, o.agenda, "--agenda");
   if (!o.capability_keep.empty() && o.capability.empty()) {
@@ -222,6 +227,10 @@ void AddForecast(CLI::App& app, Subcommands& commands) {
                   "with --capability: actor ids that are not players and keep their own "
                   "capability (comma-separated); any other non-player is an error")
       ->delimiter(',');
+  cmd->add_option("--set", o.set,
+                  "PATH=VALUE: change one number first, e.g. "
+                  "stances.CHN.nuclear.salience=80 (paths: docs/sweeps.md; repeatable)")
+      ->allow_extra_args(false);
   cmd->add_option("--explain", o.explain,
                   "actor id: print, round by round, the offers this actor weighed and why "
                   "it moved (bdm, smp)");

@@ -27,7 +27,7 @@ int main(int argc, char** argv) {
                    concert::cli::AddConvert, concert::cli::AddReport, concert::cli::AddBacktest,
                    concert::cli::AddTournament, concert::cli::AddSimulate, concert::cli::AddOrder,
                    concert::cli::AddPower, concert::cli::AddAdvise, concert::cli::AddSweep,
-                   concert::cli::AddResults}) {
+                   concert::cli::AddResults, concert::cli::AddServe}) {
     add(app, commands);
   }
   if (argc > 1 && argv[1][0] != '-') {  // CLI11 alone says "A subcommand is required"

@@ -5,6 +5,7 @@
 
 #include "concert/io/institution_reader.h"
 #include "concert/io/order_reader.h"
+#include "concert/io/yaml_fields.h"
 
 namespace concert {
 namespace {
@@ -116,6 +117,24 @@ std::string DocumentToYaml(const ScenarioDocument& document) {
   if (document.institution.from_file) yaml += "\n" + InstitutionSectionYaml(document.text);
   if (document.order) yaml += "\n" + OrderSectionYaml(document.text);
   return yaml;
+}
+
+std::string EditYamlNumber(const std::string& text, const std::vector<std::string>& keys,
+                           double value) {
+  YAML::Node root = io::LoadYaml("", text);
+  // Each step reassigns a handle: yaml-cpp's operator[] on a handle would
+  // rebind it, so the walk keeps its own copy of the path.
+  std::vector<YAML::Node> path{root};
+  for (std::size_t k = 0; k + 1 < keys.size(); ++k) {
+    YAML::Node next = path.back()[keys[k]];
+    if (!next.IsMap()) next = YAML::Node(YAML::NodeType::Map);
+    path.back()[keys[k]] = next;
+    path.push_back(path.back()[keys[k]]);
+  }
+  path.back()[keys.back()] = Num(value);
+  YAML::Emitter out;
+  out << root;
+  return std::string(out.c_str()) + "\n";
 }
 
 }  // namespace concert
