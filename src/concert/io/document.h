@@ -24,6 +24,10 @@ struct ScenarioDocument {
   InstitutionSpec institution;  // from_file false when the file has none
   std::optional<OrderSpec> order;
   bool order_only = false;
+  // The institution and order sections as DocumentToYaml writes them (io/write.h),
+  // kept by its first call: they come from `text`, so whoever changes text
+  // resets this (run/edit.cc does).
+  mutable std::optional<std::string> sections_yaml;
 };
 
 // Throws InputError naming file, line and field for anything malformed.

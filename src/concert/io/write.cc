@@ -113,10 +113,13 @@ std::string ScenarioToYaml(const Scenario& scenario) {
 }
 
 std::string DocumentToYaml(const ScenarioDocument& document) {
-  std::string yaml = ScenarioToYaml(document.scenario);
-  if (document.institution.from_file) yaml += "\n" + InstitutionSectionYaml(document.text);
-  if (document.order) yaml += "\n" + OrderSectionYaml(document.text);
-  return yaml;
+  if (!document.sections_yaml) {
+    std::string sections;
+    if (document.institution.from_file) sections += "\n" + InstitutionSectionYaml(document.text);
+    if (document.order) sections += "\n" + OrderSectionYaml(document.text);
+    document.sections_yaml = std::move(sections);
+  }
+  return ScenarioToYaml(document.scenario) + *document.sections_yaml;
 }
 
 std::string EditYamlNumber(const std::string& text, const std::vector<std::string>& keys,

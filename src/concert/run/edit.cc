@@ -61,7 +61,7 @@ NumberEdit ParseEdit(const std::string& text, const ErrorLocation& where) {
 }
 
 void ApplyEdits(ScenarioDocument* document, const std::vector<NumberEdit>& edits,
-                const ErrorLocation& where) {
+                const ErrorLocation& where, bool rehash) {
   if (edits.empty()) return;
   if (document->order_only) {
     throw InputError(where, "the file has only an order section: no negotiation to edit");
@@ -74,9 +74,10 @@ void ApplyEdits(ScenarioDocument* document, const std::vector<NumberEdit>& edits
     // The section is written from the text (io/write.h), so the text carries the edit.
     if (parts[0] == "institution") {
       document->text = EditYamlNumber(document->text, InstitutionKeys(parts), edit.value);
+      document->sections_yaml.reset();
     }
   }
-  document->scenario.sha256 = Sha256Hex(DocumentToYaml(*document));
+  document->scenario.sha256 = rehash ? Sha256Hex(DocumentToYaml(*document)) : "";
 }
 
 }  // namespace concert

@@ -26,7 +26,10 @@ NumberEdit ParseEdit(const std::string& text, const ErrorLocation& where);
 
 // Applies the edits in order. Errors name `where.field` and the edit's path.
 // No edits: the document is left as it is (its hash that of the file's bytes).
+// Without `rehash` the edited scenario's sha256 is left empty: writing its
+// YAML to hash it costs more than a small forecast (the web page's forecasts
+// as you type show no hash; its downloads are hashed).
 void ApplyEdits(ScenarioDocument* document, const std::vector<NumberEdit>& edits,
-                const ErrorLocation& where);
+                const ErrorLocation& where, bool rehash = true);
 
 }  // namespace concert

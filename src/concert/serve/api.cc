@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "concert/analysis/forecast_run.h"
+#include "concert/core/sha256.h"
 #include "concert/institutions/architecture.h"
 #include "concert/institutions/institution.h"
 #include "concert/institutions/simulate.h"
@@ -77,7 +78,8 @@ std::vector<std::string> ModelSpecs(const Json& j) {
 }
 
 // The request's scenario: its file read as the CLI reads it, then its edits.
-ScenarioDocument Document(const Json& j, const Limits& limits) {
+ScenarioDocument Document(const Json& j, const Limits& limits, DocumentCache* cache,
+                          bool rehash = true) {
   const std::string name = String(j, "name", true);
   std::string text = String(j, "text", true, limits.max_body_bytes);
   std::vector<NumberEdit> edits;
@@ -89,7 +91,7 @@ ScenarioDocument Document(const Json& j, const Limits& limits) {
     }
   }
   try {
-    ScenarioDocument doc = ReadNegotiation(name, std::move(text));
+    ScenarioDocument doc = cache->Get(name, std::move(text));
     const Scenario& s = doc.scenario;
     if (s.num_actors() > limits.max_actors || s.num_issues() > limits.max_issues) {
       throw Refuse(413, fmt::format("{}: {} actors and {} issues; this server takes at most {} "
@@ -97,7 +99,7 @@ ScenarioDocument Document(const Json& j, const Limits& limits) {
                                     name, s.num_actors(), s.num_issues(), limits.max_actors,
                                     limits.max_issues));
     }
-    ApplyEdits(&doc, edits, {"", 0, "edits"});
+    ApplyEdits(&doc, edits, {"", 0, "edits"}, rehash);
     return doc;
   } catch (const InputError& e) {
     throw Refuse(e);
@@ -193,7 +195,9 @@ Json OutcomesJson(const Scenario& scenario, const std::vector<Forecast>& forecas
                       {"outcomes", outcomes},
                       {"notes", notes}});
   }
-  return {{"input_sha256", scenario.sha256}, {"models", models}};
+  Json out = {{"models", models}};
+  if (!scenario.sha256.empty()) out["input_sha256"] = scenario.sha256;
+  return out;
 }
 
 class MonteCarloJob : public Job {
@@ -290,6 +294,25 @@ Response Reply(const Json& j) { return {j.dump(), "application/json", ""}; }
 
 }  // namespace
 
+ScenarioDocument DocumentCache::Get(const std::string& name, std::string text) {
+  const std::string key = Sha256Hex(name + '\0' + text);
+  {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    for (auto it = entries_.begin(); it != entries_.end(); ++it) {
+      if (it->first == key) {
+        entries_.splice(entries_.begin(), entries_, it);
+        return *it->second;
+      }
+    }
+  }
+  auto doc = std::make_shared<ScenarioDocument>(ReadNegotiation(name, std::move(text)));
+  if (!doc->order_only) DocumentToYaml(*doc);  // keeps the sections' YAML in the copies
+  const std::lock_guard<std::mutex> lock(mutex_);
+  entries_.emplace_front(key, doc);
+  if (entries_.size() > capacity_) entries_.pop_back();
+  return *doc;
+}
+
 ApiError Refuse(int status, const std::string& message) {
   return ApiError(status, Json{{"error", message}}.dump());
 }
@@ -323,15 +346,15 @@ Response Api::Models() const {
 
 Response Api::Scenario(const std::string& body) const {
   const Json j = Parse(body);
-  return Reply(ScenarioJson(Document(j, limits_)));
+  return Reply(ScenarioJson(Document(j, limits_, &cache_)));
 }
 
 Response Api::Forecast(const std::string& body, const std::function<bool()>& cancel) const {
   const Json j = Parse(body);
   ForecastRequest request;
   request.models = ModelSpecs(j);
-  const ScenarioDocument doc = Document(j, limits_);
-  request.scenario = doc.scenario;
+  // The forecasts as you type carry no hash (run/edit.h): the downloads do.
+  request.scenario = Document(j, limits_, &cache_, false).scenario;
   request.explain = String(j, "explain", false);
   const Deadline deadline(limits_.max_seconds, cancel);
   RunControl control;
@@ -356,7 +379,7 @@ Response Api::Download(const std::string& what, const std::string& body) const {
   const Json j = Parse(body);
   const std::string stem = Stem(String(j, "name", true)) + (j.contains("edits") ? "-edited" : "");
   if (what == "yaml") {
-    const ScenarioDocument doc = Document(j, limits_);
+    const ScenarioDocument doc = Document(j, limits_, &cache_);
     return {DocumentToYaml(doc), "application/yaml", stem + ".yaml"};
   }
   if (what != "json" && what != "csv") {
@@ -364,7 +387,7 @@ Response Api::Download(const std::string& what, const std::string& body) const {
   }
   ForecastRequest request;
   request.models = ModelSpecs(j);
-  request.scenario = Document(j, limits_).scenario;
+  request.scenario = Document(j, limits_, &cache_).scenario;
   const std::string table = what == "csv" ? String(j, "table", false) : "";
   const Deadline deadline(limits_.max_seconds, nullptr);
   RunControl control;
@@ -391,7 +414,7 @@ std::unique_ptr<Job> Api::Prepare(const std::string& body) const {
   if (kind == "montecarlo") {
     ForecastRequest request;
     request.models = ModelSpecs(j);
-    request.scenario = Document(j, limits_).scenario;
+    request.scenario = Document(j, limits_, &cache_).scenario;
     request.seed = seed;
     request.draws = Count(j, "draws", 1000, limits_.max_draws);
     if (request.draws == 0) throw Refuse(400, "draws: expected at least 1");
@@ -399,7 +422,7 @@ std::unique_ptr<Job> Api::Prepare(const std::string& body) const {
     return std::make_unique<MonteCarloJob>(std::move(request), limits_.max_seconds);
   }
   if (kind == "simulate") {
-    ScenarioDocument doc = Document(j, limits_);
+    ScenarioDocument doc = Document(j, limits_, &cache_);
     if (!doc.institution.from_file) {
       throw Refuse(
           422, fmt::format("{}: the scenario has no institution section to simulate", doc.path));
@@ -419,7 +442,7 @@ std::unique_ptr<Job> Api::Prepare(const std::string& body) const {
   if (kind == "report") {
     ReportRequest request;
     request.forecast.models = ModelSpecs(j);
-    request.document = Document(j, limits_);
+    request.document = Document(j, limits_, &cache_);
     request.forecast.scenario = request.document.scenario;
     request.forecast.seed = seed;
     request.forecast.draws = Count(j, "draws", 0, limits_.max_draws);

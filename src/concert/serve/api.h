@@ -12,10 +12,13 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <list>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "concert/core/parallel.h"
+#include "concert/io/document.h"
 #include "concert/serve/api_error.h"
 #include "concert/serve/scenario_dir.h"
 
@@ -45,6 +48,22 @@ class Job {
   virtual std::string Run(const RunControl& control) = 0;
 };
 
+// Files as read, by the SHA-256 of name and text: a page sends its file with
+// every edit, and reading the Six-Party file (yaml-cpp) takes longer than
+// forecasting it. Holds the last `capacity` files; safe from any thread.
+class DocumentCache {
+ public:
+  explicit DocumentCache(std::size_t capacity = 32) : capacity_(capacity) {}
+  // The document read from (name, text) as ReadNegotiation reads it; its errors are thrown.
+  ScenarioDocument Get(const std::string& name, std::string text);
+
+ private:
+  std::size_t capacity_;
+  std::mutex mutex_;
+  std::list<std::pair<std::string, std::shared_ptr<const ScenarioDocument>>>
+      entries_;  // newest first
+};
+
 class Api {
  public:
   Api(ScenarioDir dir, Limits limits) : dir_(std::move(dir)), limits_(limits) {}
@@ -65,6 +84,7 @@ class Api {
  private:
   ScenarioDir dir_;
   Limits limits_;
+  mutable DocumentCache cache_;
 };
 
 }  // namespace concert::serve

@@ -49,7 +49,7 @@ std::vector<std::string> ScenarioDir::List() const {
     const fs::path real = fs::canonical(it->path(), e);
     if (e || !Inside(root_, real) || !fs::is_regular_file(real, e)) continue;
     if (IsScenarioFile(it->path())) {
-      names.push_back(fs::relative(it->path(), root_, e).generic_string());
+      names.push_back(it->path().lexically_relative(root_).generic_string());
     }
   }
   std::sort(names.begin(), names.end());

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 
 #include <chrono>
 #include <condition_variable>
@@ -59,6 +61,27 @@ struct RunState {
   bool finished = false;
   std::string result;
 };
+
+// httplib listens with a backlog of 5 (a constant compiled into Debian's
+// library): 50 clients connecting at once overflow it, and the kernel drops
+// the rest, which retry after 1 s or fail. listen() again on the bound socket
+// (found by its port; httplib does not expose it) raises the backlog.
+void WidenBacklog(int port) {
+  for (int fd = 0; fd < 1024; ++fd) {
+    int listening = 0;
+    socklen_t size = sizeof(listening);
+    if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &size) != 0 || !listening) continue;
+    sockaddr_storage address{};
+    socklen_t length = sizeof(address);
+    if (getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) continue;
+    const int bound = address.ss_family == AF_INET
+                          ? ntohs(reinterpret_cast<sockaddr_in*>(&address)->sin_port)
+                      : address.ss_family == AF_INET6
+                          ? ntohs(reinterpret_cast<sockaddr_in6*>(&address)->sin6_port)
+                          : -1;
+    if (bound == port) listen(fd, SOMAXCONN);
+  }
+}
 
 }  // namespace
 
@@ -189,6 +212,17 @@ Server::Server(const ServeOptions& options) : impl_(std::make_unique<Impl>(optio
   const unsigned connections = std::max(4u, options.connections);
   s.http.new_task_queue = [connections] { return new httplib::ThreadPool(connections); };
   s.http.set_payload_max_length(options.limits.max_body_bytes);
+  s.http.set_tcp_nodelay(true);  // else Nagle holds each answer's last segment ~40 ms
+  // httplib closes a connection after 5 requests by default; a page that edits
+  // sends many, and reconnecting clients overflow its listen backlog of 5
+  // (dropped SYNs are retried after 1 s).
+  s.http.set_keep_alive_max_count(100'000);
+  // httplib's default sets SO_REUSEPORT, with which a second server on the same
+  // port would bind too and share the requests; SO_REUSEADDR alone refuses it.
+  s.http.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+  });
   s.http.set_pre_routing_handler([&s](const httplib::Request& req, httplib::Response& res) {
     const std::string host = req.get_header_value("Host");
     if (s.hosts.count(host) == 0) {
@@ -235,6 +269,7 @@ Server::Server(const ServeOptions& options) : impl_(std::make_unique<Impl>(optio
                      fmt::format("cannot listen on {}:{} (in use, or not this machine's address)",
                                  options.host, options.port));
   }
+  WidenBacklog(s.port);
   const std::string p = std::to_string(s.port);
   if (IsLoopback(options.host)) {
     s.hosts = {"127.0.0.1:" + p, "localhost:" + p, "[::1]:" + p};
@@ -248,6 +283,8 @@ Server::Server(const ServeOptions& options) : impl_(std::make_unique<Impl>(optio
 Server::~Server() { Stop(); }
 
 int Server::port() const { return impl_->port; }
+
+int Server::active_runs() const { return impl_->runs.load(); }
 
 std::string Server::url() const { return fmt::format("http://{}/", *impl_->hosts.begin()); }
 

@@ -34,7 +34,8 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
-  int port() const;  // bound (the chosen one with port 0)
+  int port() const;         // bound (the chosen one with port 0)
+  int active_runs() const;  // streamed runs not yet finished (POST /api/run)
   std::string url() const;
   void Run();   // serves until Stop()
   void Stop();  // from any thread; running jobs are cancelled
