@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "cli_util.h"
 #include "concert/analysis/forecast_run.h"
 #include "concert/analysis/sweep.h"
 #include "concert/core/sha256.h"
@@ -93,6 +94,41 @@ TEST(Edit, RefusalsNameTheField) {
     EXPECT_NE(e.message().find("unknown issue 'nukes'"), std::string::npos) << e.what();
   }
   EXPECT_THROW(ApplyEdits(&doc, {{"stances.CHN.nuclear.salience", 101}}, {}), InputError);
+}
+
+TEST(Edit, CliSetEqualsTheLibrarysEdit) {
+  Scenario edited = ReadScenario("six.yaml", SixPartyText());
+  SetScenarioNumber(&edited, "stances.CHN.nuclear.salience", 95, {});
+  ForecastRequest request;
+  request.scenario = edited;
+  request.models = {"bdm", "compromise"};
+  const ForecastResult expected = RunForecast(request);
+  const testing::CliRun run =
+      testing::Concert("forecast " + SixPartyPath() +
+                       " --set stances.CHN.nuclear.salience=95 -f json -m bdm -m compromise");
+  ASSERT_EQ(run.code, 0) << run.out;
+  const Json j = Json::parse(run.out);
+  ASSERT_EQ(j["forecasts"].size(), 2u);
+  for (std::size_t m = 0; m < 2; ++m) {
+    for (std::size_t i = 0; i < edited.num_issues(); ++i) {
+      EXPECT_EQ(j["forecasts"][m]["issues"][i]["outcome"].get<double>(),
+                *expected.forecasts[m].issues[i].outcome);
+    }
+  }
+  // The hash is the edited document's YAML's (run/edit.h), not the file's.
+  EXPECT_NE(j["scenario"]["sha256"], ReadScenario("six.yaml", SixPartyText()).sha256);
+}
+
+TEST(Edit, CliSetRefusals) {
+  const testing::CliRun typo =
+      testing::Concert("forecast " + SixPartyPath() + " --set stances.CHN.nukes.salience=95");
+  EXPECT_EQ(typo.code, 1);
+  EXPECT_NE(typo.out.find("field '--set: stances.CHN.nukes.salience': unknown issue 'nukes'"),
+            std::string::npos)
+      << typo.out;
+  const testing::CliRun no_value = testing::Concert("forecast " + SixPartyPath() + " --set x");
+  EXPECT_EQ(no_value.code, 1);
+  EXPECT_NE(no_value.out.find("expected PATH=VALUE"), std::string::npos) << no_value.out;
 }
 
 // --- the served directory --------------------------------------------------------
@@ -416,6 +452,34 @@ TEST_F(ServeTest, SimulatesTheInstitutionWithEdits) {
   const Json result = Json::parse(r->body.substr(last + 1))["result"];
   EXPECT_GE(result["designs"].size(), 2u);
   EXPECT_TRUE(result["architectures"].is_object());
+}
+
+TEST_F(ServeTest, DrawsAboveTheLimitAreRefused) {
+  httplib::Client client = Client();
+  ExpectJsonError(client.Post("/api/run", Body({}, {{"kind", "montecarlo"}, {"draws", 100'001}}),
+                              "application/json"),
+                  413, "draws above --max-draws");
+}
+
+TEST(Serve, StopsARunAtItsTimeLimit) {
+  serve::ServeOptions options;
+  options.dir = testing::SourceDir() + "/scenarios";
+  options.port = 0;
+  options.limits.max_seconds = 0.2;  // 100,000 draws of every model take about 30 s
+  serve::Server server(options);
+  std::thread serving([&] { server.Run(); });
+  httplib::Client client("127.0.0.1", server.port());
+  client.set_read_timeout(120, 0);
+  Json body = {
+      {"name", "six.yaml"}, {"text", SixPartyText()}, {"kind", "montecarlo"}, {"draws", 100'000}};
+  const auto r = client.Post("/api/run", body.dump(), "application/json");
+  server.Stop();
+  serving.join();
+  ASSERT_TRUE(r);
+  const std::size_t last = r->body.rfind('\n', r->body.size() - 2);
+  const Json result = Json::parse(r->body.substr(last + 1))["result"];
+  EXPECT_TRUE(result["timed_out"].get<bool>()) << result.dump().substr(0, 200);
+  EXPECT_TRUE(result["cancelled"].get<bool>());
 }
 
 TEST(Serve, RefusesABusyPortWithItsName) {

@@ -21,6 +21,7 @@ int Run(const ServeCliOptions& o) {
   std::vector<std::string> args = ServeArgs(o);
   args.insert(args.begin(), server);
   std::vector<char*> argv;
+  argv.reserve(args.size() + 1);
   for (std::string& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
   std::cout.flush();

@@ -232,7 +232,7 @@ class MonteCarloJob : public Job {
 class SimulateJob : public Job {
  public:
   SimulateJob(ScenarioDocument doc, SimulateOptions options, std::string hub, double limit)
-      : doc_(std::move(doc)), options_(options), hub_(std::move(hub)), limit_(limit) {}
+      : doc_(std::move(doc)), options_(std::move(options)), hub_(std::move(hub)), limit_(limit) {}
   std::string Run(const RunControl& control) override {
     const Deadline deadline(limit_, control.cancel);
     RunControl c = control;
