@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "concert/analysis/sweep.h"
+#include "concert/core/strings.h"
 
 namespace concert {
 namespace {
@@ -28,18 +29,6 @@ std::vector<std::string> IssueIds(const Scenario& scenario) {
   std::vector<std::string> ids;
   for (const Issue& issue : scenario.issues) ids.push_back(issue.id);
   return ids;
-}
-
-std::vector<std::string> SplitPath(const std::string& path) {
-  std::vector<std::string> parts(1);
-  for (char c : path) {
-    if (c == '.') {
-      parts.emplace_back();
-    } else {
-      parts.back() += c;
-    }
-  }
-  return parts;
 }
 
 void Within(double value, double low, double high, const std::string& what,
@@ -114,7 +103,7 @@ void SetInstitutionNumber(const Scenario& scenario, InstitutionSpec* institution
 
 void SetScenarioNumber(Scenario* scenario, const std::string& path, double value,
                        const ErrorLocation& where) {
-  const std::vector<std::string> parts = SplitPath(path);
+  const std::vector<std::string> parts = Split(path, '.');
   if (parts.size() == 3 && parts[0] == "actors" && parts[2] == "capability") {
     Actor& actor = scenario->actors[FindId(ActorIds(*scenario), parts[1], "actor", where)];
     if (!std::isfinite(value) || value < 0) {
@@ -155,7 +144,7 @@ void SetScenarioNumber(Scenario* scenario, const std::string& path, double value
 
 void SetSweepNumber(Scenario* scenario, InstitutionSpec* institution, const std::string& path,
                     double value, const ErrorLocation& where) {
-  const std::vector<std::string> parts = SplitPath(path);
+  const std::vector<std::string> parts = Split(path, '.');
   if (parts[0] == "institution") {
     SetInstitutionNumber(*scenario, institution, parts, value, where);
   } else {

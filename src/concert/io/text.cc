@@ -27,20 +27,6 @@ std::vector<Line> SplitLines(std::string_view text) {
   return lines;
 }
 
-std::vector<std::string> Split(std::string_view line, char separator) {
-  std::vector<std::string> fields;
-  std::size_t start = 0;
-  while (true) {
-    std::size_t end = line.find(separator, start);
-    if (end == std::string_view::npos) {
-      fields.emplace_back(line.substr(start));
-      return fields;
-    }
-    fields.emplace_back(line.substr(start, end - start));
-    start = end + 1;
-  }
-}
-
 std::vector<std::string> SplitCsv(std::string_view line) {
   std::vector<std::string> fields(1);
   bool quoted = false;

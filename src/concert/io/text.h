@@ -18,11 +18,11 @@ struct Line {
 // Splits on \n, \r\n or a lone \r (old Mac files); drops a UTF-8 byte-order mark.
 std::vector<Line> SplitLines(std::string_view text);
 
-std::vector<std::string> Split(std::string_view line, char separator);
 // Comma-separated fields with RFC 4180 double quotes ("a, b" and "" inside quotes),
 // each trimmed of surrounding spaces.
 std::vector<std::string> SplitCsv(std::string_view line);
-using concert::Trim;  // core/strings.h
+using concert::Split;  // core/strings.h
+using concert::Trim;
 bool IsBlank(std::string_view s);
 
 // Whether `s` is a number in plain decimal notation ([+-]digits[.digits][e[+-]digits],

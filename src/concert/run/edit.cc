@@ -9,22 +9,11 @@
 
 #include "concert/analysis/sweep.h"
 #include "concert/core/sha256.h"
+#include "concert/core/strings.h"
 #include "concert/io/write.h"
 
 namespace concert {
 namespace {
-
-std::vector<std::string> Split(const std::string& path) {
-  std::vector<std::string> parts(1);
-  for (char c : path) {
-    if (c == '.') {
-      parts.emplace_back();
-    } else {
-      parts.back() += c;
-    }
-  }
-  return parts;
-}
 
 // Where an institution path's number sits in the file (docs/institutions.md):
 // the base design's keys at the top of the section, the sanction's size and
@@ -70,7 +59,7 @@ void ApplyEdits(ScenarioDocument* document, const std::vector<NumberEdit>& edits
     const ErrorLocation at{where.file, where.line,
                            where.field.empty() ? edit.path : where.field + ": " + edit.path};
     SetSweepNumber(&document->scenario, &document->institution, edit.path, edit.value, at);
-    const std::vector<std::string> parts = Split(edit.path);
+    const std::vector<std::string> parts = Split(edit.path, '.');
     // The section is written from the text (io/write.h), so the text carries the edit.
     if (parts[0] == "institution") {
       document->text = EditYamlNumber(document->text, InstitutionKeys(parts), edit.value);
