@@ -1,12 +1,16 @@
 #include "cli.h"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <limits>
 #include <map>
@@ -17,6 +21,25 @@
 #include "concert/output/atomic_file.h"
 
 namespace concert::cli {
+
+std::vector<std::string> g_arguments;
+
+void ExecSibling(const std::string& name, const std::vector<std::string>& arguments) {
+  std::error_code error;
+  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
+  std::string program = (self.parent_path() / name).string();
+  std::vector<std::string> args = arguments;
+  args.insert(args.begin(), program);
+  std::vector<char*> argv;
+  argv.reserve(args.size() + 1);
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  std::cout.flush();
+  execv(program.c_str(), argv.data());
+  throw InputError({"", 0, ""}, fmt::format("cannot start {} ({}): it is built and installed "
+                                            "beside concert",
+                                            program, std::strerror(errno)));
+}
 
 std::string InputFormatHelp() {
   return "input format: auto|" + fmt::format("{}", fmt::join(InputFormatNames(), "|"));

@@ -36,6 +36,12 @@ void AddSweep(CLI::App& app, Subcommands& commands);
 void AddResults(CLI::App& app, Subcommands& commands);
 void AddServe(CLI::App& app, Subcommands& commands);
 
+// The process's arguments as main received them, program name excluded.
+extern std::vector<std::string> g_arguments;
+// Replaces this process by the program `name` in this executable's directory,
+// with `arguments`; returns only by throwing an InputError when it cannot.
+[[noreturn]] void ExecSibling(const std::string& name, const std::vector<std::string>& arguments);
+
 // "input format: auto|yaml|json|..." from io/read.h's list.
 std::string InputFormatHelp();
 

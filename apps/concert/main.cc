@@ -13,6 +13,7 @@
 #include "concert/output/atomic_file.h"
 
 int main(int argc, char** argv) {
+  concert::cli::g_arguments.assign(argv + 1, argv + argc);
   CLI::App app{
       "concert: forecast multilateral negotiations with bargaining models.\n"
       "Scenarios are actors x issues with capability, position and salience; see "
