@@ -352,6 +352,11 @@ TEST_F(ServeTest, StreamedRunReportsProgressThenItsResult) {
   for (std::size_t k = 0; k + 1 < lines.size(); ++k) EXPECT_TRUE(lines[k].contains("progress"));
   const Json& result = lines.back()["result"];
   EXPECT_FALSE(result["cancelled"].get<bool>());
+  // The run is counted off once its response is gone (a bounded wait).
+  for (int k = 0; k < 600 && server_->active_runs() > 0; ++k) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_EQ(server_->active_runs(), 0);
   EXPECT_EQ(result["models"][0]["monte_carlo"]["draws"], 300);
   // The same draws as the library's run with the same seed.
   ForecastRequest request;
@@ -388,6 +393,39 @@ TEST_F(ServeTest, ClientThatLeavesStopsItsRun) {
   // Bounded wait, generous for a slow machine: the run notices within a round.
   for (int k = 0; k < 600 && server_->active_runs() > 0; ++k) {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_EQ(server_->active_runs(), 0);
+}
+
+TEST_F(ServeTest, AFifthLongRunWaitsForOneOfFour) {
+  std::atomic<bool> leave{false};
+  std::vector<std::thread> holders;
+  for (int k = 0; k < 4; ++k) {
+    holders.emplace_back([&] {
+      httplib::Client client = Client();
+      httplib::Request request;
+      request.method = "POST";
+      request.path = "/api/run";
+      request.body = Body({}, {{"kind", "montecarlo"}, {"draws", 100'000}});
+      request.set_header("Content-Type", "application/json");
+      request.content_receiver = [&](const char*, std::size_t, std::uint64_t, std::uint64_t) {
+        return !leave.load();
+      };
+      client.send(request);
+    });
+  }
+  for (int k = 0; k < 3000 && server_->active_runs() < 4; ++k) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ASSERT_EQ(server_->active_runs(), 4);
+  httplib::Client client = Client();
+  ExpectJsonError(client.Post("/api/run", Body({}, {{"kind", "montecarlo"}, {"draws", 10}}),
+                              "application/json"),
+                  503, "a fifth run");
+  leave = true;
+  for (std::thread& t : holders) t.join();
+  for (int k = 0; k < 3000 && server_->active_runs() > 0; ++k) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   EXPECT_EQ(server_->active_runs(), 0);
 }

@@ -377,7 +377,9 @@ Response Api::Forecast(const std::string& body, const std::function<bool()>& can
 
 Response Api::Download(const std::string& what, const std::string& body) const {
   const Json j = Parse(body);
-  const std::string stem = Stem(String(j, "name", true)) + (j.contains("edits") ? "-edited" : "");
+  const auto edits = j.find("edits");
+  const bool edited = edits != j.end() && edits->is_object() && !edits->empty();
+  const std::string stem = Stem(String(j, "name", true)) + (edited ? "-edited" : "");
   if (what == "yaml") {
     const ScenarioDocument doc = Document(j, limits_, &cache_);
     return {DocumentToYaml(doc), "application/yaml", stem + ".yaml"};

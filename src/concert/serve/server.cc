@@ -156,7 +156,8 @@ void Server::Impl::Stream(const httplib::Request& req, httplib::Response& res) {
   auto state = std::make_shared<RunState>();
   res.set_header("Cache-Control", "no-store");
   res.set_chunked_content_provider(
-      "application/x-ndjson", [this, job, state](std::size_t, httplib::DataSink& sink) {
+      "application/x-ndjson",
+      [this, job, state](std::size_t, httplib::DataSink& sink) {
         std::thread worker([this, job, state] {
           RunControl control;
           control.threads = options.limits.threads;
@@ -198,10 +199,15 @@ void Server::Impl::Stream(const httplib::Request& req, httplib::Response& res) {
         const std::string line = state->result + "\n";
         lock.unlock();
         worker.join();
-        runs.fetch_sub(1);
         if (!connected || !sink.write(line.data(), line.size())) return false;
         sink.done();
         return true;
+      },
+      // Called when the response goes, whether or not the provider ran (a
+      // client gone before the headers were sent never reaches it); once, even
+      // if httplib copied the response.
+      [this, released = std::make_shared<std::atomic<bool>>(false)](bool) {
+        if (!released->exchange(true)) runs.fetch_sub(1);
       });
 }
 
