@@ -202,6 +202,16 @@ class ServeTest : public ::testing::Test {
     extra["edits"] = edits.is_null() ? Json::object() : edits;
     return extra.dump();
   }
+  // POST /api/run of 100,000 draws of every model (about 30 s on 2 cores),
+  // for a content receiver that decides when the client leaves.
+  static httplib::Request LongRun() {
+    httplib::Request request;
+    request.method = "POST";
+    request.path = "/api/run";
+    request.body = Body({}, {{"kind", "montecarlo"}, {"draws", 100'000}});
+    request.set_header("Content-Type", "application/json");
+    return request;
+  }
   // A refusal: the status and its JSON error.
   static void ExpectJsonError(const httplib::Result& r, int status, const std::string& what) {
     ASSERT_TRUE(r) << what;
@@ -373,13 +383,8 @@ TEST_F(ServeTest, ClientThatLeavesStopsItsRun) {
   std::string first_chunk;
   std::thread client_thread([&] {
     httplib::Client client = Client();
-    // 100,000 draws of every model take about 30 s on 2 cores; the client
-    // leaves after its first line of progress.
-    httplib::Request request;
-    request.method = "POST";
-    request.path = "/api/run";
-    request.body = Body({}, {{"kind", "montecarlo"}, {"draws", 100'000}});
-    request.set_header("Content-Type", "application/json");
+    // The client leaves after its first line of progress.
+    httplib::Request request = LongRun();
     request.content_receiver = [&](const char* data, std::size_t n, std::uint64_t, std::uint64_t) {
       first_chunk.assign(data, n);
       saw_progress = true;
@@ -403,11 +408,7 @@ TEST_F(ServeTest, AFifthLongRunWaitsForOneOfFour) {
   for (int k = 0; k < 4; ++k) {
     holders.emplace_back([&] {
       httplib::Client client = Client();
-      httplib::Request request;
-      request.method = "POST";
-      request.path = "/api/run";
-      request.body = Body({}, {{"kind", "montecarlo"}, {"draws", 100'000}});
-      request.set_header("Content-Type", "application/json");
+      httplib::Request request = LongRun();
       request.content_receiver = [&](const char*, std::size_t, std::uint64_t, std::uint64_t) {
         return !leave.load();
       };
