@@ -12,5 +12,5 @@ CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCONCERT_BUILD_TESTS=ON -DCONCERT_WERROR=ON -DCONCERT_BUILD_PYTHON=OFF -DCONCERT_MPI=OFF \
   -DCMAKE_CXX_FLAGS="-fsanitize=thread -fno-omit-frame-pointer" >/dev/null
 cmake --build "$build" -j"$(nproc)"
-export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1"
+export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$PWD/scripts/tsan.supp"
 ctest --test-dir "$build" --output-on-failure -j"$(nproc)"
