@@ -7,7 +7,6 @@
 #include <cmath>
 #include <limits>
 #include <map>
-#include <set>
 #include <type_traits>
 
 #include "concert/core/uncertain.h"
@@ -186,39 +185,52 @@ double Quantile(const std::vector<double>& sorted, double probability) {
 
 namespace {
 
-// Trade frequencies over the finished draws, summed in draw order (so they do
-// not depend on the threads).
-std::vector<TradeFrequency> SummariseTrades(
-    const std::vector<std::vector<std::pair<std::array<std::size_t, 4>, double>>>& trades,
-    const std::vector<char>& finished, std::size_t draws) {
-  struct Sum {
-    std::size_t draws = 0, executions = 0;
-    double gain = 0;
-  };
-  std::map<std::array<std::size_t, 4>, Sum> sums;
-  for (std::size_t i = 0; i < trades.size(); ++i) {
-    if (!finished[i]) continue;
-    std::set<std::array<std::size_t, 4>> seen;
-    for (const auto& [key, gain] : trades[i]) {
-      Sum& sum = sums[key];
-      sum.draws += seen.insert(key).second;
+using TradeKey = std::array<std::size_t, 4>;
+
+// Trade frequencies over the finished draws, added in draw order (so they do
+// not depend on the threads), one block of draws at a time.
+class TradeTally {
+ public:
+  // The (trade key, gain) of every trade one draw executed, in execution order.
+  void Add(const std::vector<std::pair<TradeKey, double>>& trades) {
+    seen_.clear();
+    for (const auto& [key, gain] : trades) {
+      Sum& sum = sums_[key];
+      if (std::find(seen_.begin(), seen_.end(), key) == seen_.end()) {
+        seen_.push_back(key);
+        ++sum.draws;
+      }
       ++sum.executions;
       sum.gain += gain;
     }
   }
-  std::vector<TradeFrequency> out;
-  for (const auto& [key, sum] : sums) {
-    TradeFrequency t{key[0], key[1], key[2], key[3], sum.draws};
-    t.share = static_cast<double>(sum.draws) / static_cast<double>(draws);
-    t.mean_gain = sum.gain / static_cast<double>(sum.draws);
-    t.mean_executions = static_cast<double>(sum.executions) / static_cast<double>(sum.draws);
-    out.push_back(t);
+
+  std::vector<TradeFrequency> Frequencies(std::size_t draws) const {
+    std::vector<TradeFrequency> out;
+    for (const auto& [key, sum] : sums_) {
+      TradeFrequency t{key[0], key[1], key[2], key[3], sum.draws};
+      t.share = static_cast<double>(sum.draws) / static_cast<double>(draws);
+      t.mean_gain = sum.gain / static_cast<double>(sum.draws);
+      t.mean_executions = static_cast<double>(sum.executions) / static_cast<double>(sum.draws);
+      out.push_back(t);
+    }
+    std::stable_sort(out.begin(), out.end(), [](const TradeFrequency& x, const TradeFrequency& y) {
+      return x.draws > y.draws;
+    });
+    return out;
   }
-  std::stable_sort(out.begin(), out.end(), [](const TradeFrequency& x, const TradeFrequency& y) {
-    return x.draws > y.draws;
-  });
-  return out;
-}
+
+ private:
+  struct Sum {
+    std::size_t draws = 0, executions = 0;
+    double gain = 0;
+  };
+  std::map<TradeKey, Sum> sums_;
+  std::vector<TradeKey> seen_;  // this draw's distinct trades (few)
+};
+
+// Draws run in blocks of this many: a block's trades are tallied, then dropped.
+constexpr std::size_t kTradeBlock = 4096;
 
 }  // namespace
 
@@ -274,10 +286,19 @@ MonteCarloResult RunMonteCarlo(const Scenario& scenario, const Model& model,
   std::vector<double> outcomes(options.draws * issues, nan);
   std::vector<std::vector<double>> inputs(options.sensitivity ? options.draws : 0);
   std::vector<char> finished(options.draws, 0);
-  // Per draw: (trade key, gain) of every trade executed, in execution order.
-  using TradeKey = std::array<std::size_t, 4>;
-  std::vector<std::vector<std::pair<TradeKey, double>>> trades(options.draws);
-  ParallelFor(options.draws, control, [&](std::size_t i) {
+  // Per draw of the running block: (trade key, gain) of every trade executed.
+  std::vector<std::vector<std::pair<TradeKey, double>>> trades(
+      std::min(options.draws, kTradeBlock));
+  TradeTally tally;
+  bool gap = false;        // a draw before this one did not finish (cancelled)
+  std::size_t offset = 0;  // the running block's first draw
+  RunControl block_control = control;
+  if (control.progress) {
+    block_control.progress = [&](std::size_t done, std::size_t) {
+      control.progress(offset + done, options.draws);
+    };
+  }
+  auto draw = [&](std::size_t i) {
     Stream stream(options.seed, i);
     Scenario drawn = DrawScenario(scenario, stream, options.sensitivity ? &inputs[i] : nullptr);
     if (!involved.empty()) {
@@ -305,24 +326,32 @@ MonteCarloResult RunMonteCarlo(const Scenario& scenario, const Model& model,
     for (const Trade& t : f.trades) {
       const bool swap = t.j.actor < t.i.actor;
       const Trade::Party &a = swap ? t.j : t.i, &b = swap ? t.i : t.j;
-      trades[i].push_back({TradeKey{a.actor, a.supply, b.actor, b.supply}, t.gain});
+      trades[i - offset].push_back({TradeKey{a.actor, a.supply, b.actor, b.supply}, t.gain});
     }
     // A draw the cancel cut short inside the model does not count.
     finished[i] = !(control.cancel && control.cancel());
-  });
+  };
   // Cancelled: keep the longest run of finished draws from draw 0, so the
   // summary equals an uninterrupted run with that many draws.
-  bool gap = false;
-  for (char& f : finished) {
-    gap = gap || !f;
-    if (gap) f = 0;
+  for (; offset < options.draws && !gap; offset += kTradeBlock) {
+    const std::size_t size = std::min(kTradeBlock, options.draws - offset);
+    for (std::size_t k = 0; k < size; ++k) trades[k].clear();
+    ParallelFor(size, block_control, [&](std::size_t k) { draw(offset + k); });
+    for (std::size_t k = 0; k < size; ++k) {
+      gap = gap || !finished[offset + k];
+      if (gap) {
+        finished[offset + k] = 0;
+      } else {
+        tally.Add(trades[k]);
+      }
+    }
   }
 
   MonteCarloResult result;
   result.inputs = UncertainInputs(scenario);
   for (std::size_t i = 0; i < options.draws; ++i) result.draws += finished[i];
   result.cancelled = result.draws < options.draws;
-  result.trades = SummariseTrades(trades, finished, result.draws);
+  result.trades = tally.Frequencies(result.draws);
   result.outcomes.assign(outcomes.begin(),
                          outcomes.begin() + static_cast<std::ptrdiff_t>(result.draws * issues));
   for (std::size_t d = 0; d < issues; ++d) {

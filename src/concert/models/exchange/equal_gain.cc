@@ -88,7 +88,7 @@ void Externalities(const Board<T>& board, const std::vector<std::vector<char>>& 
 template <typename T>
 void ExecuteFast(const Round<T>& round, const Board<T>& board,
                  const std::vector<std::vector<char>>& groups, std::vector<Exchange<T>>& all,
-                 RoundResult<T>& result) {
+                 RoundResult<T>& result, bool externalities) {
   using Entry = std::tuple<double, double, std::size_t>;  // (-gain, label, exchange)
   // A min-heap with lazy deletion: an exchange whose gain changed is pushed
   // again and its old entry skipped when it surfaces. When stale entries
@@ -102,8 +102,24 @@ void ExecuteFast(const Round<T>& round, const Board<T>& board,
   };
   std::vector<double> key(all.size()), label(all.size());
   std::vector<char> alive(all.size(), 0);
+  // The exchanges in which an actor supplies (demands) on an issue, per cell
+  // (issue, actor): cell c's are by_supply[start_supply[c] .. start_supply[c + 1]).
   const std::size_t cells = board.actors * board.issues;
-  std::vector<std::vector<std::size_t>> by_supply(cells), by_demand(cells);
+  std::vector<std::size_t> start_supply(cells + 1, 0), start_demand(cells + 1, 0);
+  for (const Exchange<T>& e : all) {
+    if (!e.valid) continue;
+    for (const Side<T>* side : {&e.i, &e.j}) {
+      ++start_supply[board.at(side->supply, side->actor) + 1];
+      ++start_demand[board.at(side->demand, side->actor) + 1];
+    }
+  }
+  for (std::size_t c = 0; c < cells; ++c) {
+    start_supply[c + 1] += start_supply[c];
+    start_demand[c + 1] += start_demand[c];
+  }
+  std::vector<std::size_t> by_supply(start_supply[cells]), by_demand(start_demand[cells]);
+  std::vector<std::size_t> next_supply(start_supply.begin(), start_supply.end() - 1),
+      next_demand(start_demand.begin(), start_demand.end() - 1);
   // Gains are keyed rounded to 36 bits of mantissa (relative 1.5e-11): gains
   // the reference's decimals see as equal then tie here too, except in the rare
   // case that rounding noise straddles a rounding boundary.
@@ -123,8 +139,8 @@ void ExecuteFast(const Round<T>& round, const Board<T>& board,
     heap.emplace_back(key[k], label[k], k);  // made a heap below, in linear time
     ++live;
     for (const Side<T>* side : {&all[k].i, &all[k].j}) {
-      by_supply[board.at(side->supply, side->actor)].push_back(k);
-      by_demand[board.at(side->demand, side->actor)].push_back(k);
+      by_supply[next_supply[board.at(side->supply, side->actor)]++] = k;
+      by_demand[next_demand[board.at(side->demand, side->actor)]++] = k;
     }
   }
   std::make_heap(heap.begin(), heap.end(), std::greater<Entry>());
@@ -159,8 +175,10 @@ void ExecuteFast(const Round<T>& round, const Board<T>& board,
     const Exchange<T>& done = all[top];
     ++stamp;
     moved.clear();
-    auto visit = [&](const std::vector<std::size_t>& list) {
-      for (std::size_t k : list) {
+    auto visit = [&](const std::vector<std::size_t>& list, const std::vector<std::size_t>& start,
+                     std::size_t cell) {
+      for (std::size_t n = start[cell]; n < start[cell + 1]; ++n) {
+        const std::size_t k = list[n];
         if (!alive[k] || seen[k] == stamp) continue;
         seen[k] = stamp;
         Exchange<T>& e = all[k];
@@ -176,8 +194,8 @@ void ExecuteFast(const Round<T>& round, const Board<T>& board,
       }
     };
     for (const Side<T>* side : {&done.i, &done.j}) {
-      visit(by_supply[board.at(side->supply, side->actor)]);
-      visit(by_demand[board.at(side->demand, side->actor)]);
+      visit(by_supply, start_supply, board.at(side->supply, side->actor));
+      visit(by_demand, start_demand, board.at(side->demand, side->actor));
     }
     // In their previous order: those rising take falling labels, last first,
     // so the first of them ends up first; those falling take rising labels.
@@ -196,7 +214,7 @@ void ExecuteFast(const Round<T>& round, const Board<T>& board,
       push({key[m.k], label[m.k], m.k});
     }
     Executed<T> executed{done, static_cast<int>(result.executed.size()) + 1, {}, {}};
-    Externalities(board, groups, executed);
+    if (externalities) Externalities(board, groups, executed);
     result.executed.push_back(std::move(executed));
   }
 }
@@ -293,12 +311,14 @@ RoundResult<T> RunRound(Board<T>& board, const RoundOptions<T>& options) {
   // Execute the highest gain, recalculate the rest, repeat (ModelLoop.loop).
   if (options.rates.random_rate()) {
     ExecuteMutualBest(round, board.actors, list, result, options);
-    for (Executed<T>& executed : result.executed) Externalities(board, groups, executed);
+    for (Executed<T>& executed : result.executed) {
+      if (options.externalities) Externalities(board, groups, executed);
+    }
     list.clear();
   }
   if constexpr (!kExact<T>) {
     if (!tie_break && !options.full_sort) {
-      ExecuteFast(round, board, groups, list, result);
+      ExecuteFast(round, board, groups, list, result, options.externalities);
       list.clear();
     }
   }
@@ -318,7 +338,7 @@ RoundResult<T> RunRound(Board<T>& board, const RoundOptions<T>& options) {
     }
     list = std::move(kept);
     Executed<T> executed{std::move(done), static_cast<int>(result.executed.size()) + 1, {}, {}};
-    Externalities(board, groups, executed);
+    if (options.externalities) Externalities(board, groups, executed);
     result.executed.push_back(std::move(executed));
   }
 

@@ -158,7 +158,8 @@ using TieBreak = std::function<std::size_t(const std::vector<Exchange<T>>& sorte
 template <typename T>
 struct RoundOptions {
   TieBreak<T> tie_break;
-  bool full_sort = false;  // equal gain: the reference's loop instead of the fast one (tests)
+  bool full_sort = false;     // equal gain: the reference's loop instead of the fast one (tests)
+  bool externalities = true;  // else Executed::externality and inner stay empty
   Rates rates;
   // random-rate, for tests: called before each execution with the exchanges
   // still in play and the one chosen.

@@ -73,13 +73,20 @@ class ExchangeModel : public Model {
       }
     }
 
+    // outcomes_only (Monte Carlo and the other batch callers): no record of
+    // rounds, no externalities, trades without their values; the same outcomes.
+    const bool record = !context.outcomes_only;
     Forecast forecast;
     for (std::size_t d = 0; d < m; ++d) {
       IssueForecast f;
       f.issue = d;
-      Round r0 = InputRound(scenario, d);
-      r0.outcome = scales[d].Denormalise(ToDouble(board.Outcome(d)));
-      f.rounds.push_back(std::move(r0));
+      const double outcome = scales[d].Denormalise(ToDouble(board.Outcome(d)));
+      if (record) {
+        Round r0 = InputRound(scenario, d);
+        r0.outcome = outcome;
+        f.rounds.push_back(std::move(r0));
+      }
+      f.outcome = outcome;
       forecast.issues.push_back(std::move(f));
     }
     std::vector<Values> totals(n, Values{{"gain", 0.0},
@@ -89,6 +96,7 @@ class ExchangeModel : public Model {
                                          {"outer_negative", 0.0}});
     Stream ties(context.seed, 0);
     exchange::RoundOptions<T> options;
+    options.externalities = record;
     options.rates = rates_;
     options.rates.seed = context.seed;
     exchange::TieBreak<T>& tie_break = options.tie_break;
@@ -105,7 +113,10 @@ class ExchangeModel : public Model {
       if (context.control.cancel && context.control.cancel()) break;
       options.rates.round = round;
       const exchange::RoundResult<T> result = exchange::RunRound(board, options);
-      for (std::size_t d = 0; d < m; ++d) {
+      for (std::size_t d = 0; d < m && !record; ++d) {
+        forecast.issues[d].outcome = scales[d].Denormalise(ToDouble(result.outcome_after[d]));
+      }
+      for (std::size_t d = 0; d < m && record; ++d) {
         const Scale& scale = scales[d];
         Round r;
         r.round = round;
@@ -131,8 +142,8 @@ class ExchangeModel : public Model {
         forecast.issues[d].rounds.push_back(std::move(r));
       }
       for (const exchange::Executed<T>& done : result.executed) {
-        forecast.trades.push_back(MakeTrade(done, round, scales, rates_));
-        for (std::size_t a = 0; a < n; ++a) {
+        forecast.trades.push_back(MakeTrade(done, round, scales, rates_, record));
+        for (std::size_t a = 0; a < n && record; ++a) {
           const double value = done.externality[a];
           std::size_t slot;
           if (a == done.exchange.i.actor || a == done.exchange.j.actor) {
@@ -151,7 +162,7 @@ class ExchangeModel : public Model {
       }
     }
     for (IssueForecast& f : forecast.issues) {
-      f.outcome = f.rounds.back().outcome;
+      if (record) f.outcome = f.rounds.back().outcome;
       // The reference's arithmetic takes 0 for an issue on which nobody has
       // weight; concert reports no outcome there, as the other models do.
       const IssueView v = ViewIssue(scenario, f.issue);
@@ -163,7 +174,7 @@ class ExchangeModel : public Model {
         f.note = "no outcome: the total capability x salience of the actors on this issue is zero";
       }
     }
-    for (std::size_t a = 0; a < n; ++a) forecast.summary.push_back({a, totals[a]});
+    for (std::size_t a = 0; a < n && record; ++a) forecast.summary.push_back({a, totals[a]});
     return forecast;
   }
 
@@ -183,7 +194,8 @@ class ExchangeModel : public Model {
 
   template <typename T>
   static Trade MakeTrade(const exchange::Executed<T>& done, int round,
-                         const std::vector<Scale>& scales, const exchange::Rates& rates) {
+                         const std::vector<Scale>& scales, const exchange::Rates& rates,
+                         bool values) {
     using exchange::ToDouble;
     auto party = [&](const exchange::Side<T>& side) {
       const Scale& scale = scales[side.supply];
@@ -203,6 +215,7 @@ class ExchangeModel : public Model {
     t.i = party(done.exchange.i);
     t.j = party(done.exchange.j);
     t.gain = ToDouble(done.exchange.gain);
+    if (!values) return t;
     t.values = {{"dp", ToDouble(done.exchange.dp)}, {"dq", ToDouble(done.exchange.dq)}};
     if (rates.random_rate() || rates.p > 0) {
       t.values.push_back({"gain_i", ToDouble(done.exchange.i.eu)});
