@@ -159,8 +159,24 @@ class Smp : public Model {
       const Issue& issue = scenario.issues[d];
       return issue.scale_min + x01 * (issue.scale_max - issue.scale_min);
     };
-    for (std::size_t index = 0; index < result.turns.size(); ++index) {
+    // outcomes_only: the last turn's outcomes alone (the same sums as below).
+    const std::size_t first =
+        context.outcomes_only && !result.turns.empty() ? result.turns.size() - 1 : 0;
+    for (std::size_t index = first; index < result.turns.size(); ++index) {
       const smp::Turn& t = result.turns[index];
+      if (context.outcomes_only) {
+        for (std::size_t d = 0; d < dims; ++d) {
+          double outcome = 0;
+          for (std::size_t u = 0; u < t.distinct.size(); ++u) {
+            outcome += t.distinct_probability[u] * to_scale(d, t.position(t.distinct[u][0], d));
+          }
+          Round r;
+          r.round = t.turn;
+          r.outcome = outcome;
+          forecast.issues[d].rounds.push_back(std::move(r));
+        }
+        continue;
+      }
       // Who adopted a bargain to reach this turn, and with whom.
       std::vector<std::optional<std::pair<std::string, std::size_t>>> adopted(n);
       if (index > 0) {
