@@ -2,6 +2,7 @@
 
 #include "concert/io/read.h"
 #include "concert/io/write.h"
+#include "concert/io/yaml_fields.h"
 #include "test_util.h"
 
 namespace concert::testing {
@@ -68,6 +69,22 @@ TEST(NativeReader, ConvertRoundTrips) {
   Scenario b = ReadScenario("again.yaml", yaml);
   ExpectTiny(b);
   EXPECT_EQ(ScenarioToYaml(b), yaml);
+}
+
+// LoadYaml keeps the last tree it parsed on the thread: the same text gives the
+// same tree, and parsing another text leaves the first caller's tree as it was.
+TEST(LoadYaml, KeepsTheLastTreeAndLeavesEarlierOnesAlone) {
+  const YAML::Node a = io::LoadYaml("a.yaml", "name: first\nn: 1\n");
+  EXPECT_EQ(io::LoadYaml("a.yaml", "name: first\nn: 1\n")["name"].as<std::string>(), "first");
+  const YAML::Node b = io::LoadYaml("b.yaml", "name: second\n");
+  EXPECT_EQ(a["name"].as<std::string>(), "first");
+  EXPECT_EQ(a["n"].as<int>(), 1);
+  EXPECT_EQ(b["name"].as<std::string>(), "second");
+  EXPECT_FALSE(b["n"]);
+  // An edit works on its own copy: the kept tree, and so the next reader, are unchanged.
+  const std::string edited = EditYamlNumber("name: second\n", {"n"}, 2);
+  EXPECT_NE(edited.find("n: 2"), std::string::npos);
+  EXPECT_FALSE(io::LoadYaml("b.yaml", "name: second\n")["n"]);
 }
 
 TEST(KtabReader, ReadsActorsDimensionsAndTrailingCommas) {

@@ -124,7 +124,7 @@ std::string DocumentToYaml(const ScenarioDocument& document) {
 
 std::string EditYamlNumber(const std::string& text, const std::vector<std::string>& keys,
                            double value) {
-  YAML::Node root = io::LoadYaml("", text);
+  YAML::Node root = YAML::Clone(io::LoadYaml("", text));  // LoadYaml's tree is shared
   // Each step reassigns a handle: yaml-cpp's operator[] on a handle would
   // rebind it, so the walk keeps its own copy of the path.
   std::vector<YAML::Node> path{root};

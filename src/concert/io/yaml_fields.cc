@@ -150,10 +150,32 @@ void CheckParserTerminates(const std::string& path, const std::string& text) {
   }
 }
 
+YAML::Node Parse(const std::string& path, std::string_view text);
+
 }  // namespace
 
 YAML::Node LoadYaml(const std::string& path, std::string_view text) {
   text::CheckUtf8(path, text);
+  // Reading one file asks for its YAML several times (the scenario, the
+  // institution and order sections, the checks for them): the last text parsed
+  // on this thread is kept, and its tree shared (see the header).
+  struct Last {
+    bool set = false;
+    std::string text;
+    YAML::Node root;
+  };
+  thread_local Last last;
+  if (last.set && last.text == text) return last.root;
+  YAML::Node root = Parse(path, text);
+  last.text.assign(text);
+  last.root.reset(root);  // not `=`: that would rewrite the tree other callers hold
+  last.set = true;
+  return root;
+}
+
+namespace {
+
+YAML::Node Parse(const std::string& path, std::string_view text) {
   std::vector<YAML::Node> documents;
   const std::string normal = Normalise(text);
   CheckParserTerminates(path, normal);
@@ -174,6 +196,8 @@ YAML::Node LoadYaml(const std::string& path, std::string_view text) {
   CheckUniqueKeys(path, documents[0]);
   return documents[0];
 }
+
+}  // namespace
 
 ErrorLocation YamlFields::Where(const YAML::Node& node, const std::string& field) const {
   const YAML::Mark mark = node.Mark();

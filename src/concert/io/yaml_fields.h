@@ -18,7 +18,9 @@ namespace concert::io {
 // yaml-cpp's depth limit, a second document, or a key repeated in a mapping
 // (yaml-cpp would keep the first silently, Python's json the last). JSON's
 // surrogate-pair escapes ("\ud83d\ude00") and old Mac line ends (a lone CR)
-// are accepted, as JSON parsers accept them.
+// are accepted, as JSON parsers accept them. The tree of the last text parsed
+// on a thread is kept and returned again for the same text: read it, do not
+// modify it (YAML::Clone it to edit).
 YAML::Node LoadYaml(const std::string& path, std::string_view text);
 
 class YamlFields {
