@@ -31,3 +31,22 @@ for case in "sample_data:sample_data.txt" "copenhagen:copenhagen.csv"; do
   exact=$(concert_seconds "BM_ExchangeFile/${name}_decimal")
   python3 -c "print(f'{\"$name\":<14} {$py:12.3f} {$fast:16.5f} {$exact:16.4f} {$py/$fast:11.0f}x {$py/$exact:11.1f}x')"
 done
+
+# COP21 (15 actors x 13 issues, the reference's data/input/cop21.csv; read from
+# the reference's clone, not shipped): whole `concert forecast` processes.
+cop21="$ref/data/input/cop21.csv"
+if [ -f "$cop21" ]; then
+  py=$(python_seconds "$cop21")
+  cli_seconds() {  # arithmetic -> wall seconds of one concert forecast
+    python3 - "$cop21" "$1" <<'PY'
+import subprocess, sys, time
+start = time.perf_counter()
+subprocess.run(["./build/concert", "forecast", sys.argv[1], "--input-format", "decide", "-m",
+                f"exchange(arithmetic={sys.argv[2]})", "-f", "json", "-o", "/dev/null"], check=True)
+print(time.perf_counter() - start)
+PY
+  }
+  fast=$(cli_seconds double)
+  exact=$(cli_seconds decimal)
+  python3 -c "print(f'{\"cop21\":<14} {$py:12.3f} {$fast:16.5f} {$exact:16.4f} {$py/$fast:11.0f}x {$py/$exact:11.1f}x')"
+fi
