@@ -139,7 +139,8 @@ void Server::Impl::Routes() {
             [this](const httplib::Request& req, httplib::Response& res) { Stream(req, res); });
 }
 
-// POST /api/run: one JSON line of progress every 0.1 s, then the result's line.
+// POST /api/run: one JSON line of progress at once and every 0.1 s after, then
+// the result's line.
 // A client that goes away cancels the run.
 void Server::Impl::Stream(const httplib::Request& req, httplib::Response& res) {
   std::shared_ptr<Job> job;
@@ -181,7 +182,9 @@ void Server::Impl::Stream(const httplib::Request& req, httplib::Response& res) {
         });
         bool connected = true;
         std::unique_lock<std::mutex> lock(state->mutex);
-        while (!state->finished) {
+        // At least one progress line, even when the run is done before this
+        // loop starts, so a client always sees progress before the result.
+        for (bool first = true; first || !state->finished; first = false) {
           if (connected) {
             const std::size_t total = state->total, done = state->done;
             const std::string line =
@@ -194,7 +197,9 @@ void Server::Impl::Stream(const httplib::Request& req, httplib::Response& res) {
             }
             lock.lock();
           }
-          state->finished_signal.wait_for(lock, std::chrono::milliseconds(100));
+          if (!state->finished) {
+            state->finished_signal.wait_for(lock, std::chrono::milliseconds(100));
+          }
         }
         const std::string line = state->result + "\n";
         lock.unlock();
