@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <iostream>
+#include <iterator>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cli.h"
@@ -23,24 +25,39 @@ int main(int argc, char** argv) {
   app.fallthrough();  // the limits below may follow the subcommand
   concert::cli::LimitOptions limits;
   concert::cli::AddLimitOptions(app, limits);
-  concert::cli::Subcommands commands;
-  for (auto add : {concert::cli::AddForecast, concert::cli::AddModels, concert::cli::AddValidate,
-                   concert::cli::AddConvert, concert::cli::AddReport, concert::cli::AddBacktest,
-                   concert::cli::AddTournament, concert::cli::AddSimulate, concert::cli::AddOrder,
-                   concert::cli::AddPower, concert::cli::AddAdvise, concert::cli::AddSweep,
-                   concert::cli::AddResults, concert::cli::AddServe}) {
-    add(app, commands);
-  }
-  if (argc > 1 && argv[1][0] != '-') {  // CLI11 alone says "A subcommand is required"
+  // Each subcommand's options are built only when it is the one named (CLI11
+  // builds every option and validator up front, which was most of the start-up
+  // of a small forecast); `concert --help` and the like build all of them.
+  using Add = void (*)(CLI::App&, concert::cli::Subcommands&);
+  namespace c = concert::cli;
+  static const std::pair<const char*, Add> kCommands[] = {
+      {"forecast", c::AddForecast},     {"models", c::AddModels},     {"validate", c::AddValidate},
+      {"convert", c::AddConvert},       {"report", c::AddReport},     {"backtest", c::AddBacktest},
+      {"tournament", c::AddTournament}, {"simulate", c::AddSimulate}, {"order", c::AddOrder},
+      {"power", c::AddPower},           {"advise", c::AddAdvise},     {"sweep", c::AddSweep},
+      {"results", c::AddResults},       {"serve", c::AddServe}};
+  const std::string named = argc > 1 ? argv[1] : "";
+  const auto chosen = std::find_if(std::begin(kCommands), std::end(kCommands),
+                                   [&](const auto& command) { return named == command.first; });
+  if (argc > 1 && argv[1][0] != '-' && chosen == std::end(kCommands)) {
+    // CLI11 alone says "A subcommand is required".
     std::vector<std::string> names;
-    for (const concert::cli::Subcommand& command : commands) {
-      names.push_back(command.app->get_name());
-    }
-    if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
-      std::cerr << "concert: error: unknown command '" << argv[1]
-                << "'; expected one of: " << fmt::format("{}", fmt::join(names, ", "))
-                << " (see concert --help)\n";
-      return 2;
+    for (const auto& command : kCommands) names.emplace_back(command.first);
+    std::cerr << "concert: error: unknown command '" << argv[1]
+              << "'; expected one of: " << fmt::format("{}", fmt::join(names, ", "))
+              << " (see concert --help)\n";
+    return 2;
+  }
+  // `concert --version` needs none of them.
+  const bool version_only = chosen == std::end(kCommands) && argc == 2 && named == "--version";
+  concert::cli::Subcommands commands;
+  for (const auto& command : kCommands) {
+    if (version_only || (chosen != std::end(kCommands) && &command != &*chosen)) continue;
+    command.second(app, commands);
+    if (commands.back().app->get_name() != command.first) {
+      std::cerr << "concert: internal error: the command table names '" << command.first
+                << "' for '" << commands.back().app->get_name() << "'\n";
+      return 3;
     }
   }
   try {
