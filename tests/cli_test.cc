@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iterator>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "cli_util.h"
 #include "test_util.h"
@@ -178,6 +179,31 @@ TEST(Cli, HelpExplainsSubcommands) {
   for (const char* word : {"forecast", "models", "validate", "convert"}) {
     EXPECT_NE(r.out.find(word), std::string::npos) << word;
   }
+}
+
+// main.cc builds only the subcommand named on the command line: each one that
+// --help lists still answers, and --version needs none.
+TEST(Cli, EverySubcommandListedAnswersItsHelp) {
+  CliRun help = Concert("--help");
+  ASSERT_EQ(help.code, 0);
+  const std::size_t from = help.out.find("Subcommands:\n");
+  ASSERT_NE(from, std::string::npos) << help.out;
+  std::istringstream lines(help.out.substr(from));
+  std::string line, name;
+  std::getline(lines, line);
+  int count = 0;
+  while (std::getline(lines, line)) {
+    if (line.rfind("  ", 0) != 0 || line[2] == ' ') continue;
+    name = line.substr(2, line.find(' ', 2) - 2);
+    CliRun r = Concert(name + " --help");
+    EXPECT_EQ(r.code, 0) << name << ": " << r.out;
+    EXPECT_NE(r.out.find("concert " + name + " [OPTIONS]"), std::string::npos) << name << r.out;
+    ++count;
+  }
+  EXPECT_EQ(count, 14);
+  CliRun version = Concert("--version");
+  EXPECT_EQ(version.code, 0);
+  EXPECT_EQ(version.out, "concert 0.1.0\n");
 }
 
 TEST(Cli, SmpStochasticDrawsDoNotDependOnThreads) {
