@@ -6,6 +6,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <string_view>
+#include <utility>
 
 #include "concert/models/registry.h"
 #include "concert/output/challenge_output.h"
@@ -34,7 +35,7 @@ Json Details(const Scenario& scenario, const Round& r) {
     for (const auto& [name, value] : d.values) item[name] = value;
     if (!d.offer.empty()) item["offer"] = d.offer;
     if (d.from) item["from"] = scenario.actors[*d.from].id;
-    actors[scenario.actors[a].id] = item;
+    actors[scenario.actors[a].id] = std::move(item);
   }
   return actors;
 }
@@ -117,7 +118,7 @@ Json Trades(const Scenario& scenario, const Forecast& forecast) {
                  {"j", party(t.j)},
                  {"gain", t.gain}};
     for (const auto& [name, value] : t.values) item[name] = value;
-    list.push_back(item);
+    list.push_back(std::move(item));
   }
   return list;
 }
@@ -209,14 +210,16 @@ std::string ForecastsToJson(const Scenario& scenario, const std::vector<Forecast
         }
         Json round = {{"round", r.round}, {"outcome", Optional(r.outcome)}};
         for (const auto& [name, value] : r.values) round[name] = value;
-        round["positions"] = positions;
+        round["positions"] = std::move(positions);
         if (!r.details.empty()) round["actors"] = Details(scenario, r);
-        rounds.push_back(round);
+        rounds.push_back(std::move(round));
       }
-      item["rounds"] = rounds;
-      issues.push_back(item);
+      item["rounds"] = std::move(rounds);
+      issues.push_back(std::move(item));
     }
-    Json entry = {{"model", forecast.model}, {"issues", issues}};
+    Json entry;
+    entry["model"] = forecast.model;
+    entry["issues"] = std::move(issues);
     if (!forecast.trades.empty()) entry["exchanges"] = Trades(scenario, forecast);
     if (!forecast.challenges.empty()) entry["challenges"] = ChallengesJson(scenario, forecast);
     if (!forecast.distinct.empty()) entry["distinct_positions"] = DistinctJson(scenario, forecast);
@@ -229,13 +232,13 @@ std::string ForecastsToJson(const Scenario& scenario, const std::vector<Forecast
       for (const ActorSummary& s : forecast.summary) {
         Json item = {{"actor", scenario.actors[s.actor].id}};
         for (const auto& [name, value] : s.values) item[name] = value;
-        summary.push_back(item);
+        summary.push_back(std::move(item));
       }
-      entry["actors"] = summary;
+      entry["actors"] = std::move(summary);
     }
-    list.push_back(entry);
+    list.push_back(std::move(entry));
   }
-  root["forecasts"] = list;
+  root["forecasts"] = std::move(list);
   AddWhatIfJson(scenario, forecasts, what_if, &root);
   AddSobolJson(scenario, forecasts, sobol, sobol_bootstrap, &root);
   return root.dump(2) + "\n";
