@@ -84,12 +84,14 @@ void Externalities(const Board<T>& board, const std::vector<std::vector<char>>& 
 // before all its members if it came from a higher gain and after them if it
 // came from a lower one (that is where a stable sort puts it), so it takes the
 // next label from a falling or a rising counter; exchanges that move at the
-// same step take them in their previous order.
+// same step take them in their previous order. With Decimal28 the keys are the
+// exact gains, so ties are exact as in the reference's sort.
 template <typename T>
 void ExecuteFast(const Round<T>& round, const Board<T>& board,
                  const std::vector<std::vector<char>>& groups, std::vector<Exchange<T>>& all,
                  RoundResult<T>& result, bool externalities) {
-  using Entry = std::tuple<double, double, std::size_t>;  // (-gain, label, exchange)
+  using Key = std::conditional_t<kExact<T>, T, double>;
+  using Entry = std::tuple<Key, double, std::size_t>;  // (-gain, label, exchange)
   // A min-heap with lazy deletion: an exchange whose gain changed is pushed
   // again and its old entry skipped when it surfaces. When stale entries
   // outnumber the live ones the heap is rebuilt from the live ones; (key,
@@ -100,7 +102,8 @@ void ExecuteFast(const Round<T>& round, const Board<T>& board,
     heap.push_back(e);
     std::push_heap(heap.begin(), heap.end(), std::greater<Entry>());
   };
-  std::vector<double> key(all.size()), label(all.size());
+  std::vector<Key> key(all.size());
+  std::vector<double> label(all.size());
   std::vector<char> alive(all.size(), 0);
   // The exchanges in which an actor supplies (demands) on an issue, per cell
   // (issue, actor): cell c's are by_supply[start_supply[c] .. start_supply[c + 1]).
@@ -120,20 +123,24 @@ void ExecuteFast(const Round<T>& round, const Board<T>& board,
   std::vector<std::size_t> by_supply(start_supply[cells]), by_demand(start_demand[cells]);
   std::vector<std::size_t> next_supply(start_supply.begin(), start_supply.end() - 1),
       next_demand(start_demand.begin(), start_demand.end() - 1);
-  // Gains are keyed rounded to 36 bits of mantissa (relative 1.5e-11): gains
-  // the reference's decimals see as equal then tie here too, except in the rare
-  // case that rounding noise straddles a rounding boundary.
-  auto snap = [](double gain_key) {
-    int exponent = 0;
-    const double mantissa = std::frexp(gain_key, &exponent);
-    return std::ldexp(std::round(std::ldexp(mantissa, 36)), exponent - 36);
+  // Double gains are keyed rounded to 36 bits of mantissa (relative 1.5e-11):
+  // gains the reference's decimals see as equal then tie here too, except in
+  // the rare case that rounding noise straddles a rounding boundary.
+  auto key_of = [](const T& gain) -> Key {
+    if constexpr (kExact<T>) {
+      return -gain;
+    } else {
+      int exponent = 0;
+      const double mantissa = std::frexp(-gain, &exponent);
+      return std::ldexp(std::round(std::ldexp(mantissa, 36)), exponent - 36);
+    }
   };
   auto join = [](std::size_t) {};
   auto leave = [](std::size_t) {};
   for (std::size_t k = 0; k < all.size(); ++k) {
     if (!all[k].valid) continue;  // never executed; the reference drops them at once
     alive[k] = 1;
-    key[k] = snap(-ToDouble(all[k].gain));
+    key[k] = key_of(all[k].gain);
     label[k] = static_cast<double>(k);  // creation order: the first sort is stable
     join(k);
     heap.emplace_back(key[k], label[k], k);  // made a heap below, in linear time
@@ -147,7 +154,8 @@ void ExecuteFast(const Round<T>& round, const Board<T>& board,
   double falling = -1, rising = static_cast<double>(all.size());
 
   struct Move {
-    double old_key, old_label;
+    Key old_key;
+    double old_label;
     std::size_t k;
   };
   std::vector<Move> moved;
@@ -187,7 +195,7 @@ void ExecuteFast(const Round<T>& round, const Board<T>& board,
           alive[k] = 0;
           --live;
           leave(k);
-        } else if (key[k] != snap(-ToDouble(e.gain))) {
+        } else if (key[k] != key_of(e.gain)) {
           moved.push_back({key[k], label[k], k});
           leave(k);
         }
@@ -203,7 +211,7 @@ void ExecuteFast(const Round<T>& round, const Board<T>& board,
       return std::tie(a.old_key, a.old_label) < std::tie(b.old_key, b.old_label);
     });
     for (const Move& m : moved) {
-      key[m.k] = snap(-ToDouble(all[m.k].gain));
+      key[m.k] = key_of(all[m.k].gain);
       join(m.k);
     }
     for (auto it = moved.rbegin(); it != moved.rend(); ++it) {
@@ -316,11 +324,9 @@ RoundResult<T> RunRound(Board<T>& board, const RoundOptions<T>& options) {
     }
     list.clear();
   }
-  if constexpr (!kExact<T>) {
-    if (!tie_break && !options.full_sort) {
-      ExecuteFast(round, board, groups, list, result, options.externalities);
-      list.clear();
-    }
+  if (!tie_break && !options.full_sort && !options.rates.random_rate()) {
+    ExecuteFast(round, board, groups, list, result, options.externalities);
+    list.clear();
   }
   while (!list.empty()) {
     SortByGain(list);

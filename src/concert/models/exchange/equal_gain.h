@@ -168,9 +168,10 @@ struct RoundOptions {
 };
 
 // Runs one round from `board`; the board is left at the next round's positions.
-// With doubles and no tie_break the equal-gain loop uses an index and a heap
-// instead of the reference's full re-sort and recalculation after every
-// execution; `full_sort` forces the reference's loop (for tests).
+// Without tie_break the equal-gain loop uses an index and a heap instead of
+// the reference's full re-sort and recalculation after every execution (in
+// both arithmetics; with Decimal28 it orders by exact gains and so takes the
+// reference's decisions); `full_sort` forces the reference's loop (for tests).
 template <typename T>
 RoundResult<T> RunRound(Board<T>& board, const RoundOptions<T>& options);
 template <typename T>
