@@ -46,6 +46,13 @@ class Round {
       denominator_.push_back(board.Denominator(d));
       numerator_.push_back(board.Outcome(d) * denominator_.back());
     }
+    if constexpr (kExact<T>) {
+      // x s c of every stance at the round's positions, as the sums below round it.
+      term_.resize(board.x.size());
+      for (std::size_t at = 0; at < board.x.size(); ++at) {
+        if (board.present[at]) term_[at] = board.x[at] * board.s[at] * board.c[at];
+      }
+    }
   }
 
   const T& D(std::size_t issue) const { return denominator_[issue]; }
@@ -73,7 +80,7 @@ class Round {
       const T* x = &board_.x[at];
       if (const Update<T>* u = Find(e, d, k)) x = &u->x;
       if (k == a.actor) x = &position;
-      numerator = numerator + *x * board_.s[at] * board_.c[at];
+      numerator = numerator + Term(at, *x);
     }
     return numerator / D(d);
   }
@@ -103,10 +110,17 @@ class Round {
       if (!board_.present[at]) continue;
       const T* x = k == a.actor ? &x_pos : &board_.x[at];
       if (const Update<T>* u = Find(e, d, k)) x = &u->x;
-      numerator = numerator + *x * board_.s[at] * board_.c[at];
+      numerator = numerator + Term(at, *x);
     }
     const std::size_t own = board_.at(d, a.actor);
     return (target * D(d) - numerator) / (board_.s[own] * board_.c[own]);
+  }
+
+  // x s c of stance `at` with the actor at x (exact sums): the round's term
+  // when x is the round's position, so that only moved actors multiply.
+  T Term(std::size_t at, const T& x) const {
+    if (&x == &board_.x[at] || x == board_.x[at]) return term_[at];
+    return x * board_.s[at] * board_.c[at];
   }
 
   const T& X(std::size_t d, std::size_t k) const { return board_.x[board_.at(d, k)]; }
@@ -339,6 +353,7 @@ class Round {
   Rates rates_;
   std::vector<T> denominator_;
   std::vector<T> numerator_;  // sum x s c per issue (double fast path)
+  std::vector<T> term_;       // x s c per stance (exact path)
   const T zero_ = Num<T>(0);
   const T hundred_ = Num<T>(100);
   const T tiny_ = Num<T>(1e-10);
