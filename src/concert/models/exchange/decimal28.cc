@@ -14,6 +14,7 @@ namespace concert {
 
 struct Decimal28::Big {
   mpz_class coefficient;  // signed; |coefficient| >= 2^128
+  long digits = 0;        // of the coefficient
 };
 
 namespace {
@@ -183,7 +184,8 @@ struct Decimal28::Impl {
     }
     Decimal28 d;
     d.exponent_ = exponent;
-    d.big_ = std::make_shared<const Big>(Big{std::move(coefficient)});
+    const long digits = DigitsMpz(coefficient);
+    d.big_ = std::make_shared<const Big>(Big{std::move(coefficient), digits});
     return d;
   }
 
@@ -339,6 +341,10 @@ struct Decimal28::Impl {
     const int sa = Sign(a), sb = Sign(b);
     if (sa != sb) return sa < sb ? -1 : 1;
     if (sa == 0) return 0;
+    // The adjusted exponents (of the leading digits) decide unless they are equal.
+    const long aa = a.exponent_ + (a.big_ ? a.big_->digits : Digits(Magnitude(a)));
+    const long ab = b.exponent_ + (b.big_ ? b.big_->digits : Digits(Magnitude(b)));
+    if (aa != ab) return (aa < ab) == (sa > 0) ? -1 : 1;
     if (!a.big_ && !b.big_) {
       const long e = std::min(a.exponent_, b.exponent_);
       const long da = a.exponent_ - e, db = b.exponent_ - e;
