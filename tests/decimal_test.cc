@@ -4,6 +4,10 @@
 // random operands; "float:x" means the exact binary value, Decimal(x).
 #include <gtest/gtest.h>
 
+#include <random>
+#include <string>
+#include <utility>
+
 #include "concert/models/exchange/decimal28.h"
 
 namespace concert {
@@ -170,6 +174,55 @@ TEST(Decimal28, ExactComparisonsAndConversions) {
   EXPECT_TRUE((Decimal28(5) - Decimal28(5)).is_zero());
   EXPECT_EQ((Decimal28(-3) * Decimal28(0)).ToString(), "0e0");
   EXPECT_EQ(Decimal28(-7).ToDouble(), -7.0);
+}
+
+}  // namespace
+}  // namespace concert
+
+namespace concert {
+namespace {
+
+// The 128-bit paths against GMP's: a value padded with trailing zeros (so its
+// coefficient needs more than 128 bits) has the same value, and every
+// operation on it must give the same value, as Python's decimal does.
+TEST(Decimal28, FastPathsAgreeWithTheLongCoefficientPath) {
+  std::mt19937_64 random(20261207);
+  auto digits = [&](int count) {
+    std::string s;
+    for (int k = 0; k < count; ++k) s += static_cast<char>('0' + random() % 10);
+    if (s[0] == '0') s[0] = '1';
+    return s;
+  };
+  auto value = [&](bool padded) {
+    const int length = 1 + static_cast<int>(random() % 38);  // up to 38 digits: within 128 bits
+    const long exponent = static_cast<long>(random() % 61) - 40;
+    const std::string sign = random() % 3 == 0 ? "-" : "";
+    const std::string coefficient = digits(length);
+    const Decimal28 small =
+        Decimal28::FromString(sign + coefficient + "e" + std::to_string(exponent));
+    if (!padded) return std::pair{small, small};
+    // 45 zeros more: at least 2^149, the GMP path; the same value.
+    const Decimal28 big = Decimal28::FromString(sign + coefficient + std::string(45, '0') + "e" +
+                                                std::to_string(exponent - 45));
+    return std::pair{small, big};
+  };
+  int checked = 0;
+  for (int n = 0; n < 20000; ++n) {
+    const auto [a, a_big] = value(true);
+    const auto [b, unused] = value(false);
+    ASSERT_EQ(Compare(a, a_big), 0);
+    EXPECT_EQ(a + b, a_big + b) << a.ToString() << " + " << b.ToString();
+    EXPECT_EQ(a - b, a_big - b) << a.ToString() << " - " << b.ToString();
+    EXPECT_EQ(b - a, b - a_big) << b.ToString() << " - " << a.ToString();
+    EXPECT_EQ(a * b, a_big * b) << a.ToString() << " * " << b.ToString();
+    EXPECT_EQ(a / b, a_big / b) << a.ToString() << " / "
+                                << b.ToString();  // nonzero: digits 1-9 first
+    EXPECT_EQ(b / a, b / a_big) << b.ToString() << " / " << a.ToString();
+    EXPECT_EQ(Compare(a, b), Compare(a_big, b));
+    EXPECT_EQ(Compare(b, a), Compare(b, a_big));
+    ++checked;
+  }
+  EXPECT_EQ(checked, 20000);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <stdexcept>
 #include <vector>
@@ -83,6 +84,60 @@ const Limbs& PowerLimbs(int k) {
   return table[static_cast<std::size_t>(k)];
 }
 
+// n / d with its remainder, d < 2^64: one or two 128-by-64-bit hardware
+// divisions on x86-64 instead of a general 128-bit division.
+U128 DivideSmall(U128 n, std::uint64_t d, std::uint64_t& remainder) {
+  std::uint64_t low = static_cast<std::uint64_t>(n);
+  const std::uint64_t high = static_cast<std::uint64_t>(n >> 64);
+  if (high == 0) {
+    remainder = low % d;
+    return low / d;
+  }
+  const std::uint64_t q_high = high / d;
+  std::uint64_t r = high % d;  // < d: the quotient of (r, low) / d fits in 64 bits
+#if defined(__x86_64__)
+  __asm__("divq %[d]" : "+a"(low), "+d"(r) : [d] "rm"(d) : "cc");
+  remainder = r;
+  return (static_cast<U128>(q_high) << 64) | low;
+#else
+  const U128 rest = (static_cast<U128>(r) << 64) | low;
+  remainder = static_cast<std::uint64_t>(rest % d);
+  return (static_cast<U128>(q_high) << 64) | static_cast<std::uint64_t>(rest / d);
+#endif
+}
+
+// l /= d in place, d < 2^64; returns the remainder.
+std::uint64_t DivideInPlace(Limbs& l, std::uint64_t d) {
+  std::uint64_t r = 0;
+  for (mp_size_t k = l.size; k-- > 0;) {
+    const std::size_t i = static_cast<std::size_t>(k);
+    const U128 n = (static_cast<U128>(r) << 64) | l.limb[i];
+    std::uint64_t digit_r = 0;
+    l.limb[i] = static_cast<mp_limb_t>(DivideSmall(n, d, digit_r));  // r < d: fits 64 bits
+    r = digit_r;
+  }
+  l.Trim();
+  return r;
+}
+
+// The product of two 128-bit magnitudes in four limbs, without a call.
+Limbs MultiplySmall(U128 a, U128 b) {
+  const std::uint64_t a0 = static_cast<std::uint64_t>(a), a1 = static_cast<std::uint64_t>(a >> 64);
+  const std::uint64_t b0 = static_cast<std::uint64_t>(b), b1 = static_cast<std::uint64_t>(b >> 64);
+  const U128 p00 = static_cast<U128>(a0) * b0, p01 = static_cast<U128>(a0) * b1;
+  const U128 p10 = static_cast<U128>(a1) * b0, p11 = static_cast<U128>(a1) * b1;
+  const U128 mid = (p00 >> 64) + static_cast<std::uint64_t>(p01) + static_cast<std::uint64_t>(p10);
+  const U128 top = (mid >> 64) + (p01 >> 64) + (p10 >> 64) + static_cast<std::uint64_t>(p11);
+  Limbs out;
+  out.limb[0] = static_cast<mp_limb_t>(p00);
+  out.limb[1] = static_cast<mp_limb_t>(mid);
+  out.limb[2] = static_cast<mp_limb_t>(top);
+  out.limb[3] = static_cast<mp_limb_t>((top >> 64) + (p11 >> 64));
+  out.size = 4;
+  out.Trim();
+  return out;
+}
+
 Limbs Multiply(const Limbs& a, const Limbs& b) {
   Limbs out;
   if (a.size == 0 || b.size == 0) return out;
@@ -95,12 +150,18 @@ Limbs Multiply(const Limbs& a, const Limbs& b) {
   return out;
 }
 
-// Decimal digits of a nonzero limb number.
+// Decimal digits of a nonzero limb number of at most 4 limbs.
 int Digits(const Limbs& l) {
-  int digits = static_cast<int>(mpn_sizeinbase(l.limb.data(), l.size, 10));  // exact or one more
+  const std::size_t top = static_cast<std::size_t>(l.size - 1);
+  const int bits = 64 * static_cast<int>(top) + 64 - __builtin_clzll(l.limb[top]);
+  int digits = ((bits * 1233) >> 12) + 1;  // exact or one more (as for U128)
   const Limbs& p = PowerLimbs(digits - 1);
-  const bool below =
-      p.size > l.size || (p.size == l.size && mpn_cmp(l.limb.data(), p.limb.data(), l.size) < 0);
+  bool below = p.size > l.size;
+  if (p.size == l.size) {
+    std::size_t k = top;
+    while (k > 0 && l.limb[k] == p.limb[k]) --k;
+    below = l.limb[k] < p.limb[k];
+  }
   if (below) --digits;
   return digits;
 }
@@ -193,32 +254,31 @@ struct Decimal28::Impl {
   static Decimal28 Round(U128 magnitude, long exponent, bool negative) {
     const int digits = Digits(magnitude);
     if (digits <= kPrecision) return Small(magnitude, exponent, negative);
-    const int drop = digits - static_cast<int>(kPrecision);
-    const U128 p = kPowers[static_cast<std::size_t>(drop)];
-    U128 quotient = magnitude / p;
-    const U128 twice = (magnitude - quotient * p) * 2;  // remainder < 10^11: no overflow
+    const int drop = digits - static_cast<int>(kPrecision);  // at most 11
+    const std::uint64_t p = static_cast<std::uint64_t>(kPowers[static_cast<std::size_t>(drop)]);
+    std::uint64_t remainder = 0;
+    U128 quotient = DivideSmall(magnitude, p, remainder);
+    const U128 twice = static_cast<U128>(remainder) * 2;
     if (twice > p || (twice == p && (quotient & 1) != 0)) ++quotient;
     return Carry(quotient, exponent + drop, negative);
   }
-  static Decimal28 Round(const Limbs& magnitude, long exponent, bool negative) {
+  // A product of two 128-bit magnitudes: divided by 10^(drop - 1) noting
+  // whether anything nonzero went, then the last digit dropped decides.
+  static Decimal28 Round(Limbs magnitude, long exponent, bool negative) {
     if (FitsU128(magnitude)) return Round(ToU128(magnitude), exponent, negative);
     const int drop = Digits(magnitude) - static_cast<int>(kPrecision);
-    const Limbs& p = PowerLimbs(drop);
-    Limbs q, r;
-    concert::Divide(magnitude, p, q, r);
-    Limbs twice = r;
-    if (r.size > 0) {  // mpn functions want at least one limb
-      const mp_limb_t carry = mpn_lshift(twice.limb.data(), r.limb.data(), r.size, 1);
-      if (carry != 0) twice.limb[static_cast<std::size_t>(twice.size++)] = carry;
+    bool sticky = false;
+    for (int left = drop - 1; left > 0;) {
+      const int step = std::min(left, 19);
+      sticky =
+          DivideInPlace(magnitude,
+                        static_cast<std::uint64_t>(kPowers[static_cast<std::size_t>(step)])) != 0 ||
+          sticky;
+      left -= step;
     }
-    int half = 0;
-    if (twice.size != p.size) {
-      half = twice.size < p.size ? -1 : 1;
-    } else {
-      half = twice.size == 0 ? 0 : mpn_cmp(twice.limb.data(), p.limb.data(), p.size);
-    }
-    U128 quotient = ToU128(q);  // 28 digits
-    if (half > 0 || (half == 0 && (quotient & 1) != 0)) ++quotient;
+    std::uint64_t digit = 0;
+    U128 quotient = DivideSmall(ToU128(magnitude), 10, digit);  // 29 digits before
+    if (digit > 5 || (digit == 5 && (sticky || (quotient & 1) != 0))) ++quotient;
     return Carry(quotient, exponent + drop, negative);
   }
   // 9.99...9 rounded up to 10.00...0 has 29 digits: one less.
@@ -304,8 +364,7 @@ struct Decimal28::Impl {
   static Decimal28 Multiply(const Decimal28& a, const Decimal28& b) {
     if (!a.big_ && !b.big_) {
       const bool negative = a.negative_ != b.negative_;
-      return Round(concert::Multiply(ToLimbs(Magnitude(a)), ToLimbs(Magnitude(b))),
-                   a.exponent_ + b.exponent_, negative);
+      return Round(MultiplySmall(Magnitude(a), Magnitude(b)), a.exponent_ + b.exponent_, negative);
     }
     const Exact x = ToExact(a), y = ToExact(b);
     return RoundExact(x.coefficient * y.coefficient, x.exponent + y.exponent);
