@@ -49,10 +49,33 @@ class Round {
     if constexpr (kExact<T>) {
       // x s c of every stance at the round's positions, as the sums below round it.
       term_.resize(board.x.size());
-      for (std::size_t at = 0; at < board.x.size(); ++at) {
-        if (board.present[at]) term_[at] = board.x[at] * board.s[at] * board.c[at];
+      prefix_.resize(board.x.size());
+      for (std::size_t d = 0; d < board.issues; ++d) {
+        T sum = zero_;
+        for (std::size_t k = 0; k < board.actors; ++k) {
+          const std::size_t at = board.at(d, k);
+          if (board.present[at]) {
+            term_[at] = board.x[at] * board.s[at] * board.c[at];
+            sum = sum + term_[at];
+          }
+          prefix_[at] = sum;
+        }
       }
     }
+  }
+
+  // Exact sums over an issue's actors in order: the first actor whose term may
+  // differ from the round's (the moving actor or one with an update), so that
+  // the sum can start from the round's prefix sum before it.
+  std::size_t FirstChanged(const Exchange<T>& e, std::size_t issue, std::size_t actor) const {
+    std::size_t first = actor;
+    for (const Update<T>& u : e.updates) {
+      if (u.issue == issue && u.actor < first) first = u.actor;
+    }
+    return first;
+  }
+  T SumBefore(std::size_t issue, std::size_t first) const {
+    return first == 0 ? zero_ : prefix_[board_.at(issue, first - 1)];
   }
 
   const T& D(std::size_t issue) const { return denominator_[issue]; }
@@ -73,8 +96,9 @@ class Round {
       numerator += (position - X(d, a.actor)) * W(d, a.actor);
       return numerator / D(d);
     }
-    T numerator = zero_;
-    for (std::size_t k = 0; k < board_.actors; ++k) {
+    const std::size_t first = FirstChanged(e, d, a.actor);
+    T numerator = SumBefore(d, first);
+    for (std::size_t k = first; k < board_.actors; ++k) {
       const std::size_t at = board_.at(d, k);
       if (!board_.present[at]) continue;
       const T* x = &board_.x[at];
@@ -104,8 +128,9 @@ class Round {
       numerator += (own - X(d, a.actor)) * W(d, a.actor);
       return (target * D(d) - numerator) / W(d, a.actor);
     }
-    T numerator = zero_;
-    for (std::size_t k = 0; k < board_.actors; ++k) {
+    const std::size_t first = FirstChanged(e, d, a.actor);
+    T numerator = SumBefore(d, first);
+    for (std::size_t k = first; k < board_.actors; ++k) {
       const std::size_t at = board_.at(d, k);
       if (!board_.present[at]) continue;
       const T* x = k == a.actor ? &x_pos : &board_.x[at];
@@ -354,6 +379,7 @@ class Round {
   std::vector<T> denominator_;
   std::vector<T> numerator_;  // sum x s c per issue (double fast path)
   std::vector<T> term_;       // x s c per stance (exact path)
+  std::vector<T> prefix_;     // sum of the terms of the issue's actors up to each (exact path)
   const T zero_ = Num<T>(0);
   const T hundred_ = Num<T>(100);
   const T tiny_ = Num<T>(1e-10);
