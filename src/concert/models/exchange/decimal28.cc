@@ -378,9 +378,18 @@ struct Decimal28::Impl {
     // sticky digit for an inexact remainder: rounding to 28 digits is then exact.
     const U128 ma = Magnitude(a), mb = Magnitude(b);
     const long shift = std::max(0L, kPrecision + 2 + Digits(mb) - Digits(ma));
-    const Limbs dividend = concert::Multiply(ToLimbs(ma), PowerLimbs(static_cast<int>(shift)));
+    const Limbs dividend =
+        shift <= kMaxPower ? MultiplySmall(ma, kPowers[static_cast<std::size_t>(shift)])
+                           : concert::Multiply(ToLimbs(ma), PowerLimbs(static_cast<int>(shift)));
     Limbs q, r;
-    concert::Divide(dividend, ToLimbs(mb), q, r);
+    if (static_cast<std::uint64_t>(mb >> 64) == 0) {  // a one-limb divisor: no GMP call
+      q = dividend;
+      const std::uint64_t rest = DivideInPlace(q, static_cast<std::uint64_t>(mb));
+      r.limb[0] = rest;
+      r.size = rest != 0 ? 1 : 0;
+    } else {
+      concert::Divide(dividend, ToLimbs(mb), q, r);
+    }
     if (!FitsU128(q)) return DivideExact(ToExact(a), ToExact(b));
     U128 quotient = ToU128(q);
     long exponent = a.exponent_ - b.exponent_ - shift;
