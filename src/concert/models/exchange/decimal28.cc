@@ -32,6 +32,13 @@ constexpr std::array<U128, kMaxPower + 1> kPowers = [] {
   return p;
 }();
 
+// The largest magnitude that 10^k scales within 128 bits.
+constexpr std::array<U128, kMaxPower + 1> kScalable = [] {
+  std::array<U128, kMaxPower + 1> m{};
+  for (int k = 0; k <= kMaxPower; ++k) m[k] = ~static_cast<U128>(0) / kPowers[k];
+  return m;
+}();
+
 // Number of decimal digits of x (1 for 0).
 int Digits(U128 x) {
   if (x == 0) return 1;
@@ -336,9 +343,17 @@ struct Decimal28::Impl {
   static bool AlignSmall(const Decimal28& a, const Decimal28& b, U128& x, U128& y, long& e) {
     e = std::min(a.exponent_, b.exponent_);
     const long da = a.exponent_ - e, db = b.exponent_ - e;
-    if (da > kMaxPower || db > kMaxPower) return false;
-    return !__builtin_mul_overflow(Magnitude(a), kPowers[static_cast<std::size_t>(da)], &x) &&
-           !__builtin_mul_overflow(Magnitude(b), kPowers[static_cast<std::size_t>(db)], &y);
+    return Scale(Magnitude(a), da, x) && Scale(Magnitude(b), db, y);
+  }
+  // m * 10^k if it fits in 128 bits.
+  static bool Scale(U128 m, long k, U128& out) {
+    if (k == 0) {
+      out = m;
+      return true;
+    }
+    if (k > kMaxPower || m > kScalable[static_cast<std::size_t>(k)]) return false;
+    out = m * kPowers[static_cast<std::size_t>(k)];
+    return true;
   }
 
   static Decimal28 Add(const Decimal28& a, const Decimal28& b, bool negate_b) {
@@ -418,14 +433,8 @@ struct Decimal28::Impl {
       const long da = a.exponent_ - e, db = b.exponent_ - e;
       U128 x = 0, y = 0;
       // Only one of the two is scaled; if it overflows, it is the larger magnitude.
-      const bool x_over =
-          da > kMaxPower ||
-          __builtin_mul_overflow(
-              Magnitude(a), kPowers[static_cast<std::size_t>(std::min<long>(da, kMaxPower))], &x);
-      const bool y_over =
-          db > kMaxPower ||
-          __builtin_mul_overflow(
-              Magnitude(b), kPowers[static_cast<std::size_t>(std::min<long>(db, kMaxPower))], &y);
+      const bool x_over = !Scale(Magnitude(a), da, x);
+      const bool y_over = !Scale(Magnitude(b), db, y);
       int c = 0;
       if (x_over != y_over) {
         c = x_over ? 1 : -1;

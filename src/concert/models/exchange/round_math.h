@@ -171,11 +171,17 @@ class Round {
 
   // AbstractExchangeActor.is_move_valid (None counts as invalid).
   bool IsMoveValid(const Side<T>& a, const T& move) const {
-    if (Abs(move) > hundred_ || Abs(move) <= tiny_) return false;
-    if (a.supply_x + move < zero_ || a.supply_x + move > hundred_) return false;
-    T sum = zero_;
-    for (std::size_t k = 0; k < a.moves.size(); ++k) sum = sum + a.moves[k];
-    if (sum > hundred_) return false;
+    const T size = Abs(move);
+    if (size > hundred_ || size <= tiny_) return false;
+    const T y = a.supply_x + move;
+    if (y < zero_ || y > hundred_) return false;
+    // sum(moves): 0 + m is m (a rounded result already), so the sum starts at
+    // the first move; the same value as the reference's.
+    if (a.moves.size() > 0) {
+      T sum = a.moves[0];
+      for (std::size_t k = 1; k < a.moves.size(); ++k) sum = sum + a.moves[k];
+      if (sum > hundred_) return false;
+    }
     bool negative = true, positive = true;
     for (std::size_t k = 0; k < a.moves.size(); ++k) {
       negative = negative && a.moves[k] < zero_;
